@@ -1,0 +1,15 @@
+/** The Soma language: a Truffle interpreter plus its launcher and REPL. */
+module soma {
+    requires java.logging;
+    requires org.graalvm.truffle;
+    requires org.graalvm.polyglot;
+    requires org.antlr.antlr4.runtime;
+    requires org.jline;
+
+    exports soma;
+    exports soma.runtime;
+    exports soma.launcher;
+    exports soma.util;
+
+    provides com.oracle.truffle.api.provider.TruffleLanguageProvider with soma.SomaLanguageProvider;
+}

@@ -1,0 +1,54 @@
+package soma;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.nodes.Node;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import soma.builtins.Builtins;
+import soma.runtime.GlobalScope;
+
+/** Everything that outlives one parse: globals, the seeded generator, program arguments, imports. */
+public final class SomaContext {
+    private static final ContextReference<SomaContext> REFERENCE = ContextReference.create(SomaLanguage.class);
+
+    private final SomaLanguage language;
+    private final TruffleLanguage.Env env;
+    private final GlobalScope globals = new GlobalScope();
+    private final PrintWriter out;
+    private final Set<String> imported = new HashSet<>();
+    private final List<String> args;
+    private final Path home;
+
+    SomaContext(SomaLanguage language, TruffleLanguage.Env env) {
+        this.language = language;
+        this.env = env;
+        this.out = new PrintWriter(env.out(), true);
+        String rawArgs = env.getOptions().get(SomaLanguage.Args);
+        this.args = rawArgs.isEmpty() ? List.of() : List.of(rawArgs.split("\0", -1));
+        String h = env.getOptions().get(SomaLanguage.Home);
+        this.home = h.isEmpty() ? Path.of(".").toAbsolutePath() : Path.of(h);
+        Builtins.installAll(language, globals);
+    }
+
+    public static SomaContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    public SomaLanguage language() { return language; }
+    public TruffleLanguage.Env env() { return env; }
+    public GlobalScope globals() { return globals; }
+    public PrintWriter out() { return out; }
+    public List<String> args() { return args; }
+    public Path home() { return home; }
+
+    /** Records an import; returns false if the file was already imported in this context. */
+    @TruffleBoundary
+    public boolean markImported(String canonicalPath) {
+        return imported.add(canonicalPath);
+    }
+}

@@ -1,0 +1,67 @@
+package soma;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.source.Source;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+import soma.parser.Parsing;
+
+/**
+ * The Soma language. Parsing turns a source into one {@link soma.nodes.ProgramRootNode}; all
+ * state that outlives a parse (globals, the random generator, imports) lives in the context.
+ */
+@TruffleLanguage.Registration(id = SomaLanguage.ID, name = "Soma", defaultMimeType = SomaLanguage.MIME,
+        characterMimeTypes = SomaLanguage.MIME, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+        fileTypeDetectors = {}, website = "https://github.com/soma-lang")
+public final class SomaLanguage extends TruffleLanguage<SomaContext> {
+    public static final String ID = "soma";
+    public static final String MIME = "application/x-soma";
+    /** Sources whose name starts with this are REPL inputs: the value of a final expression is echoed. */
+    public static final String REPL_SOURCE_PREFIX = "<repl";
+
+    @Option(help = "Seed of the random generator (same seed, same numbers).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Long> Seed = new OptionKey<>(0L);
+
+    @Option(help = "Folder holding stdlib/ (the Soma installation).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> Home = new OptionKey<>("");
+
+    @Option(help = "Program arguments, separated by NUL characters.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> Args = new OptionKey<>("");
+
+    private static final LanguageReference<SomaLanguage> REFERENCE = LanguageReference.create(SomaLanguage.class);
+
+    public static SomaLanguage get(com.oracle.truffle.api.nodes.Node node) {
+        return REFERENCE.get(node);
+    }
+
+    @Override
+    protected SomaContext createContext(Env env) {
+        return new SomaContext(this, env);
+    }
+
+    @Override
+    protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first, org.graalvm.options.OptionValues second) {
+        return true;
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new SomaLanguageOptionDescriptors();
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        boolean echo = source.getName() != null && source.getName().startsWith(REPL_SOURCE_PREFIX);
+        return Parsing.parseProgram(this, source, echo).getCallTarget();
+    }
+
+    @Override
+    protected Object getScope(SomaContext context) {
+        return context.globals();
+    }
+}

@@ -1,0 +1,72 @@
+package soma.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import soma.SomaLanguage;
+import soma.launcher.Runtime;
+
+/**
+ * {@code soma bench}: Soma workloads timed with the Graal compiler and with compilation switched
+ * off, in one run, so the ratio is not at the mercy of a noisy machine between runs.
+ */
+public final class Bench {
+    /** A workload: Soma code defining {@code work()}, which returns a number. */
+    record Workload(String name, String code) {}
+
+    static final List<Workload> CORE = List.of(
+            new Workload("numeric loop (1e6 iterations)", """
+                    fn work() {
+                        let s = 0
+                        let x = 0.5
+                        let i = 0
+                        while i < 1000000 {
+                            s = s + x * i - s / 3
+                            x = 1 - x
+                            i = i + 1
+                        }
+                        s
+                    }
+                    """),
+            new Workload("recursive fib(24)", """
+                    fn fib(n) = if n < 2 { n } else { fib(n - 1) + fib(n - 2) }
+                    fn work() = fib(24)
+                    """));
+
+    private Bench() {}
+
+    public static int run(List<String> args) {
+        double seconds = args.isEmpty() ? 5 : Double.parseDouble(args.get(0));
+        System.out.printf(Locale.ROOT, "%-34s %14s %14s %8s%n", "workload", "Graal (ms)", "no JIT (ms)", "ratio");
+        for (Workload w : CORE) {
+            double compiled = time(w, true, seconds);
+            double interpreted = time(w, false, seconds / 2);
+            System.out.printf(Locale.ROOT, "%-34s %14.3f %14.3f %7.1fx%n", w.name(), compiled, interpreted, interpreted / compiled);
+        }
+        return 0;
+    }
+
+    /** Median time of one call of work() after warming up for about half the budget. */
+    static double time(Workload w, boolean compile, double budgetSeconds) {
+        Runtime.Settings settings = Runtime.Settings.defaults().withCompilation(compile);
+        try (Context context = Runtime.newContext(settings, System.in, new ByteArrayOutputStream(), System.err)) {
+            context.eval(Source.create(SomaLanguage.ID, w.code()));
+            Value fn = context.eval(Source.create(SomaLanguage.ID, "work"));
+            long end = System.nanoTime() + (long) (budgetSeconds * 0.5e9);
+            while (System.nanoTime() < end) fn.execute();
+            List<Double> samples = new ArrayList<>();
+            end = System.nanoTime() + (long) (budgetSeconds * 0.5e9);
+            do {
+                long t0 = System.nanoTime();
+                fn.execute();
+                samples.add((System.nanoTime() - t0) / 1e6);
+            } while (System.nanoTime() < end || samples.size() < 3);
+            samples.sort(Double::compare);
+            return samples.get(samples.size() / 2);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package soma.builtins;
+
+import java.util.ArrayList;
+import java.util.List;
+import soma.runtime.Signature;
+
+/**
+ * One builtin function: its signature, written like Soma ({@code "linspace(a, b, n = 50)"},
+ * {@code "print(...values, sep = \" \")"} for extra positional arguments,
+ * {@code "plot(x, y, **options)"} for extra named ones), a one-line help text, and its body.
+ */
+public final class Builtin {
+    /** The Java side of a builtin. Arguments arrive bound to parameters, defaults applied. */
+    @FunctionalInterface
+    public interface Body {
+        Object apply(Args args);
+    }
+
+    public final String name;
+    public final Signature signature;
+    final Object[] defaults;
+    public final String help;
+    final Body body;
+
+    Builtin(String spec, String help, Body body) {
+        int open = spec.indexOf('(');
+        this.name = spec.substring(0, open).trim();
+        String inner = spec.substring(open + 1, spec.lastIndexOf(')')).trim();
+        List<String> names = new ArrayList<>();
+        List<Object> defaultValues = new ArrayList<>();
+        int varargsIndex = -1;
+        boolean options = false;
+        if (!inner.isEmpty()) {
+            for (String part : splitTopLevel(inner)) {
+                String p = part.trim();
+                if (p.startsWith("...")) {
+                    varargsIndex = names.size();
+                    p = p.substring(3);
+                } else if (p.startsWith("**")) {
+                    options = true;
+                    p = p.substring(2);
+                }
+                int eq = p.indexOf('=');
+                names.add((eq < 0 ? p : p.substring(0, eq)).trim());
+                defaultValues.add(eq < 0 ? null : literal(p.substring(eq + 1).trim()));
+            }
+        }
+        boolean[] hasDefault = new boolean[names.size()];
+        for (int i = 0; i < hasDefault.length; i++) hasDefault[i] = defaultValues.get(i) != null;
+        this.signature = new Signature(name, names.toArray(new String[0]), hasDefault, varargsIndex, options);
+        this.defaults = defaultValues.toArray();
+        this.help = help;
+        this.body = body;
+    }
+
+    private static List<String> splitTopLevel(String s) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') quoted = !quoted;
+            if (!quoted && (c == '[' || c == '(')) depth++;
+            if (!quoted && (c == ']' || c == ')')) depth--;
+            if (!quoted && depth == 0 && c == ',') {
+                parts.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(s.substring(start));
+        return parts;
+    }
+
+    private static Object literal(String text) {
+        if (text.startsWith("\"")) return text.substring(1, text.length() - 1);
+        return switch (text) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            case "nil" -> soma.runtime.Nil.INSTANCE;
+            default -> Double.parseDouble(text);
+        };
+    }
+}

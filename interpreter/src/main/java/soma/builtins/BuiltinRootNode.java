@@ -1,0 +1,37 @@
+package soma.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import soma.SomaContext;
+import soma.SomaLanguage;
+import soma.runtime.Missing;
+
+/** The call target of a builtin: applies defaults and runs the Java body outside compiled code. */
+final class BuiltinRootNode extends RootNode {
+    private final Builtin builtin;
+
+    BuiltinRootNode(SomaLanguage language, Builtin builtin) {
+        super(language);
+        this.builtin = builtin;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        return run(frame.getArguments(), SomaContext.get(this));
+    }
+
+    @TruffleBoundary
+    private Object run(Object[] frameArgs, SomaContext context) {
+        Object[] values = new Object[frameArgs.length - 1];
+        for (int i = 0; i < values.length; i++) {
+            Object v = frameArgs[i + 1];
+            values[i] = v == Missing.INSTANCE ? builtin.defaults[i] : v;
+        }
+        return builtin.body.apply(new Args(builtin, values, context));
+    }
+
+    @Override public String getName() { return builtin.name; }
+    @Override public boolean isInternal() { return false; }
+    @Override public String toString() { return builtin.name; }
+}

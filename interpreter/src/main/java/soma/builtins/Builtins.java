@@ -1,0 +1,74 @@
+package soma.builtins;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import soma.SomaLanguage;
+import soma.runtime.GlobalScope;
+import soma.runtime.Signature;
+import soma.runtime.SomaFunction;
+
+/** The one place where every builtin is registered (one group per file), and installed as globals. */
+public final class Builtins {
+    private final Map<String, Builtin> builtins = new LinkedHashMap<>();
+    private final Map<String, DoubleUnaryOperator> math = new LinkedHashMap<>();
+    private final Map<String, String> mathHelp = new LinkedHashMap<>();
+    private final Map<String, Object> constants = new LinkedHashMap<>();
+
+    private Builtins() {}
+
+    /** Every group of builtins, in one list. */
+    private static Builtins all() {
+        Builtins r = new Builtins();
+        CoreBuiltins.register(r);
+        MathBuiltins.register(r);
+        ListBuiltins.register(r);
+        return r;
+    }
+
+    private static final Builtins ALL = all();
+
+    public void def(String spec, String help, Builtin.Body body) {
+        Builtin b = new Builtin(spec, help, body);
+        builtins.put(b.name, b);
+    }
+
+    public void math(String name, String help, DoubleUnaryOperator op) {
+        math.put(name, op);
+        mathHelp.put(name, help);
+    }
+
+    public void constant(String name, Object value) {
+        constants.put(name, value);
+    }
+
+    public static void installAll(SomaLanguage language, GlobalScope globals) {
+        for (Builtin b : ALL.builtins.values()) {
+            globals.set(b.name, new SomaFunction(b.signature, new BuiltinRootNode(language, b).getCallTarget(), null, true));
+        }
+        for (Map.Entry<String, DoubleUnaryOperator> e : ALL.math.entrySet()) {
+            Signature sig = new Signature(e.getKey(), new String[] {"x"}, new boolean[] {false}, false, false);
+            globals.set(e.getKey(), new SomaFunction(sig, new MathRootNode(language, e.getKey(), e.getValue()).getCallTarget(), null, true));
+        }
+        for (Map.Entry<String, Object> e : ALL.constants.entrySet()) globals.set(e.getKey(), e.getValue());
+    }
+
+    /** Name, signature and help of every builtin, sorted: for :help and the README. */
+    public static List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Builtin b : ALL.builtins.values()) lines.add(b.signature + "  -  " + b.help);
+        for (Map.Entry<String, String> e : ALL.mathHelp.entrySet()) lines.add(e.getKey() + "(x)  -  " + e.getValue());
+        Collections.sort(lines);
+        return lines;
+    }
+
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(ALL.builtins.keySet());
+        names.addAll(ALL.math.keySet());
+        names.addAll(ALL.constants.keySet());
+        return names;
+    }
+}

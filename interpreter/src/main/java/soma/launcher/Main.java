@@ -1,0 +1,128 @@
+package soma.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import soma.SomaLanguage;
+import soma.bench.Bench;
+import soma.repl.Repl;
+
+/** {@code soma FILE [args]}, {@code soma -e EXPR}, {@code soma} (REPL), {@code soma bench}. */
+public final class Main {
+    public static final String VERSION = "0.1.0";
+
+    private static final String USAGE = """
+            Usage: soma [options] FILE [args...]   run a script
+                   soma [options] -e 'CODE'        run code given on the command line
+                   soma [options]                  interactive session (REPL); reads a piped program if stdin is not a terminal
+                   soma bench                      measure the interpreter with and without the Graal compiler
+            Options:
+              --seed N      seed of the random generator (default 0): same seed, same numbers
+              --debug       show Java stack traces of internal errors
+              --help        this text
+              --version     the Soma version
+            """;
+
+    private Main() {}
+
+    public static void main(String[] argv) {
+        System.exit(run(argv));
+    }
+
+    static int run(String[] argv) {
+        long seed = 0;
+        boolean debug = false;
+        String code = null;
+        String file = null;
+        List<String> programArgs = new ArrayList<>();
+        int i = 0;
+        while (i < argv.length && file == null) {
+            String a = argv[i++];
+            switch (a) {
+                case "--help", "-h" -> {
+                    System.out.print(USAGE);
+                    return 0;
+                }
+                case "--version" -> {
+                    System.out.println("soma " + VERSION);
+                    return 0;
+                }
+                case "--debug" -> debug = true;
+                case "--seed" -> {
+                    if (i >= argv.length) return usageError("--seed needs a number");
+                    try {
+                        seed = Long.parseLong(argv[i++]);
+                    } catch (NumberFormatException e) {
+                        return usageError("--seed needs a whole number, got '" + argv[i - 1] + "'");
+                    }
+                }
+                case "-e" -> {
+                    if (i >= argv.length) return usageError("-e needs code to run");
+                    code = argv[i++];
+                }
+                case "bench" -> {
+                    if (code == null && !new File(a).exists()) return Bench.run(List.of(argv).subList(i, argv.length));
+                    file = a;
+                }
+                default -> {
+                    if (a.startsWith("-") && !a.equals("-")) return usageError("unknown option " + a);
+                    file = a;
+                }
+            }
+        }
+        while (i < argv.length) programArgs.add(argv[i++]);
+
+        Runtime.Settings settings = Runtime.Settings.defaults().withSeed(seed).withArgs(programArgs);
+        ErrorReporter errors = new ErrorReporter(System.err, debug);
+        try (Context context = Runtime.newContext(settings, System.in, System.out, System.err)) {
+            if (!Runtime.isOptimizing(context)) {
+                System.err.println("soma: the Graal optimizing compiler is not active (runtime: "
+                        + context.getEngine().getImplementationName() + "). Run Soma through bin/soma on JDK 25.");
+                return 2;
+            }
+            if (code != null) return evaluate(context, Source.newBuilder(SomaLanguage.ID, code, "<command line>").buildLiteral(), errors);
+            if (file != null) {
+                Source source;
+                try {
+                    source = Source.newBuilder(SomaLanguage.ID, new File(file)).build();
+                } catch (IOException e) {
+                    System.err.println("soma: cannot read " + file + ": " + e.getMessage());
+                    return 1;
+                }
+                return evaluate(context, source, errors);
+            }
+            if (System.console() == null || !System.console().isTerminal()) {
+                Source source = Source.newBuilder(SomaLanguage.ID, new String(System.in.readAllBytes()), "<stdin>").build();
+                return evaluate(context, source, errors);
+            }
+            return new Repl(context, errors).run();
+        } catch (IOException e) {
+            System.err.println("soma: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int evaluate(Context context, Source source, ErrorReporter errors) {
+        try {
+            context.eval(source);
+            return 0;
+        } catch (PolyglotException e) {
+            errors.report(e);
+            return e.isExit() ? e.getExitStatus() : 1;
+        } finally {
+            System.out.flush();
+        }
+    }
+
+    private static int usageError(String message) {
+        PrintStream err = System.err;
+        err.println("soma: " + message);
+        err.print(USAGE);
+        return 2;
+    }
+}

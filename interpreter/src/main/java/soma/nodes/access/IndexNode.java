@@ -1,0 +1,37 @@
+package soma.nodes.access;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import soma.nodes.ExprNode;
+import soma.runtime.Indexing;
+import soma.runtime.SomaError;
+import soma.runtime.SomaException;
+
+/** {@code x[k1, k2, ...]}, and {@code x[...] = v} when a value node is given. */
+public final class IndexNode extends ExprNode {
+    @Child private ExprNode target;
+    @Children private final ExprNode[] keys;
+    @Child private ExprNode value;
+
+    public IndexNode(ExprNode target, ExprNode[] keys, ExprNode value) {
+        this.target = target;
+        this.keys = keys;
+        this.value = value;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object executeGeneric(VirtualFrame frame) {
+        Object t = target.executeGeneric(frame);
+        Object[] k = new Object[keys.length];
+        for (int i = 0; i < keys.length; i++) k[i] = keys[i].executeGeneric(frame);
+        try {
+            if (value == null) return Indexing.get(t, k);
+            Object v = value.executeGeneric(frame);
+            Indexing.set(t, k, v);
+            return v;
+        } catch (SomaError e) {
+            throw new SomaException(e.getMessage(), this);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package soma.nodes.calls;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.Node;
+import soma.runtime.SomaFunction;
+
+/** Calls a function: a direct (inlinable) call for the few targets seen here, else indirect. */
+public abstract class DispatchNode extends Node {
+    public abstract Object executeDispatch(SomaFunction function, Object[] arguments);
+
+    @Specialization(guards = "function.callTarget == cachedTarget", limit = "3")
+    protected static Object doDirect(SomaFunction function, Object[] arguments,
+                                     @Cached("function.callTarget") RootCallTarget cachedTarget,
+                                     @Cached("create(cachedTarget)") DirectCallNode callNode) {
+        return callNode.call(arguments);
+    }
+
+    @Specialization(replaces = "doDirect")
+    protected static Object doIndirect(SomaFunction function, Object[] arguments, @Cached IndirectCallNode callNode) {
+        return callNode.call(function.callTarget, arguments);
+    }
+}

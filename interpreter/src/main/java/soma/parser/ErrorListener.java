@@ -1,0 +1,57 @@
+package soma.parser;
+
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/** Turns ANTLR's reports into Soma diagnostics, with shorter messages than ANTLR's defaults. */
+final class ErrorListener extends BaseErrorListener {
+    private final Diagnostics diagnostics;
+    private final int baseOffset;
+    private final int[] lineStarts;
+
+    /** @param text the text being parsed (for lexer errors, which only carry line and column) */
+    ErrorListener(Diagnostics diagnostics, int baseOffset, String text) {
+        this.diagnostics = diagnostics;
+        this.baseOffset = baseOffset;
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') starts.add(i + 1);
+        }
+        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int col, String msg, RecognitionException e) {
+        if (offendingSymbol instanceof Token t && t.getStartIndex() >= 0) {
+            int length = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
+            diagnostics.error(baseOffset + t.getStartIndex(), t.getType() == Token.EOF ? 0 : length, describe(t, msg));
+        } else {
+            int start = (line - 1 < lineStarts.length && line >= 1 ? lineStarts[line - 1] : 0) + col;
+            diagnostics.error(baseOffset + start, 1, msg);
+        }
+    }
+
+    private static String describe(Token t, String msg) {
+        String text = t.getType() == Token.EOF ? "end of input" : t.getType() == soma.parser.antlr.SomaLexer.NL ? "end of line" : "'" + t.getText() + "'";
+        if (t.getType() == soma.parser.antlr.SomaLexer.UNKNOWN) {
+            return t.getText().equals("\"") ? "unterminated string" : "unexpected character " + text;
+        }
+        int expecting = msg.indexOf("expecting ");
+        if (expecting >= 0) {
+            String what = msg.substring(expecting + "expecting ".length());
+            boolean small = !what.startsWith("{") || what.split(",").length <= 4;
+            String expectation = what.replace("NL", "end of line").replace("<EOF>", "end of input").replace("ID", "a name");
+            return "unexpected " + text + (small ? ", expecting " + expectation : "");
+        }
+        if (msg.startsWith("extraneous input") || msg.startsWith("mismatched input") || msg.startsWith("no viable alternative")) {
+            return "unexpected " + text;
+        }
+        if (msg.startsWith("missing ")) {
+            return msg.replace("NL", "end of line").replace("<EOF>", "end of input") + " before " + text;
+        }
+        return msg;
+    }
+}

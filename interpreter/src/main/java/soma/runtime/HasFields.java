@@ -1,0 +1,10 @@
+package soma.runtime;
+
+/** A value with named fields readable as {@code x.name} (trajectories, results, models). */
+public interface HasFields {
+    /** The field's value, or null if there is no such field. */
+    Object field(String name);
+
+    /** Field names, for error messages and completion. */
+    java.util.List<String> fieldNames();
+}

@@ -1,0 +1,45 @@
+package soma.runtime;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.frame.MaterializedFrame;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/** A function value: user function (with the frame it closes over) or builtin. */
+@ExportLibrary(InteropLibrary.class)
+public final class SomaFunction implements TruffleObject {
+    public final Signature signature;
+    public final RootCallTarget callTarget;
+    /** The defining function's frame, for closures; null for top-level functions and builtins. */
+    public final MaterializedFrame closure;
+    public final boolean builtin;
+
+    public SomaFunction(Signature signature, RootCallTarget callTarget, MaterializedFrame closure, boolean builtin) {
+        this.signature = signature;
+        this.callTarget = callTarget;
+        this.closure = closure;
+        this.builtin = builtin;
+    }
+
+    public String name() {
+        return signature.functionName;
+    }
+
+    @ExportMessage
+    boolean isExecutable() {
+        return true;
+    }
+
+    /** Lets the embedder (benchmarks, tests) call Soma functions with positional arguments. */
+    @ExportMessage
+    Object execute(Object[] arguments, @com.oracle.truffle.api.dsl.Cached com.oracle.truffle.api.nodes.IndirectCallNode call) {
+        return call.call(callTarget, signature.bindPositional(closure, arguments));
+    }
+
+    @ExportMessage
+    Object toDisplayString(boolean allowSideEffects) {
+        return Printer.show(this);
+    }
+}

@@ -1,0 +1,10 @@
+package soma.runtime;
+
+import com.oracle.truffle.api.interop.TruffleObject;
+
+/** A value kind beyond the core ones: it knows its printed form and its Soma type name. */
+public interface SomaValue extends TruffleObject {
+    String show();
+
+    String typeName();
+}
