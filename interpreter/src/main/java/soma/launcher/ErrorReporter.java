@@ -69,7 +69,8 @@ public final class ErrorReporter {
             int j = i;
             while (j + 1 < frames.size() && frames.get(j + 1).equals(frames.get(i))) j++;
             out.add(frames.get(i));
-            if (j > i) out.add("  ... the same " + (j - i) + " more time" + (j - i == 1 ? "" : "s"));
+            int repeats = j - i;
+            if (repeats > 0) out.add("  ... the same " + (repeats < 1000 ? repeats + " more time" + (repeats == 1 ? "" : "s") : "call many more times"));
             i = j + 1;
             if (out.size() >= TRACE_LIMIT && i < frames.size()) {
                 out.add("  ... " + (frames.size() - i) + " more frames");

@@ -50,7 +50,8 @@ final class ErrorListener extends BaseErrorListener {
             return "unexpected " + text;
         }
         if (msg.startsWith("missing ")) {
-            return msg.replace("NL", "end of line").replace("<EOF>", "end of input") + " before " + text;
+            String what = msg.substring(0, msg.indexOf(" at ") > 0 ? msg.indexOf(" at ") : msg.length());
+            return what.replace("NL", "end of line").replace("<EOF>", "end of input") + " before " + text;
         }
         return msg;
     }
