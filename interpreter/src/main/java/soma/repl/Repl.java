@@ -100,7 +100,7 @@ public final class Repl {
             case ":help", ":h" -> System.out.print(HELP);
             case ":builtins" -> Builtins.describe().forEach(System.out::println);
             case ":load" -> load(arg);
-            case ":type" -> eval("type(" + arg + ")", true);
+            case ":type" -> type(arg);
             case ":time" -> {
                 long start = System.nanoTime();
                 eval(arg, true);
@@ -122,6 +122,15 @@ public final class Repl {
             System.err.println("error: " + e.getMessage());
         }
         System.out.flush();
+    }
+
+    private void type(String expr) {
+        try {
+            Value v = context.eval(Source.newBuilder(SomaLanguage.ID, "type(" + expr + ")", "<type>").buildLiteral());
+            System.out.println(v.asString());
+        } catch (PolyglotException e) {
+            errors.report(e);
+        }
     }
 
     private void load(String file) {
