@@ -19,12 +19,12 @@ public final class Bench {
     record Workload(String name, String code) {}
 
     static final List<Workload> CORE = List.of(
-            new Workload("numeric loop (1e6 iterations)", """
+            new Workload("numeric loop (200k iterations)", """
                     fn work() {
                         let s = 0
                         let x = 0.5
                         let i = 0
-                        while i < 1000000 {
+                        while i < 200000 {
                             s = s + x * i - s / 3
                             x = 1 - x
                             i = i + 1
@@ -40,11 +40,11 @@ public final class Bench {
     private Bench() {}
 
     public static int run(List<String> args) {
-        double seconds = args.isEmpty() ? 5 : Double.parseDouble(args.get(0));
+        double seconds = args.isEmpty() ? 12 : Double.parseDouble(args.get(0));
         System.out.printf(Locale.ROOT, "%-34s %14s %14s %8s%n", "workload", "Graal (ms)", "no JIT (ms)", "ratio");
         for (Workload w : CORE) {
             double compiled = time(w, true, seconds);
-            double interpreted = time(w, false, seconds / 2);
+            double interpreted = time(w, false, seconds / 3);
             System.out.printf(Locale.ROOT, "%-34s %14.3f %14.3f %7.1fx%n", w.name(), compiled, interpreted, interpreted / compiled);
         }
         return 0;

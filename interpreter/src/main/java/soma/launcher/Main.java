@@ -101,7 +101,7 @@ public final class Main {
                 return evaluate(context, source, errors);
             }
             return new Repl(context, errors).run();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             System.err.println("soma: " + e.getMessage());
             return 1;
         }

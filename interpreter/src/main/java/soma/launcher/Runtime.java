@@ -25,10 +25,12 @@ public final class Runtime {
     public static Context newContext(Settings settings, InputStream in, OutputStream out, OutputStream err) {
         Engine.Builder builder = Engine.newBuilder(SomaLanguage.ID)
                 .option("engine.WarnInterpreterOnly", "false")
+                // lets developers pass diagnostic flags such as -Dpolyglot.engine.TraceTransferToInterpreter=true
+                .allowExperimentalOptions(true)
                 .out(out).err(err);
         if (!settings.compile()) {
             // Only for measuring what the compiler buys (soma bench); an experimental option.
-            builder.allowExperimentalOptions(true).option("engine.Compilation", "false");
+            builder.option("engine.Compilation", "false");
         }
         Engine engine = builder.build();
         return Context.newBuilder(SomaLanguage.ID)
