@@ -5,11 +5,15 @@ module soma {
     requires org.graalvm.polyglot;
     requires org.antlr.antlr4.runtime;
     requires org.jline;
+    requires java.desktop;
+    requires org.knowm.xchart;
+    requires VectorGraphics2D;
 
     exports soma;
     exports soma.runtime;
     exports soma.launcher;
     exports soma.util;
+    exports soma.plot;
 
     provides com.oracle.truffle.api.provider.TruffleLanguageProvider with soma.SomaLanguageProvider;
 }

@@ -1,0 +1,26 @@
+package soma.plot;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Output formats, chosen from a file name's extension so callers never pass a format flag. */
+enum PlotFormat {
+  PNG,
+  SVG;
+
+  static PlotFormat fromPath(Path path) {
+    if (path == null || path.getFileName() == null) {
+      throw new IllegalArgumentException("no file name given for the plot");
+    }
+    String name = path.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+    return switch (ext) {
+      case ".png" -> PNG;
+      case ".svg" -> SVG;
+      default ->
+          throw new IllegalArgumentException(
+              "unsupported plot format '" + (ext.isEmpty() ? name : ext) + "' (use .png or .svg)");
+    };
+  }
+}
