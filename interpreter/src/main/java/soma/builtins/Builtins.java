@@ -26,6 +26,7 @@ public final class Builtins {
         CoreBuiltins.register(r);
         MathBuiltins.register(r);
         ListBuiltins.register(r);
+        PlotBuiltins.register(r);
         return r;
     }
 

@@ -1,0 +1,90 @@
+package soma.builtins;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import soma.plot.BraillePreview;
+import soma.plot.Charts;
+import soma.plot.Figure;
+import soma.plot.PlotSpec;
+import soma.runtime.Nil;
+import soma.runtime.Printer;
+import soma.runtime.SomaError;
+import soma.runtime.SomaList;
+import soma.runtime.SomaRecord;
+
+/**
+ * Charts: saved as PNG or SVG when {@code to:} names a file, and previewed as text (braille) when
+ * the output is a terminal, so the shape is visible without leaving it.
+ */
+final class PlotBuiltins {
+    private PlotBuiltins() {}
+
+    private static final String OPTIONS = "to = nil, title = \"\", xlabel = \"\", ylabel = \"\", labels = nil, preview = nil";
+
+    static void register(Builtins r) {
+        r.def("plot(x, y, " + OPTIONS + ")", "line plot of y (or of several series) against x", a -> {
+            double[] x = Numbers.vector(a.get(0), "plot: x");
+            List<double[]> ys = Numbers.series(a.get(1), "plot: y");
+            for (double[] y : ys) {
+                if (y.length != x.length) throw a.error("x has " + x.length + " points but a series has " + y.length);
+            }
+            PlotSpec spec = spec(a, 2);
+            return finish(a, 2, Charts.line(x, ys, spec), () -> BraillePreview.line(x, ys, spec));
+        });
+        r.def("scatter(x, y, " + OPTIONS + ")", "scatter plot; x and y may be lists of point sets", a -> {
+            List<double[]> xs = Numbers.series(a.get(0), "scatter: x");
+            List<double[]> ys = Numbers.series(a.get(1), "scatter: y");
+            if (xs.size() != ys.size()) throw a.error("x has " + xs.size() + " point sets but y has " + ys.size());
+            PlotSpec spec = spec(a, 2);
+            return finish(a, 2, Charts.scatter(xs, ys, spec), () -> BraillePreview.scatter(xs, ys, spec));
+        });
+        r.def("hist(data, bins = 30, " + OPTIONS + ")", "histogram of data", a -> {
+            double[] data = Numbers.vector(a.get(0), "hist: data");
+            int bins = a.integer(1);
+            PlotSpec spec = spec(a, 3);
+            return finish(a, 3, Charts.histogram(data, bins, spec), () -> BraillePreview.histogram(data, bins, spec));
+        });
+        r.def("heatmap(z, x = nil, y = nil, " + OPTIONS + ")", "heat map of z[i][j] at (x[j], y[i])", a -> {
+            double[][] z = Numbers.matrix(a.get(0), "heatmap: z");
+            double[] x = a.given(1) ? Numbers.vector(a.get(1), "heatmap: x") : null;
+            double[] y = a.given(2) ? Numbers.vector(a.get(2), "heatmap: y") : null;
+            PlotSpec spec = spec(a, 3);
+            return finish(a, 3, Charts.heatmap(z, x, y, spec), () -> BraillePreview.heatmap(z, x, y, null, spec));
+        });
+    }
+
+    /** The common options start at parameter {@code i}: to, title, xlabel, ylabel, labels, preview. */
+    private static PlotSpec spec(Args a, int i) {
+        PlotSpec spec = PlotSpec.defaults().withTitle(a.str(i + 1)).withXLabel(a.str(i + 2)).withYLabel(a.str(i + 3));
+        if (a.given(i + 4)) {
+            List<String> labels = new ArrayList<>();
+            for (Object o : ((SomaList) a.list(i + 4)).items) labels.add(Printer.show(o));
+            spec = spec.withLabels(labels);
+        }
+        return spec;
+    }
+
+    private static Object finish(Args a, int i, Figure figure, java.util.function.Supplier<String> preview) {
+        SomaRecord result = new SomaRecord();
+        if (a.given(i)) {
+            Path file = Path.of(a.str(i));
+            try {
+                if (file.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+                figure.save(file);
+            } catch (IOException e) {
+                throw new SomaError("cannot save plot to " + file + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new SomaError(e.getMessage());
+            }
+            result.put("file", a.str(i));
+        }
+        boolean show = a.given(i + 5) ? a.bool(i + 5) : System.console() != null && System.console().isTerminal();
+        if (show) {
+            a.context().out().println(preview.get());
+            a.context().out().flush();
+        }
+        return a.given(i) ? result.get("file") : Nil.INSTANCE;
+    }
+}
