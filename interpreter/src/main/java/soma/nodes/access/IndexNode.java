@@ -2,6 +2,7 @@ package soma.nodes.access;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
 import soma.runtime.Indexing;
 import soma.runtime.SomaError;
@@ -23,8 +24,7 @@ public final class IndexNode extends ExprNode {
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
         Object t = target.executeGeneric(frame);
-        Object[] k = new Object[keys.length];
-        for (int i = 0; i < keys.length; i++) k[i] = keys[i].executeGeneric(frame);
+        Object[] k = Evaluation.all(keys, frame);
         try {
             if (value == null) return Indexing.get(t, k);
             Object v = value.executeGeneric(frame);

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
 import soma.runtime.Printer;
 import soma.runtime.SomaException;
@@ -27,8 +28,7 @@ public final class CallNode extends ExprNode {
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
         Object f = callee.executeGeneric(frame);
-        Object[] values = new Object[arguments.length];
-        for (int i = 0; i < arguments.length; i++) values[i] = arguments[i].executeGeneric(frame);
+        Object[] values = Evaluation.all(arguments, frame);
         if (!(f instanceof SomaFunction fn)) {
             CompilerDirectives.transferToInterpreter();
             throw new SomaException("cannot call a " + Printer.typeName(f) + " (only functions can be called)", callee);

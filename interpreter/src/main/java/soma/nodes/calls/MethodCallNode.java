@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import soma.SomaContext;
+import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
 import soma.runtime.Cell;
 import soma.runtime.Fields;
@@ -36,8 +37,7 @@ public final class MethodCallNode extends ExprNode {
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
         Object self = receiver.executeGeneric(frame);
-        Object[] values = new Object[arguments.length];
-        for (int i = 0; i < arguments.length; i++) values[i] = arguments[i].executeGeneric(frame);
+        Object[] values = Evaluation.all(arguments, frame);
         Object own = Fields.lookup(self, method);
         if (own instanceof SomaFunction fn) {
             return invoker.invoke(fn, values, names, this);

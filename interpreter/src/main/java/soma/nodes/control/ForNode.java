@@ -7,7 +7,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
-import soma.nodes.ControlExceptions;
+import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
 import soma.runtime.Iteration;
 import soma.runtime.Nil;
@@ -75,14 +75,7 @@ public final class ForNode extends ExprNode {
             }
             if (indexVarSlot >= 0) setDouble(frame, indexVarSlot, pos);
             frame.setLong(posSlot, pos + 1);
-            try {
-                body.executeGeneric(frame);
-            } catch (ControlExceptions.Break b) {
-                return false;
-            } catch (ControlExceptions.Continue c) {
-                return true;
-            }
-            return true;
+            return Evaluation.loopBody(body, frame);
         }
 
         private static void setDouble(VirtualFrame frame, int slot, double v) {

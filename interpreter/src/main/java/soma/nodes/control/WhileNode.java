@@ -6,7 +6,7 @@ import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 import soma.nodes.Conditions;
-import soma.nodes.ControlExceptions;
+import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
 import soma.runtime.Nil;
 
@@ -38,15 +38,7 @@ public final class WhileNode extends ExprNode {
 
         @Override
         public boolean executeRepeating(VirtualFrame frame) {
-            if (!Conditions.evaluate(condition, frame)) return false;
-            try {
-                body.executeGeneric(frame);
-            } catch (ControlExceptions.Break b) {
-                return false;
-            } catch (ControlExceptions.Continue c) {
-                return true;
-            }
-            return true;
+            return Conditions.evaluate(condition, frame) && Evaluation.loopBody(body, frame);
         }
     }
 }

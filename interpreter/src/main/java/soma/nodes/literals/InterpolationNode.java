@@ -3,6 +3,7 @@ package soma.nodes.literals;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
 import soma.runtime.Printer;
 
@@ -15,9 +16,7 @@ public final class InterpolationNode extends ExprNode {
     @Override
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
-        Object[] values = new Object[parts.length];
-        for (int i = 0; i < parts.length; i++) values[i] = parts[i].executeGeneric(frame);
-        return join(values);
+        return join(Evaluation.all(parts, frame));
     }
 
     @TruffleBoundary

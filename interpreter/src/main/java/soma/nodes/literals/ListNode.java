@@ -3,6 +3,7 @@ package soma.nodes.literals;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import java.util.ArrayList;
+import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
 import soma.runtime.SomaList;
 
@@ -14,9 +15,7 @@ public final class ListNode extends ExprNode {
     @Override
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
-        Object[] values = new Object[items.length];
-        for (int i = 0; i < items.length; i++) values[i] = items[i].executeGeneric(frame);
-        return make(values);
+        return make(Evaluation.all(items, frame));
     }
 
     @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
