@@ -87,6 +87,10 @@ public final class Main {
             }
             if (code != null) return evaluate(context, Source.newBuilder(SomaLanguage.ID, code, "<command line>").buildLiteral(), errors);
             if (file != null) {
+                if (!new File(file).isFile()) {
+                    System.err.println("soma: no such file: " + file);
+                    return 1;
+                }
                 Source source;
                 try {
                     source = Source.newBuilder(SomaLanguage.ID, new File(file)).build();
