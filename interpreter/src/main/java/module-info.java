@@ -5,6 +5,8 @@ module soma {
     requires org.graalvm.polyglot;
     requires org.antlr.antlr4.runtime;
     requires org.jline;
+    requires ejml.core;
+    requires ejml.ddense;
     requires java.desktop;
     requires org.knowm.xchart;
     requires VectorGraphics2D;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import soma.builtins.Builtins;
+import soma.random.Rng;
 import soma.runtime.GlobalScope;
 
 /** Everything that outlives one parse: globals, the seeded generator, program arguments, imports. */
@@ -23,6 +24,7 @@ public final class SomaContext {
     private final Set<String> imported = new HashSet<>();
     private final List<String> args;
     private final Path home;
+    private final Rng rng;
 
     SomaContext(SomaLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -32,6 +34,7 @@ public final class SomaContext {
         this.args = rawArgs.isEmpty() ? List.of() : List.of(rawArgs.split("\0", -1));
         String h = env.getOptions().get(SomaLanguage.Home);
         this.home = h.isEmpty() ? Path.of(".").toAbsolutePath() : Path.of(h);
+        this.rng = new Rng(env.getOptions().get(SomaLanguage.Seed));
         Builtins.installAll(language, globals);
     }
 
@@ -45,6 +48,8 @@ public final class SomaContext {
     public PrintWriter out() { return out; }
     public List<String> args() { return args; }
     public Path home() { return home; }
+    /** The one generator of this context: seeded by --seed (default 0) and reseeded by seed(n). */
+    public Rng rng() { return rng; }
 
     /** Records an import; returns false if the file was already imported in this context. */
     @TruffleBoundary

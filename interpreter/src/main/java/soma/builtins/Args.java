@@ -21,6 +21,8 @@ public final class Args {
     }
 
     public SomaContext context() { return context; }
+    public String name() { return builtin.name; }
+    public String parameter(int i) { return builtin.signature.names[i]; }
     public int count() { return values.length; }
     public Object get(int i) { return values[i]; }
 

@@ -78,6 +78,7 @@ public final class Builtin {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             case "nil" -> soma.runtime.Nil.INSTANCE;
+            case "[]" -> new soma.runtime.SomaList(java.util.List.of()); // immutable: a shared default must not be pushed to
             default -> Double.parseDouble(text);
         };
     }

@@ -26,6 +26,9 @@ public final class Builtins {
         CoreBuiltins.register(r);
         MathBuiltins.register(r);
         ListBuiltins.register(r);
+        TensorBuiltins.register(r);
+        RandomBuiltins.register(r);
+        DataBuiltins.register(r);
         PlotBuiltins.register(r);
         return r;
     }

@@ -63,7 +63,8 @@ final class ListBuiltins {
         });
         r.def("min(...xs, axis = nil)", "smallest of numbers, of a list, or of a tensor (along axis)", a -> extreme(a, "min"));
         r.def("max(...xs, axis = nil)", "largest of numbers, of a list, or of a tensor (along axis)", a -> extreme(a, "max"));
-        r.def("sort(xs)", "a sorted copy of a list of numbers or strings", a -> {
+        r.def("sort(xs)", "a sorted copy of a list of numbers or strings, or of a vector (complex: by real, then imaginary part)", a -> {
+            if (TensorHooks.handles(a.get(0))) return soma.tensor.Sorting.sort((soma.tensor.Tensor) a.get(0));
             List<Object> out = new ArrayList<>(a.list(0).items);
             try {
                 out.sort((x, y) -> (Boolean) Operators.binary(soma.runtime.Op.LT, x, y) ? -1 : Operators.equal(x, y) ? 0 : 1);

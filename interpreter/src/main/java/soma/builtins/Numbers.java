@@ -4,12 +4,14 @@ import java.util.List;
 import soma.runtime.Iteration;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
+import soma.tensor.Tensor;
 
 /** Converting Soma values (lists of numbers, ranges, sequences) to Java arrays for libraries. */
 final class Numbers {
     private Numbers() {}
 
     static double[] vector(Object value, String what) {
+        if (value instanceof Tensor t) return tensorVector(t, what);
         if (!Iteration.isIterable(value) || value instanceof String) {
             throw new SomaError(what + " must be a list of numbers, got a " + Printer.typeName(value));
         }
@@ -25,8 +27,20 @@ final class Numbers {
         return out;
     }
 
+    private static double[] tensorVector(Tensor t, String what) {
+        if (t.isComplex()) throw new SomaError(what + " is complex; plot re(z) and im(z), or abs(z)");
+        if (t.rank() > 1) throw new SomaError(what + " must be a vector, got a tensor of shape " + t.shapeString());
+        return t.realData().clone();
+    }
+
     /** One series, or several: a list whose elements are themselves sequences. */
     static List<double[]> series(Object value, String what) {
+        if (value instanceof Tensor t && t.rank() == 2) {
+            java.util.ArrayList<double[]> rows = new java.util.ArrayList<>(t.shape()[0]);
+            for (int i = 0; i < t.shape()[0]; i++) rows.add(tensorVector((Tensor) t.get(soma.tensor.Index.at(i)), what + "[" + i + "]"));
+            return rows;
+        }
+        if (value instanceof Tensor t) return List.of(tensorVector(t, what));
         if (Iteration.isIterable(value) && Iteration.size(value) > 0 && Iteration.isIterable(Iteration.get(value, 0))) {
             int n = Iteration.size(value);
             java.util.ArrayList<double[]> out = new java.util.ArrayList<>(n);

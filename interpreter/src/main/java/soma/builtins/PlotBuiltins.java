@@ -46,6 +46,31 @@ final class PlotBuiltins {
             PlotSpec spec = spec(a, 3);
             return finish(a, 3, Charts.histogram(data, bins, spec), () -> BraillePreview.histogram(data, bins, spec));
         });
+        r.def("hist2d(x, y, bins = 40, " + OPTIONS + ")", "2-D histogram (density of points) of x against y", a -> {
+            double[] x = Numbers.vector(a.get(0), "hist2d: x");
+            double[] y = Numbers.vector(a.get(1), "hist2d: y");
+            if (x.length != y.length) throw a.error("x has " + x.length + " points but y has " + y.length);
+            int bins = a.integer(2);
+            PlotSpec spec = spec(a, 3);
+            return finish(a, 3, Charts.hist2d(x, y, bins, spec), () -> BraillePreview.scatter(List.of(x), List.of(y), spec));
+        });
+        r.def("pairplot(samples, names = nil, " + OPTIONS + ")", "histograms and pairwise scatter plots of the columns of an (n x d) sample matrix", a -> {
+            double[][] rows = Numbers.matrix(a.get(0), "pairplot: samples");
+            int d = rows.length == 0 ? 0 : rows[0].length;
+            String[] names = new String[d];
+            for (int j = 0; j < d; j++) names[j] = "z" + (j + 1);
+            if (a.given(1)) {
+                List<Object> given = a.list(1).items;
+                if (given.size() != d) throw a.error("samples have " + d + " columns but " + given.size() + " names were given");
+                for (int j = 0; j < d; j++) names[j] = Printer.show(given.get(j));
+            }
+            PlotSpec spec = spec(a, 2);
+            double[][] columns = new double[d][rows.length];
+            for (int i = 0; i < rows.length; i++) for (int j = 0; j < d; j++) columns[j][i] = rows[i][j];
+            return finish(a, 2, Charts.pairplot(rows, names, spec), () -> d >= 2
+                    ? BraillePreview.scatter(List.of(columns[0]), List.of(columns[1]), spec)
+                    : BraillePreview.histogram(columns[0], 30, spec));
+        });
         r.def("heatmap(z, x = nil, y = nil, " + OPTIONS + ")", "heat map of z[i][j] at (x[j], y[i])", a -> {
             double[][] z = Numbers.matrix(a.get(0), "heatmap: z");
             double[] x = a.given(1) ? Numbers.vector(a.get(1), "heatmap: x") : null;

@@ -9,4 +9,8 @@ public class SomaError extends RuntimeException {
     public SomaError(String message) {
         super(message, null, false, false);
     }
+
+    public SomaError(String message, Throwable cause) {
+        super(message, cause, false, false);
+    }
 }

@@ -7,4 +7,9 @@ public interface SomaValue extends TruffleObject {
     String show();
 
     String typeName();
+
+    /** The type as the REPL shows it next to an echoed value; tensors add shape and kind. */
+    default String echoType() {
+        return typeName();
+    }
 }

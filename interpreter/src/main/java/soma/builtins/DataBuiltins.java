@@ -1,0 +1,45 @@
+package soma.builtins;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import soma.runtime.Printer;
+import soma.runtime.SomaList;
+import soma.runtime.SomaRecord;
+import soma.tensor.Csv;
+
+/** Tensors to and from CSV files (one row per line; an optional header line of column names). */
+final class DataBuiltins {
+    private DataBuiltins() {}
+
+    static void register(Builtins r) {
+        r.def("save_csv(path, x, header = nil)", "write a 1-D or 2-D tensor as CSV, with optional column names", a -> {
+            Path file = Path.of(a.str(0));
+            Path dir = file.toAbsolutePath().getParent();
+            try {
+                if (dir != null) java.nio.file.Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw a.error("cannot create folder " + dir + ": " + e.getMessage());
+            }
+            List<String> header = null;
+            if (a.given(2)) {
+                header = new ArrayList<>();
+                for (Object o : a.list(2).items) header.add(Printer.show(o));
+            }
+            Csv.save(TensorBuiltins.tensor(a, 1), file, header);
+            return a.str(0);
+        });
+        r.def("load_csv(path)", "a CSV file as a tensor (a header line, if any, is skipped; see load_table)", a ->
+                Csv.load(Path.of(a.str(0))));
+        r.def("load_table(path)", "a CSV file as a record {header, data}", a -> {
+            Csv.Table table = Csv.loadTable(Path.of(a.str(0)));
+            SomaRecord out = new SomaRecord();
+            List<Object> names = new ArrayList<>();
+            if (table.header() != null) names.addAll(table.header());
+            out.put("header", new SomaList(names));
+            out.put("data", table.data());
+            return out;
+        });
+    }
+
+}
