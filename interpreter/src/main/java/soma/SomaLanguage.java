@@ -43,6 +43,15 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
         return new SomaContext(this, env);
     }
 
+    /**
+     * Batch simulations run compiled integrators on worker threads. Those threads only execute
+     * model nodes over their own workspaces, never Soma code with shared state.
+     */
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        return true;
+    }
+
     @Override
     protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first, org.graalvm.options.OptionValues second) {
         return true;

@@ -29,6 +29,7 @@ public final class Builtins {
         TensorBuiltins.register(r);
         RandomBuiltins.register(r);
         DataBuiltins.register(r);
+        SimulationBuiltins.register(r);
         PlotBuiltins.register(r);
         return r;
     }

@@ -10,27 +10,7 @@ final class MathBuiltins {
         r.constant("inf", Double.POSITIVE_INFINITY);
         r.constant("nan", Double.NaN);
 
-        r.math("sqrt", "square root", Math::sqrt);
-        r.math("exp", "e to the x", Math::exp);
-        r.math("log", "natural logarithm", Math::log);
-        r.math("log10", "base-10 logarithm", Math::log10);
-        r.math("sin", "sine (radians)", Math::sin);
-        r.math("cos", "cosine (radians)", Math::cos);
-        r.math("tan", "tangent (radians)", Math::tan);
-        r.math("asin", "arc sine", Math::asin);
-        r.math("acos", "arc cosine", Math::acos);
-        r.math("atan", "arc tangent", Math::atan);
-        r.math("sinh", "hyperbolic sine", Math::sinh);
-        r.math("cosh", "hyperbolic cosine", Math::cosh);
-        r.math("tanh", "hyperbolic tangent", Math::tanh);
-        r.math("abs", "absolute value (modulus for complex)", Math::abs);
-        r.math("floor", "round down", Math::floor);
-        r.math("ceil", "round up", Math::ceil);
-        r.math("round", "round to nearest (halves away from zero)", x -> x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5));
-        r.math("sign", "-1, 0 or 1", Math::signum);
-        r.math("sigmoid", "logistic function 1 / (1 + e^-x)", x -> 1.0 / (1.0 + Math.exp(-x)));
-        r.math("relu", "max(x, 0)", x -> x > 0 ? x : 0.0);
-        r.math("softplus", "log(1 + e^x), computed stably", x -> x > 30 ? x : Math.log1p(Math.exp(x)));
+        for (var e : soma.runtime.MathFunctions.ALL.entrySet()) r.math(e.getKey(), e.getValue().help(), e.getValue().op());
 
         r.def("atan2(y, x)", "angle of the point (x, y)", a -> Math.atan2(a.num(0), a.num(1)));
         r.def("hypot(x, y)", "sqrt(x^2 + y^2) without overflow", a -> Math.hypot(a.num(0), a.num(1)));

@@ -37,6 +37,7 @@ public final class Runtime {
                 .engine(engine)
                 .in(in).out(out).err(err)
                 .allowIO(org.graalvm.polyglot.io.IOAccess.ALL)
+                .allowCreateThread(true) // batch simulations run on all cores
                 .option("soma.Seed", Long.toString(settings.seed()))
                 .option("soma.Home", settings.home())
                 .option("soma.Args", String.join("\0", settings.args()))

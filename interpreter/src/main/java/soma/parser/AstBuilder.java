@@ -51,12 +51,12 @@ import soma.runtime.Signature;
  * gets its source range, so errors and stack traces point into the script.
  */
 final class AstBuilder {
-    private final SomaLanguage language;
-    private final Source source;
-    private final Diagnostics diagnostics;
+    final SomaLanguage language;
+    final Source source;
+    final Diagnostics diagnostics;
     /** Added to token offsets: non-zero while building an interpolated expression of a string. */
-    private int offset;
-    private Scope scope;
+    int offset;
+    Scope scope;
 
     AstBuilder(SomaLanguage language, Source source, Diagnostics diagnostics) {
         this.language = language;
@@ -141,7 +141,9 @@ final class AstBuilder {
     }
 
     private ExprNode declaration(DeclarationContext c) {
-        error(c.kind, "'" + c.kind.getText() + "' declarations are not available yet in this version of Soma");
+        String kind = c.kind.getText();
+        if (kind.equals("ode") || kind.equals("network")) return new DeclarationBuilder(this).model(c);
+        error(c.kind, "'" + kind + "' declarations are not available yet in this version of Soma");
         return new ConstantNode(Nil.INSTANCE);
     }
 
@@ -216,7 +218,7 @@ final class AstBuilder {
 
     // ---------------------------------------------------------------- expressions
 
-    private ExprNode expr(ExpressionContext ctx) {
+    ExprNode expr(ExpressionContext ctx) {
         ExprNode node = switch (ctx) {
             case NumberExprContext c -> new NumberNode(number(c.NUMBER().getSymbol()));
             case StringExprContext c -> string(c.STRING().getSymbol());
@@ -397,7 +399,7 @@ final class AstBuilder {
 
     // ---------------------------------------------------------------- helpers
 
-    private <T extends ExprNode> T located(T node, ParserRuleContext ctx) {
+    <T extends ExprNode> T located(T node, ParserRuleContext ctx) {
         if (node.sourceStart() < 0) {
             int start = offset + ctx.getStart().getStartIndex();
             Token stop = ctx.getStop() != null ? ctx.getStop() : ctx.getStart();
@@ -407,19 +409,19 @@ final class AstBuilder {
         return node;
     }
 
-    private SourceSection section(ParserRuleContext ctx) {
+    SourceSection section(ParserRuleContext ctx) {
         int start = offset + ctx.getStart().getStartIndex();
         int end = offset + (ctx.getStop() != null ? ctx.getStop() : ctx.getStart()).getStopIndex() + 1;
         return source.createSection(start, Math.max(0, end - start));
     }
 
-    private void error(ParserRuleContext ctx, String message) {
+    void error(ParserRuleContext ctx, String message) {
         int start = offset + ctx.getStart().getStartIndex();
         int end = offset + (ctx.getStop() != null ? ctx.getStop() : ctx.getStart()).getStopIndex() + 1;
         diagnostics.error(start, end - start, message);
     }
 
-    private void error(Token t, String message) {
+    void error(Token t, String message) {
         diagnostics.error(offset + t.getStartIndex(), t.getStopIndex() - t.getStartIndex() + 1, message);
     }
 }

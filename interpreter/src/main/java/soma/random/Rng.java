@@ -42,6 +42,20 @@ public final class Rng {
         hasSpare = false;
     }
 
+    /** The generator's complete state, to replay the same draws later (see {@link #restore}). */
+    public long[] snapshot() {
+        return new long[] {s0, s1, s2, s3, Double.doubleToRawLongBits(spare), hasSpare ? 1 : 0};
+    }
+
+    public void restore(long[] state) {
+        s0 = state[0];
+        s1 = state[1];
+        s2 = state[2];
+        s3 = state[3];
+        spare = Double.longBitsToDouble(state[4]);
+        hasSpare = state[5] != 0;
+    }
+
     private static long splitmix64(long[] state) {
         long z = (state[0] += 0x9e3779b97f4a7c15L);
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -1,0 +1,122 @@
+package soma.builtins;
+
+import java.util.ArrayList;
+import java.util.List;
+import soma.model.ModelInstance;
+import soma.numerics.Method;
+import soma.numerics.Simulator;
+import soma.runtime.Printer;
+import soma.runtime.SomaError;
+import soma.runtime.SomaList;
+import soma.runtime.SomaRecord;
+import soma.runtime.TensorHooks;
+import soma.tensor.Tensor;
+
+/** simulate(): integrating ode and network instances, one run or a batch over parameter sets. */
+final class SimulationBuiltins {
+    private SimulationBuiltins() {}
+
+    static void register(Builtins r) {
+        r.constant("euler", "euler");
+        r.constant("rk4", "rk4");
+        r.constant("dopri5", "dopri5");
+        r.def("simulate(model, t = nil, dt = 0.01, steps = nil, method = \"rk4\", rtol = 1e-6, atol = 1e-9, from = nil, "
+                        + "record = nil, every = 1, params = nil, over = nil, threads = nil, t0 = 0)",
+                "integrate a model instance for time t (or a number of steps) with euler, rk4 or dopri5; "
+                        + "params: a (samples x k) matrix with over: [k parameter names], or a record of vectors, runs a batch",
+                SimulationBuiltins::simulate);
+    }
+
+    private static Object simulate(Args a) {
+        if (!(a.get(0) instanceof ModelInstance model)) {
+            throw a.error("'model' must be an instance of an ode or network, e.g. FitzHughNagumo(I: 0.5), got a " + Printer.typeName(a.get(0)));
+        }
+        double dt = a.num(2);
+        if (!(dt > 0)) throw a.error("dt must be positive, got " + Printer.number(dt));
+        long steps;
+        if (a.given(3)) {
+            steps = a.integer(3);
+        } else if (a.given(1)) {
+            double ratio = a.num(1) / dt;
+            steps = Math.round(ratio);
+            if (Math.abs(ratio - steps) > 1e-6 * Math.max(1, ratio)) {
+                throw a.error("t = " + Printer.number(a.num(1)) + " is not a whole number of steps of dt = " + Printer.number(dt));
+            }
+        } else {
+            throw a.error("say how long: t: (a duration) or steps: (a number of steps)");
+        }
+        if (steps < 0) throw a.error("the duration must not be negative");
+        int every = a.integer(9);
+        if (every < 1) throw a.error("every must be at least 1");
+        if (steps % every != 0) throw a.error("the number of steps (" + steps + ") must be a multiple of every (" + every + ")");
+        Method method = Method.named(a.str(4));
+        List<String> record = a.given(8) ? names(a, 8) : null;
+        List<String> over = null;
+        double[][] batch = null;
+        if (a.given(10)) {
+            if (a.get(10) instanceof SomaRecord rec) {
+                over = new ArrayList<>(rec.fields.keySet());
+                batch = columns(a, rec, over);
+            } else {
+                if (!a.given(11)) throw a.error("a params matrix needs over: [names of its columns]");
+                over = names(a, 11);
+                batch = rows(TensorHooks.toTensor(a.get(10), "simulate: params"), over.size(), a);
+            }
+        }
+        double[] from = a.given(7) ? initialState(a, model) : null;
+        int threads = a.given(12) ? a.integer(12) : Runtime.getRuntime().availableProcessors();
+        Simulator.Options o = new Simulator.Options(method, a.num(13), dt, steps, every, record, a.num(5), a.num(6), over, batch, from, threads);
+        return Simulator.simulate(model, o, a.context());
+    }
+
+    private static List<String> names(Args a, int i) {
+        List<String> out = new ArrayList<>();
+        Object v = a.get(i);
+        if (v instanceof String s) return List.of(s);
+        for (Object o : a.list(i).items) {
+            if (!(o instanceof String s)) throw a.error("'" + a.parameter(i) + "' must list names as strings, got a " + Printer.typeName(o));
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static double[][] rows(Tensor p, int k, Args a) {
+        if (p.rank() == 1 && k == 1) p = p.reshape(p.size(), 1);
+        if (p.rank() != 2 || p.shape()[1] != k) {
+            throw a.error("params must be a (samples x " + k + ") matrix for over: of " + k + " name(s), got shape " + p.shapeString());
+        }
+        int n = p.shape()[0];
+        double[][] out = new double[n][k];
+        for (int s = 0; s < n; s++) System.arraycopy(p.realData(), s * k, out[s], 0, k);
+        return out;
+    }
+
+    private static double[][] columns(Args a, SomaRecord rec, List<String> over) {
+        int n = -1;
+        double[][] cols = new double[over.size()][];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = TensorHooks.toTensor(rec.get(over.get(k)), "params." + over.get(k)).flatten().realData();
+            if (n >= 0 && cols[k].length != n) throw a.error("params: every parameter needs the same number of values");
+            n = cols[k].length;
+        }
+        double[][] out = new double[Math.max(0, n)][cols.length];
+        for (int s = 0; s < n; s++) for (int k = 0; k < cols.length; k++) out[s][k] = cols[k][s];
+        return out;
+    }
+
+    private static double[] initialState(Args a, ModelInstance model) {
+        Object v = a.get(7);
+        if (v instanceof SomaRecord rec) {
+            List<Double> flat = new ArrayList<>();
+            for (var s : model.declaration.states) {
+                Object value = rec.has(s.name()) ? rec.get(s.name()) : model.field(s.name());
+                for (double x : TensorHooks.toTensor(value, "from." + s.name()).flatten().realData()) flat.add(x);
+            }
+            return flat.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        if (v instanceof SomaList || v instanceof Tensor || v instanceof Double) {
+            return TensorHooks.toTensor(v, "simulate: from").flatten().realData().clone();
+        }
+        throw new SomaError("simulate: 'from' must be a record of state values or a vector, got a " + Printer.typeName(v));
+    }
+}

@@ -1,0 +1,64 @@
+package soma.model;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
+import java.util.List;
+import soma.model.ir.Expr;
+
+/**
+ * What an {@code ode} or {@code network} declaration says, as the parser understood it:
+ * parameters, state (and input) variables, definitions that depend on the state (in dependency
+ * order), equations, and the setup function that evaluates everything else once per instance
+ * (parameter defaults, static definitions such as a random W, state sizes and initial values).
+ */
+public final class Declaration {
+    public enum Kind { ODE, NETWORK }
+
+    /** {@code state x[N] = init} or {@code input x[N]}; sizes and values come from the setup record. */
+    public record StateSpec(String name, boolean input, boolean indexed, Expr.Span span) {}
+
+    /** {@code name = value} where value depends on the state or time: recomputed at every evaluation. */
+    public record Definition(String name, Expr value, Expr.Span span) {}
+
+    /** {@code dx/dt = value} (index null) or {@code dx[k]/dt = value}. */
+    public record Equation(String state, Expr index, Expr value, Expr.Span span) {}
+
+    public final Kind kind;
+    public final String name;
+    public final Source source;
+    public final List<String> parameters;
+    public final List<StateSpec> states;
+    public final List<Definition> definitions;
+    public final List<Equation> equations;
+    /** Names of the definitions evaluated once by the setup function. */
+    public final List<String> statics;
+    /** (closure, parameters...) -> record of parameters, statics, "$size_x" and "$init_x". */
+    public final RootCallTarget setup;
+
+    public Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
+                       List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup) {
+        this.kind = kind;
+        this.name = name;
+        this.source = source;
+        this.parameters = List.copyOf(parameters);
+        this.states = List.copyOf(states);
+        this.definitions = List.copyOf(definitions);
+        this.equations = List.copyOf(equations);
+        this.statics = List.copyOf(statics);
+        this.setup = setup;
+    }
+
+    public SourceSection section(Expr.Span span) {
+        return source.createSection(span.start(), span.length());
+    }
+
+    public boolean isFeedforward() {
+        return states.stream().allMatch(StateSpec::input);
+    }
+
+    public StateSpec state(String name) {
+        for (StateSpec s : states) if (s.name().equals(name)) return s;
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+package soma.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import soma.SomaContext;
+import soma.runtime.HasFields;
+import soma.runtime.Nil;
+import soma.runtime.Printer;
+import soma.runtime.SomaError;
+import soma.runtime.SomaRecord;
+import soma.runtime.SomaValue;
+import soma.tensor.Tensor;
+
+/**
+ * One instance of a declared model: parameter values, static definitions (a random W is drawn
+ * here, once), and the states' sizes and initial values. {@code m.W}, {@code m.tau} and
+ * {@code m.v} (initial value) read them.
+ */
+public final class ModelInstance implements SomaValue, HasFields {
+    public final Declaration declaration;
+    /** The bound call arguments (closure, parameters...), kept to re-run setup for a batch. */
+    private final Object[] arguments;
+    public final SomaRecord values;
+    private final long[] rngState;
+
+    ModelInstance(Declaration declaration, Object[] arguments, SomaRecord values, long[] rngState) {
+        this.declaration = declaration;
+        this.arguments = arguments;
+        this.values = values;
+        this.rngState = rngState;
+    }
+
+    /**
+     * The values of this instance with some parameters replaced: setup runs again with the
+     * generator rewound to where it was for this instance, so random definitions are the same
+     * draws (scaled by the new parameters, if they depend on them).
+     */
+    public SomaRecord valuesWith(Map<String, Double> overrides, SomaContext context) {
+        if (overrides.isEmpty()) return values;
+        Object[] args = arguments.clone();
+        for (var e : overrides.entrySet()) {
+            int i = declaration.parameters.indexOf(e.getKey());
+            if (i < 0) throw new SomaError("'" + e.getKey() + "' is not a parameter of " + declaration.name + " (parameters: " + String.join(", ", declaration.parameters) + ")");
+            args[i + 1] = e.getValue();
+        }
+        long[] saved = context.rng().snapshot();
+        context.rng().restore(rngState);
+        try {
+            return (SomaRecord) declaration.setup.call(args);
+        } finally {
+            context.rng().restore(saved);
+        }
+    }
+
+    /** Number of elements of a state or input variable (1 for a scalar). */
+    public int size(String state, SomaRecord from) {
+        Object s = from.get("$size_" + state);
+        if (s == null || s == Nil.INSTANCE) return 1;
+        if (s instanceof Double d && d == Math.rint(d) && d >= 1) return (int) (double) d;
+        throw new SomaError(declaration.name + ": the size of '" + state + "' must be a positive whole number, got " + Printer.show(s));
+    }
+
+    /** The initial value of a state, as n doubles (default zeros). */
+    public double[] initial(String state, SomaRecord from) {
+        int n = size(state, from);
+        Object v = from.get("$init_" + state);
+        double[] out = new double[n];
+        if (v == null || v == Nil.INSTANCE) return out;
+        if (v instanceof Double d) {
+            java.util.Arrays.fill(out, d);
+            return out;
+        }
+        if (v instanceof Tensor t && !t.isComplex() && t.size() == n) return t.realData().clone();
+        Tensor t = soma.runtime.TensorHooks.toTensor(v, "initial value of '" + state + "'");
+        if (t.size() != n || t.isComplex()) {
+            throw new SomaError(declaration.name + ": initial value of '" + state + "' has shape " + t.shapeString() + ", but the state has " + n + " element(s)");
+        }
+        return t.realData().clone();
+    }
+
+    @Override
+    public String show() {
+        List<String> parts = new ArrayList<>();
+        for (String p : declaration.parameters) {
+            Object v = values.get(p);
+            parts.add(p + ": " + (v instanceof Tensor t ? t.summary() : Printer.repr(v)));
+        }
+        return declaration.name + "(" + String.join(", ", parts) + ")";
+    }
+
+    @Override public String typeName() { return declaration.kind == Declaration.Kind.ODE ? "ode" : "network"; }
+
+    @Override
+    public Object field(String name) {
+        if (name.equals("name")) return declaration.name;
+        Object v = values.get(name);
+        if (v != null && !name.startsWith("$")) return v;
+        if (declaration.state(name) != null) {
+            double[] init = initial(name, values);
+            return declaration.state(name).indexed() ? new Tensor(new int[] {init.length}, init) : (Object) init[0];
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> fieldNames() {
+        List<String> names = new ArrayList<>(declaration.parameters);
+        names.addAll(declaration.statics);
+        for (Declaration.StateSpec s : declaration.states) names.add(s.name());
+        return names;
+    }
+}

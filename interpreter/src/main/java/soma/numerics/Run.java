@@ -1,0 +1,65 @@
+package soma.numerics;
+
+import soma.model.nodes.Workspace;
+
+/**
+ * One sample being integrated: the integrator's argument. It holds the state, the stage arrays
+ * of the method and the recording, so integrating allocates nothing per step, and several
+ * threads can run the same compiled integrator on different runs at once.
+ */
+public final class Run {
+    final Workspace w;
+    final double[] y;
+    final double[][] stages;
+    final double[] tmp;
+    final double t0;
+    final double dt;
+    final long steps;
+    final int every;
+    final int[] recorded;
+    /** Row r: the recorded state elements at time t0 + r * every * dt. */
+    double[] out;
+    int rows;
+    long step;
+    int sample;
+    // adaptive methods
+    final double rtol;
+    final double atol;
+    double t;
+    double h;
+    long attempts;
+
+    Run(Workspace w, int n, int stageCount, double t0, double dt, long steps, int every, int[] recorded, double rtol, double atol) {
+        this.w = w;
+        this.y = new double[n];
+        this.stages = new double[stageCount][n];
+        this.tmp = new double[n];
+        this.t0 = t0;
+        this.dt = dt;
+        this.steps = steps;
+        this.every = every;
+        this.recorded = recorded;
+        this.rtol = rtol;
+        this.atol = atol;
+    }
+
+    /** Starts a new sample: its initial state, constants, and a fresh recording. */
+    void reset(int sample, double[] y0, double[][] constants, int maxRows) {
+        this.sample = sample;
+        System.arraycopy(y0, 0, y, 0, y.length);
+        w.c = constants;
+        out = new double[maxRows * recorded.length];
+        rows = 0;
+        step = 0;
+        t = t0;
+        h = 0;
+        attempts = 0;
+        record();
+    }
+
+    void record() {
+        int base = rows * recorded.length;
+        for (int j = 0; j < recorded.length; j++) out[base + j] = y[recorded[j]];
+        rows++;
+    }
+}

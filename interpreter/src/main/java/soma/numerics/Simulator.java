@@ -1,0 +1,165 @@
+package soma.numerics;
+
+import com.oracle.truffle.api.CallTarget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import soma.SomaContext;
+import soma.model.CompiledModel;
+import soma.model.ModelCompiler;
+import soma.model.ModelInstance;
+import soma.model.nodes.Workspace;
+import soma.runtime.SomaError;
+import soma.runtime.SomaRecord;
+import soma.tensor.Tensor;
+
+/**
+ * Runs a model: compiles it, prepares each sample's constants and initial state (re-running the
+ * instance's setup with the sample's parameters), integrates the samples on worker threads
+ * (strided, so neighbouring samples of a sweep spread over the cores) and gathers a trajectory.
+ */
+public final class Simulator {
+    private Simulator() {}
+
+    /**
+     * @param steps   number of steps of size dt (recorded every {@code every} steps)
+     * @param record  state names to record, or null for all
+     * @param over    names of the parameters given per sample by the rows of {@code batch}
+     * @param batch   one row per sample, or null for a single run
+     * @param from    initial state (all elements, flat) replacing the declared one, or null
+     */
+    public record Options(Method method, double t0, double dt, long steps, int every, List<String> record,
+                          double rtol, double atol, List<String> over, double[][] batch, double[] from, int threads) {}
+
+    public static Trajectory simulate(ModelInstance instance, Options o, SomaContext context) {
+        CompiledModel model = ModelCompiler.compile(instance, context);
+        if (model.stateSize == 0 || instance.declaration.isFeedforward()) {
+            throw new SomaError("simulate: " + instance.declaration.name + " has no state with an equation to integrate");
+        }
+        List<String> recordedNames = o.record() == null ? nonInputs(model) : o.record();
+        List<Integer> recorded = new ArrayList<>();
+        for (String name : recordedNames) {
+            int s = model.indexOf(name);
+            if (s < 0) throw new SomaError("simulate: cannot record '" + name + "', which is not a state of " + instance.declaration.name
+                    + " (states: " + String.join(", ", model.stateNames) + ")");
+            for (int i = 0; i < model.sizes[s]; i++) recorded.add(model.offsets[s] + i);
+        }
+        int[] idx = recorded.stream().mapToInt(Integer::intValue).toArray();
+        int samples = o.batch() == null ? 1 : o.batch().length;
+        double[][][] constants = new double[samples][][];
+        double[][] initial = new double[samples][];
+        for (int s = 0; s < samples; s++) {
+            SomaRecord values = instance.values;
+            if (o.batch() != null) {
+                Map<String, Double> overrides = new LinkedHashMap<>();
+                for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
+                values = instance.valuesWith(overrides, context);
+            }
+            constants[s] = model.constants(values);
+            initial[s] = o.from() != null ? o.from() : model.initial(values);
+            if (initial[s].length != model.stateSize) {
+                throw new SomaError("simulate: 'from' has " + initial[s].length + " values but " + instance.declaration.name + " has " + model.stateSize + " state elements");
+            }
+        }
+        int maxRows = (int) (o.steps() / o.every()) + 1;
+        CallTarget target = new IntegratorRoot(context.language(), o.method(), model.rhs, instance.declaration.name + "." + o.method().name().toLowerCase()).getCallTarget();
+        double[][] out = new double[samples][];
+        int threads = Math.max(1, Math.min(samples, o.threads()));
+        Divergence[] failures = new Divergence[threads];
+        Runnable[] work = new Runnable[threads];
+        for (int k = 0; k < threads; k++) {
+            int first = k;
+            work[k] = () -> {
+                Run run = new Run(new Workspace(model.bufferSizes), model.stateSize, o.method().stages, o.t0(), o.dt(), o.steps(), o.every(), idx, o.rtol(), o.atol());
+                try {
+                    for (int s = first; s < samples; s += threads) {
+                        run.reset(s, initial[s], constants[s], maxRows);
+                        target.call(run);
+                        out[s] = run.out;
+                    }
+                } catch (Divergence d) {
+                    failures[first] = d;
+                }
+            };
+        }
+        runAll(work, context);
+        Divergence first = null;
+        for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
+        if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
+        return gather(model, recordedNames, out, maxRows, o, instance.declaration.name);
+    }
+
+    private static List<String> nonInputs(CompiledModel model) {
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < model.stateNames.size(); s++) {
+            if (!model.instance.declaration.states.get(s).input()) names.add(model.stateNames.get(s));
+        }
+        return names;
+    }
+
+    private static void runAll(Runnable[] work, SomaContext context) {
+        if (work.length == 1) {
+            work[0].run();
+            return;
+        }
+        Thread[] threads = new Thread[work.length];
+        for (int k = 0; k < work.length; k++) {
+            threads[k] = context.env().newTruffleThreadBuilder(work[k]).build();
+            threads[k].start();
+        }
+        try {
+            for (Thread t : threads) t.join();
+        } catch (InterruptedException e) {
+            for (Thread t : threads) t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new SomaError("simulate: interrupted");
+        }
+    }
+
+    private static String describe(Divergence d, CompiledModel model, boolean batch) {
+        String where = "";
+        if (d.element >= 0) {
+            for (int s = model.stateNames.size() - 1; s >= 0; s--) {
+                if (d.element >= model.offsets[s]) {
+                    where = "'" + model.stateNames.get(s) + (model.indexed[s] ? "[" + (d.element - model.offsets[s]) + "]" : "") + "' ";
+                    break;
+                }
+            }
+        }
+        return "simulate: " + where + d.reason + " at t = " + soma.runtime.Printer.number(d.t) + (batch ? " in sample " + d.sample : "")
+                + (d.element >= 0 ? " (try a smaller dt, or check the parameters)" : "");
+    }
+
+    private static Trajectory gather(CompiledModel model, List<String> names, double[][] out, int rows, Options o, String modelName) {
+        int samples = out.length;
+        double[] t = new double[rows];
+        for (int r = 0; r < rows; r++) t[r] = o.t0() + (double) r * o.every() * o.dt();
+        int width = 0;
+        for (String name : names) width += model.sizes[model.indexOf(name)];
+        LinkedHashMap<String, Tensor> series = new LinkedHashMap<>();
+        int col = 0;
+        for (String name : names) {
+            int s = model.indexOf(name);
+            int n = model.sizes[s];
+            double[] data = new double[samples * rows * n];
+            for (int k = 0; k < samples; k++) {
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(out[k], r * width + col, data, (k * rows + r) * n, n);
+                }
+            }
+            int[] shape = model.indexed[s] ? new int[] {rows, n} : new int[] {rows};
+            if (o.batch() != null) shape = prepend(samples, shape);
+            series.put(name, new Tensor(shape, data));
+            col += n;
+        }
+        return new Trajectory(new Tensor(new int[] {rows}, t), series, o.batch() == null ? 0 : samples, modelName, o.method().name().toLowerCase());
+    }
+
+    private static int[] prepend(int n, int[] shape) {
+        int[] out = new int[shape.length + 1];
+        out[0] = n;
+        System.arraycopy(shape, 0, out, 1, shape.length);
+        return out;
+    }
+}
