@@ -47,6 +47,8 @@ public final class Bench {
             double interpreted = time(w, false, seconds / 3);
             System.out.printf(Locale.ROOT, "%-34s %14.3f %14.3f %7.1fx%n", w.name(), compiled, interpreted, interpreted / compiled);
         }
+        System.out.println();
+        IntegratorBench.run(seconds * 3);
         return 0;
     }
 

@@ -39,13 +39,16 @@ public final class ModelCompiler {
     private final List<CompiledModel.ConstantSlot> constants = new ArrayList<>();
     private final Map<String, Integer> constantSlot = new HashMap<>();
     private final List<Integer> buffers = new ArrayList<>();
+    /** Names whose value differs between the samples of a batch; every other scalar is folded in as a constant. */
+    private final java.util.Set<String> varying;
 
     private record C(MNode node, int[] shape) {
         boolean scalar() { return shape.length == 0; }
         int size() { return Shape.size(shape); }
     }
 
-    private ModelCompiler(ModelInstance instance, SomaContext context) {
+    private ModelCompiler(ModelInstance instance, SomaContext context, java.util.Set<String> varying) {
+        this.varying = varying;
         this.instance = instance;
         this.d = instance.declaration;
         this.values = instance.values;
@@ -53,7 +56,12 @@ public final class ModelCompiler {
     }
 
     public static CompiledModel compile(ModelInstance instance, SomaContext context) {
-        return new ModelCompiler(instance, context).run();
+        return compile(instance, context, java.util.Set.of());
+    }
+
+    /** @param varying names (parameters, statics) that take different values in different samples */
+    public static CompiledModel compile(ModelInstance instance, SomaContext context, java.util.Set<String> varying) {
+        return new ModelCompiler(instance, context, varying).run();
     }
 
     private CompiledModel run() {
@@ -167,7 +175,7 @@ public final class ModelCompiler {
             return new C(shape.length == 0 ? new Leaves.BufferScalar(slot) : new Leaves.BufferVector(slot), shape);
         }
         if (name.equals("t")) return new C(new Leaves.Time(), new int[0]);
-        Object value = values.has(name) && !name.startsWith("$") ? values.get(name) : null;
+        Object value = values.has(name) && !name.startsWith("$size_") && !name.startsWith("$init_") ? values.get(name) : null;
         boolean fixed = false;
         if (value == null) {
             Cell cell = context.globals().lookup(name);
@@ -177,6 +185,8 @@ public final class ModelCompiler {
             value = cell.value;
             fixed = true;
             if (value instanceof Double v) return new C(new Leaves.Num(v), new int[0]);
+        } else if (value instanceof Double v && !varying.contains(name)) {
+            return new C(new Leaves.Num(v), new int[0]); // the same in every sample: let Graal fold it
         }
         int[] shape = shapeOf(value, name, n.span());
         int slot = constantSlot.computeIfAbsent(name, k -> {

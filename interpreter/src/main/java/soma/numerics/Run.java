@@ -21,6 +21,8 @@ public final class Run {
     double[] out;
     int rows;
     long step;
+    /** Steps left until the next recorded row (a countdown: cheaper than step % every). */
+    int untilRecord;
     int sample;
     // adaptive methods
     final double rtol;
@@ -51,6 +53,7 @@ public final class Run {
         out = new double[maxRows * recorded.length];
         rows = 0;
         step = 0;
+        untilRecord = every;
         t = t0;
         h = 0;
         attempts = 0;

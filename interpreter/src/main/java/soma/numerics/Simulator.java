@@ -33,7 +33,17 @@ public final class Simulator {
                           double rtol, double atol, List<String> over, double[][] batch, double[] from, int threads) {}
 
     public static Trajectory simulate(ModelInstance instance, Options o, SomaContext context) {
-        CompiledModel model = ModelCompiler.compile(instance, context);
+        int samples = o.batch() == null ? 1 : o.batch().length;
+        SomaRecord[] sampleValues = new SomaRecord[samples];
+        for (int s = 0; s < samples; s++) {
+            sampleValues[s] = instance.values;
+            if (o.batch() != null) {
+                Map<String, Double> overrides = new LinkedHashMap<>();
+                for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
+                sampleValues[s] = instance.valuesWith(overrides, context);
+            }
+        }
+        CompiledModel model = ModelCompiler.compile(instance, context, varying(sampleValues));
         if (model.stateSize == 0 || instance.declaration.isFeedforward()) {
             throw new SomaError("simulate: " + instance.declaration.name + " has no state with an equation to integrate");
         }
@@ -46,16 +56,10 @@ public final class Simulator {
             for (int i = 0; i < model.sizes[s]; i++) recorded.add(model.offsets[s] + i);
         }
         int[] idx = recorded.stream().mapToInt(Integer::intValue).toArray();
-        int samples = o.batch() == null ? 1 : o.batch().length;
         double[][][] constants = new double[samples][][];
         double[][] initial = new double[samples][];
         for (int s = 0; s < samples; s++) {
-            SomaRecord values = instance.values;
-            if (o.batch() != null) {
-                Map<String, Double> overrides = new LinkedHashMap<>();
-                for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
-                values = instance.valuesWith(overrides, context);
-            }
+            SomaRecord values = sampleValues[s];
             constants[s] = model.constants(values);
             initial[s] = o.from() != null ? o.from() : model.initial(values);
             if (initial[s].length != model.stateSize) {
@@ -67,6 +71,7 @@ public final class Simulator {
         double[][] out = new double[samples][];
         int threads = Math.max(1, Math.min(samples, o.threads()));
         Divergence[] failures = new Divergence[threads];
+        long[] taken = new long[threads];
         Runnable[] work = new Runnable[threads];
         for (int k = 0; k < threads; k++) {
             int first = k;
@@ -77,6 +82,7 @@ public final class Simulator {
                         run.reset(s, initial[s], constants[s], maxRows);
                         target.call(run);
                         out[s] = run.out;
+                        taken[first] += o.method().adaptive() ? run.attempts : run.step;
                     }
                 } catch (Divergence d) {
                     failures[first] = d;
@@ -87,7 +93,21 @@ public final class Simulator {
         Divergence first = null;
         for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
         if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
-        return gather(model, recordedNames, out, maxRows, o, instance.declaration.name);
+        return gather(model, recordedNames, out, maxRows, o, instance.declaration.name, java.util.Arrays.stream(taken).sum());
+    }
+
+    /** The names whose values are not identical in all samples. */
+    private static java.util.Set<String> varying(SomaRecord[] samples) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String name : samples[0].fields.keySet()) {
+            for (int s = 1; s < samples.length; s++) {
+                if (!soma.runtime.Operators.equal(samples[0].get(name), samples[s].get(name))) {
+                    out.add(name);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> nonInputs(CompiledModel model) {
@@ -131,7 +151,7 @@ public final class Simulator {
                 + (d.element >= 0 ? " (try a smaller dt, or check the parameters)" : "");
     }
 
-    private static Trajectory gather(CompiledModel model, List<String> names, double[][] out, int rows, Options o, String modelName) {
+    private static Trajectory gather(CompiledModel model, List<String> names, double[][] out, int rows, Options o, String modelName, long steps) {
         int samples = out.length;
         double[] t = new double[rows];
         for (int r = 0; r < rows; r++) t[r] = o.t0() + (double) r * o.every() * o.dt();
@@ -153,7 +173,7 @@ public final class Simulator {
             series.put(name, new Tensor(shape, data));
             col += n;
         }
-        return new Trajectory(new Tensor(new int[] {rows}, t), series, o.batch() == null ? 0 : samples, modelName, o.method().name().toLowerCase());
+        return new Trajectory(new Tensor(new int[] {rows}, t), series, o.batch() == null ? 0 : samples, modelName, o.method().name().toLowerCase(), steps);
     }
 
     private static int[] prepend(int n, int[] shape) {

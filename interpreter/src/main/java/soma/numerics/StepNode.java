@@ -50,6 +50,9 @@ abstract class StepNode extends Node implements RepeatingNode {
 
     /** Records the state every r.every steps (fixed-step methods). */
     protected static void maybeRecord(Run r) {
-        if (r.step % r.every == 0) r.record();
+        if (--r.untilRecord == 0) {
+            r.untilRecord = r.every;
+            r.record();
+        }
     }
 }

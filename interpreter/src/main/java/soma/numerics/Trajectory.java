@@ -22,8 +22,11 @@ public final class Trajectory implements SomaValue, HasFields {
     public final int samples;
     public final String model;
     public final String method;
+    /** Steps taken, summed over samples (attempted steps for adaptive methods). */
+    public final long steps;
 
-    Trajectory(Tensor t, LinkedHashMap<String, Tensor> series, int samples, String model, String method) {
+    Trajectory(Tensor t, LinkedHashMap<String, Tensor> series, int samples, String model, String method, long steps) {
+        this.steps = steps;
         this.t = t;
         this.series = series;
         this.samples = samples;
@@ -47,13 +50,14 @@ public final class Trajectory implements SomaValue, HasFields {
             case "t" -> t;
             case "names" -> new SomaList(new ArrayList<>(series.keySet()));
             case "samples" -> (double) samples;
+            case "steps" -> (double) steps;
             default -> series.get(name);
         };
     }
 
     @Override
     public List<String> fieldNames() {
-        List<String> names = new ArrayList<>(List.of("t", "names", "samples"));
+        List<String> names = new ArrayList<>(List.of("t", "names", "samples", "steps"));
         names.addAll(series.keySet());
         return names;
     }

@@ -81,11 +81,14 @@ final class DeclarationBuilder {
         List<Declaration.Definition> dynamicDefs = new ArrayList<>();
         List<String> statics = new ArrayList<>();
         for (String d : order) {
-            Def def = defs.get(d);
-            Set<String> uses = names(def.value());
+            Set<String> uses = names(defs.get(d).value());
             uses.retainAll(dynamic);
-            if (!uses.isEmpty()) {
-                dynamic.add(d);
+            if (!uses.isEmpty()) dynamic.add(d);
+        }
+        ir.hoisting(ctx -> hoist(ctx, dynamic, defs));
+        for (String d : order) {
+            Def def = defs.get(d);
+            if (dynamic.contains(d)) {
                 dynamicDefs.add(new Declaration.Definition(d, ir.build(def.value()), ir.span(def.whole())));
             } else {
                 statics.add(d);
@@ -100,6 +103,7 @@ final class DeclarationBuilder {
             states.add(new Declaration.StateSpec(e.getKey(), inputs.contains(e.getKey()), e.getValue().expression().size() > 0
                     && e.getValue().LBRACK() != null, ir.span(e.getValue())));
         }
+        statics.addAll(hoisted);
         var setup = setupFunction(name, params, statics, defs, stateVars, c);
         Declaration decl = new Declaration(kind, name, ast.source, paramNames, states, dynamicDefs, equations, statics, setup);
         boolean[] hasDefault = new boolean[params.size()];
@@ -107,6 +111,48 @@ final class DeclarationBuilder {
         Signature signature = new Signature(name, paramNames.toArray(new String[0]), hasDefault, false, false);
         ModelFactoryNode factory = new ModelFactoryNode(ast.language, decl);
         return new WriteGlobalNode(name, true, ast.located(new FunctionNode(signature, factory.getCallTarget(), false), c));
+    }
+
+    private final List<String> hoisted = new ArrayList<>();
+
+    /**
+     * A sub-expression of an equation that calls a function but does not depend on the state
+     * ({@code (W - eye(N)) @ x}, {@code g / sqrt(N)}) is computed once per instance, like loop-invariant
+     * code: it becomes a hidden static definition, and the equation reads its value.
+     */
+    private Expr hoist(ExpressionContext ctx, Set<String> dynamic, Map<String, Def> defs) {
+        if (ctx instanceof NumberExprContext || ctx instanceof NameExprContext || ctx instanceof ParenExprContext) return null;
+        if (!containsCall(ctx)) return null;
+        Set<String> uses = names(ctx);
+        uses.retainAll(dynamic);
+        if (!uses.isEmpty()) return null;
+        String random = randomCall(ctx);
+        if (random != null) {
+            ast.error(ctx, "'" + random + "' inside an equation would be drawn only once; draw it in a definition "
+                    + "(noise = " + random + "(...)) if that is what you mean (stochastic equations are not supported yet)");
+            return null;
+        }
+        String name = "$h" + hoisted.size();
+        hoisted.add(name);
+        defs.put(name, new Def(name, ctx, ctx));
+        return new Expr.Name(name, ir.span(ctx));
+    }
+
+    private static final Set<String> RANDOM = Set.of("rand", "randn", "normal", "uniform", "choice", "permutation", "randint");
+
+    private static boolean containsCall(ParseTree tree) {
+        if (tree instanceof CallExprContext) return true;
+        for (int i = 0; i < tree.getChildCount(); i++) if (containsCall(tree.getChild(i))) return true;
+        return false;
+    }
+
+    private static String randomCall(ParseTree tree) {
+        if (tree instanceof CallExprContext c && c.expression() instanceof NameExprContext n && RANDOM.contains(n.ID().getText())) return n.ID().getText();
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            String r = randomCall(tree.getChild(i));
+            if (r != null) return r;
+        }
+        return null;
     }
 
     private void addState(StateVarContext v, boolean input, Map<String, StateVarContext> states, Set<String> inputs, Set<String> taken) {

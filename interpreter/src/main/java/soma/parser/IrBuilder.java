@@ -15,10 +15,16 @@ import soma.runtime.Op;
 final class IrBuilder {
     private final Diagnostics diagnostics;
     private final int offset;
+    /** Replaces a sub-expression that does not depend on the state by a name (or returns null). */
+    private java.util.function.Function<ExpressionContext, Expr> hoist = c -> null;
 
     IrBuilder(Diagnostics diagnostics, int offset) {
         this.diagnostics = diagnostics;
         this.offset = offset;
+    }
+
+    void hoisting(java.util.function.Function<ExpressionContext, Expr> hoist) {
+        this.hoist = hoist;
     }
 
     Expr.Span span(ParserRuleContext c) {
@@ -28,6 +34,8 @@ final class IrBuilder {
     }
 
     Expr build(ExpressionContext ctx) {
+        Expr hoisted = hoist.apply(ctx);
+        if (hoisted != null) return hoisted;
         Expr.Span s = span(ctx);
         return switch (ctx) {
             case NumberExprContext c -> new Expr.Num(Double.parseDouble(c.getText().replace("_", "")), s);

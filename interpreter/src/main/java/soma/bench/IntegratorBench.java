@@ -1,0 +1,105 @@
+package soma.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import soma.SomaLanguage;
+import soma.launcher.Runtime;
+
+/**
+ * Compiled Soma integrators against the same models hand-written in Java, in one run:
+ * FitzHugh-Nagumo RK4 (a batch of parameter sets) on one core and on all cores, and the rate
+ * network dx/dt = -x + W tanh(x) with N = 500, Euler. Prints sample-steps per second and ratios.
+ */
+final class IntegratorBench {
+    private IntegratorBench() {}
+
+    static final String MODELS = """
+            ode FitzHughNagumo(tau = 12.5, a = 0.7, b = 0.8, I = 0) {
+                state v = -1, w = -0.5
+                dv/dt = v - v^3 / 3 - w + I
+                dw/dt = (v + a - b * w) / tau
+            }
+            network RateNetwork(N = 500, g = 1.5) {
+                W = randn(N, N) * g / sqrt(N)
+                state x[N] = randn(N)
+                dx/dt = -x + W @ tanh(x)
+            }
+            let currents = linspace(0.2, 1.2, SAMPLES)
+            fn fhn(threads) = simulate(FitzHughNagumo(), steps: STEPS, dt: 0.01, params: {I: currents}, every: 100, threads: threads)
+            seed(1)
+            let net = RateNetwork()
+            fn rate_network() = simulate(net, steps: 2000, dt: 0.1, method: euler)
+            """;
+
+    static void run(double seconds) {
+        int samples = 1000;
+        int steps = 10000;
+        int cores = java.lang.Runtime.getRuntime().availableProcessors();
+        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+            context.eval(Source.create(SomaLanguage.ID, MODELS.replace("SAMPLES", "" + samples).replace("STEPS", "" + steps)));
+            Value fhn = context.eval(Source.create(SomaLanguage.ID, "fhn"));
+            Value network = context.eval(Source.create(SomaLanguage.ID, "rate_network"));
+            // The same numbers as the script: linspace, and seed(1) then randn(N, N), randn(N).
+            double[] currents = soma.tensor.Tensor.linspace(0.2, 1.2, samples).realData();
+            soma.random.Rng rng = new soma.random.Rng(1);
+            double[] W = rng.randn(500, 500).mul(1.5 / Math.sqrt(500)).realData();
+            double[] x0 = rng.randn(500).realData();
+            double work = (double) samples * steps;
+            System.out.printf(Locale.ROOT, "%-44s %14s %14s %7s%n", "integrator (sample-steps/s)", "Soma", "Java", "ratio");
+            for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                double soma = median(() -> { fhn.execute((double) threads); return 0; }, seconds / 6);
+                double java = median(() -> parallel(currents, threads, steps), seconds / 6);
+                report("FitzHugh-Nagumo RK4, 1000 x 10000, " + threads + " thread(s)", work / soma, work / java);
+            }
+            double soma = median(() -> { network.execute(); return 0; }, seconds / 6);
+            double java = median(() -> HandWritten.rateNetworkEuler(W, x0, 2000, 0.1), seconds / 6);
+            report("rate network N = 500, Euler, 2000 steps", 2000 / soma, 2000 / java);
+        }
+    }
+
+    private static double parallel(double[] currents, int threads, int steps) {
+        Thread[] ts = new Thread[threads];
+        for (int k = 0; k < threads; k++) {
+            int first = k;
+            ts[k] = new Thread(() -> HandWritten.fhnRk4(currents, first, threads, steps, 0.01, 100));
+            ts[k].start();
+        }
+        for (Thread t : ts) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return 0;
+    }
+
+    private static void report(String what, double soma, double java) {
+        System.out.printf(Locale.ROOT, "%-44s %14.3e %14.3e %6.2fx%n", what, soma, java, soma / java);
+    }
+
+    /** Median seconds of one call, after warming up for half the budget (Graal needs a few seconds). */
+    private static double median(DoubleSupplier body, double budget) {
+        long end = System.nanoTime() + (long) (budget * 0.5e9);
+        int warm = 0;
+        while (System.nanoTime() < end || warm < 2) {
+            body.getAsDouble();
+            warm++;
+        }
+        List<Double> times = new ArrayList<>();
+        end = System.nanoTime() + (long) (budget * 0.5e9);
+        do {
+            long t0 = System.nanoTime();
+            body.getAsDouble();
+            times.add((System.nanoTime() - t0) / 1e9);
+        } while (System.nanoTime() < end || times.size() < 3);
+        times.sort(Double::compare);
+        return times.get(times.size() / 2);
+    }
+}

@@ -1,0 +1,126 @@
+package soma.numerics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import soma.golden.SomaNumbers;
+
+/** Integrators checked against exact solutions: convergence orders measured, tolerances met, batches exact. */
+class IntegratorTest {
+    static final String DECAY = """
+            ode Decay(k = 1) {
+                state x = 1
+                dx/dt = -k * x
+            }
+            """;
+    static final String OSCILLATOR = """
+            ode Oscillator(w = 1) {
+                state x = 1, v = 0
+                dx/dt = v
+                dv/dt = -w^2 * x
+            }
+            """;
+
+    /** Errors at t = T for dt, dt/2, dt/4 (against the exact solution printed by the script). */
+    private static double[] errors(String model, String method, String error) {
+        double[] e = SomaNumbers.of(model + """
+                for dt in [0.1, 0.05, 0.025] {
+                    let run = simulate(MODEL, t: 2, dt: dt, method: METHOD)
+                    print(ERROR)
+                }
+                """.replace("MODEL", model.contains("Decay") ? "Decay()" : "Oscillator()").replace("METHOD", method).replace("ERROR", error));
+        assertEquals(3, e.length);
+        return e;
+    }
+
+    private static void assertOrder(double[] e, double order) {
+        for (int k = 0; k < 2; k++) {
+            double measured = Math.log(e[k] / e[k + 1]) / Math.log(2);
+            assertEquals(order, measured, 0.15, "observed order from errors " + e[k] + " -> " + e[k + 1]);
+        }
+    }
+
+    @Test
+    void eulerIsFirstOrderOnDecay() {
+        assertOrder(errors(DECAY, "euler", "abs(run.x[-1] - exp(-2))"), 1);
+    }
+
+    @Test
+    void rk4IsFourthOrderOnDecay() {
+        assertOrder(errors(DECAY, "rk4", "abs(run.x[-1] - exp(-2))"), 4);
+    }
+
+    @Test
+    void eulerIsFirstOrderOnOscillator() {
+        assertOrder(errors(OSCILLATOR, "euler", "abs(run.x[-1] - cos(2)) + abs(run.v[-1] + sin(2))"), 1);
+    }
+
+    @Test
+    void rk4IsFourthOrderOnOscillator() {
+        assertOrder(errors(OSCILLATOR, "rk4", "abs(run.x[-1] - cos(2)) + abs(run.v[-1] + sin(2))"), 4);
+    }
+
+    @Test
+    void dopri5MeetsItsToleranceAndAdaptsItsStep() {
+        // x' = -x + sin(t), x(0) = 1: x(t) = 1.5 e^-t + (sin t - cos t) / 2
+        double[] r = SomaNumbers.of("""
+                ode Forced() {
+                    state x = 1
+                    dx/dt = -x + sin(t)
+                }
+                for tol in [1e-4, 1e-8] {
+                    let run = simulate(Forced(), t: 10, dt: 1, method: dopri5, rtol: tol, atol: tol)
+                    let exact = 1.5 * exp(-run.t) + (sin(run.t) - cos(run.t)) / 2
+                    print(max(abs(run.x - exact)), run.steps)
+                }
+                """);
+        assertTrue(r[0] < 1e-3 && r[0] > 0, "error " + r[0] + " at tolerance 1e-4");
+        assertTrue(r[2] < 1e-7, "error " + r[2] + " at tolerance 1e-8");
+        assertTrue(r[3] > 2 * r[1], "a tighter tolerance must take more steps: " + r[1] + " vs " + r[3]);
+        assertTrue(r[1] > 10, "output interval 1 needs several internal steps at 1e-4: " + r[1]);
+    }
+
+    @Test
+    void batchEqualsOneByOneExactly() {
+        String model = """
+                ode FitzHughNagumo(tau = 12.5, a = 0.7, b = 0.8, I = 0) {
+                    state v = -1, w = -0.5
+                    dv/dt = v - v^3 / 3 - w + I
+                    dw/dt = (v + a - b * w) / tau
+                }
+                let currents = linspace(0, 1, 7)
+                """;
+        double[] batch = SomaNumbers.of(model + """
+                let b = simulate(FitzHughNagumo(), t: 50, dt: 0.05, params: {I: currents}, threads: 2)
+                print(flatten(b.v[:, ::50]))
+                """);
+        double[] single = SomaNumbers.of(model + """
+                for I in currents { print(simulate(FitzHughNagumo(I: I), t: 50, dt: 0.05).v[::50]) }
+                """);
+        assertEquals(7 * 21, batch.length);
+        assertArrayEquals(single, batch, 0.0);
+    }
+
+    @Test
+    void batchKeepsTheInstancesRandomDraws() {
+        // W = randn(...) * g: a batch over g rescales the same draw, so x(t) of sample g = 2 equals
+        // the single instance with g = 2 built right after seeding the same way.
+        double[] r = SomaNumbers.of("""
+                network Net(N = 4, g = 1) {
+                    W = randn(N, N) * g / sqrt(N)
+                    state x[N] = ones(N)
+                    dx/dt = -x + W @ tanh(x)
+                }
+                seed(5)
+                let net = Net()
+                let b = simulate(net, steps: 20, dt: 0.1, params: {g: tensor([1, 2])})
+                seed(5)
+                let single = simulate(Net(g: 2), steps: 20, dt: 0.1)
+                print(max(abs(b.x[1] - single.x)), max(abs(b.x[0] - b.x[1])))
+                """);
+        assertEquals(0.0, r[0], 0.0);
+        assertTrue(r[1] > 1e-3, "the two samples must differ");
+    }
+}
