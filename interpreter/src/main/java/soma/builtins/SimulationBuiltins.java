@@ -25,12 +25,60 @@ final class SimulationBuiltins {
                 "integrate a model instance for time t (or a number of steps) with euler, rk4 or dopri5; "
                         + "params: a (samples x k) matrix with over: [k parameter names], or a record of vectors, runs a batch",
                 SimulationBuiltins::simulate);
+        r.def("forward(model, ...inputs)", "outputs of a network for the given inputs (in the order declared): "
+                + "its definitions that depend on them, a record when there are several", a -> {
+            ModelInstance model = instance(a);
+            List<Object> inputs = a.list(1).items;
+            List<Double> flat = new ArrayList<>();
+            int k = 0;
+            for (var s : model.declaration.states) {
+                if (!s.input()) {
+                    for (double x : TensorHooks.toTensor(model.field(s.name()), s.name()).flatten().realData()) flat.add(x);
+                    continue;
+                }
+                if (k >= inputs.size()) throw a.error(model.declaration.name + " needs a value for input '" + s.name() + "'");
+                for (double x : TensorHooks.toTensor(inputs.get(k++), "input " + s.name()).flatten().realData()) flat.add(x);
+            }
+            if (k < inputs.size()) throw a.error(model.declaration.name + " has " + k + " input(s), got " + inputs.size() + " values");
+            double[] y = flat.stream().mapToDouble(Double::doubleValue).toArray();
+            return soma.numerics.Evaluator.outputs(soma.numerics.Evaluator.at(model, y, 0, a.context()));
+        });
+        r.def("derivative(model, state = nil, t = 0)", "the right-hand side f(t, state) of an ode, as a record of the states' rates "
+                + "(state: a record or flat vector; default the initial state)", a -> {
+            ModelInstance model = instance(a);
+            double[] y = a.given(1) ? stateVector(a.get(1), model) : stateVector(new SomaRecord(), model);
+            var result = soma.numerics.Evaluator.at(model, y, a.num(2), a.context());
+            double[] dy = result.derivative();
+            SomaRecord out = new SomaRecord();
+            var m = result.model();
+            for (int s = 0; s < m.stateNames.size(); s++) {
+                if (model.declaration.states.get(s).input()) continue;
+                double[] part = java.util.Arrays.copyOfRange(dy, m.offsets[s], m.offsets[s] + m.sizes[s]);
+                out.put(m.stateNames.get(s), m.indexed[s] ? new Tensor(new int[] {part.length}, part) : (Object) part[0]);
+            }
+            return out;
+        });
+    }
+
+    private static ModelInstance instance(Args a) {
+        if (a.get(0) instanceof ModelInstance m) return m;
+        throw a.error("'model' must be an instance of an ode or network, e.g. FitzHughNagumo(I: 0.5), got a " + Printer.typeName(a.get(0)));
+    }
+
+    private static double[] stateVector(Object v, ModelInstance model) {
+        if (v instanceof SomaRecord rec) {
+            List<Double> flat = new ArrayList<>();
+            for (var s : model.declaration.states) {
+                Object value = rec.has(s.name()) ? rec.get(s.name()) : model.field(s.name());
+                for (double x : TensorHooks.toTensor(value, s.name()).flatten().realData()) flat.add(x);
+            }
+            return flat.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return TensorHooks.toTensor(v, "state").flatten().realData().clone();
     }
 
     private static Object simulate(Args a) {
-        if (!(a.get(0) instanceof ModelInstance model)) {
-            throw a.error("'model' must be an instance of an ode or network, e.g. FitzHughNagumo(I: 0.5), got a " + Printer.typeName(a.get(0)));
-        }
+        ModelInstance model = instance(a);
         double dt = a.num(2);
         if (!(dt > 0)) throw a.error("dt must be positive, got " + Printer.number(dt));
         long steps;
@@ -63,7 +111,7 @@ final class SimulationBuiltins {
                 batch = rows(TensorHooks.toTensor(a.get(10), "simulate: params"), over.size(), a);
             }
         }
-        double[] from = a.given(7) ? initialState(a, model) : null;
+        double[] from = a.given(7) ? stateVector(a.get(7), model) : null;
         int threads = a.given(12) ? a.integer(12) : Runtime.getRuntime().availableProcessors();
         Simulator.Options o = new Simulator.Options(method, a.num(13), dt, steps, every, record, a.num(5), a.num(6), over, batch, from, threads);
         return Simulator.simulate(model, o, a.context());
@@ -104,19 +152,4 @@ final class SimulationBuiltins {
         return out;
     }
 
-    private static double[] initialState(Args a, ModelInstance model) {
-        Object v = a.get(7);
-        if (v instanceof SomaRecord rec) {
-            List<Double> flat = new ArrayList<>();
-            for (var s : model.declaration.states) {
-                Object value = rec.has(s.name()) ? rec.get(s.name()) : model.field(s.name());
-                for (double x : TensorHooks.toTensor(value, "from." + s.name()).flatten().realData()) flat.add(x);
-            }
-            return flat.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-        if (v instanceof SomaList || v instanceof Tensor || v instanceof Double) {
-            return TensorHooks.toTensor(v, "simulate: from").flatten().realData().clone();
-        }
-        throw new SomaError("simulate: 'from' must be a record of state values or a vector, got a " + Printer.typeName(v));
-    }
 }

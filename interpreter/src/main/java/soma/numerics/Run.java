@@ -17,6 +17,8 @@ public final class Run {
     final long steps;
     final int every;
     final int[] recorded;
+    /** When the recorded elements are one contiguous block (the usual case): its start, else -1. */
+    final int contiguousFrom;
     /** Row r: the recorded state elements at time t0 + r * every * dt. */
     double[] out;
     int rows;
@@ -41,6 +43,9 @@ public final class Run {
         this.steps = steps;
         this.every = every;
         this.recorded = recorded;
+        boolean contiguous = recorded.length > 0;
+        for (int j = 1; j < recorded.length; j++) contiguous &= recorded[j] == recorded[0] + j;
+        this.contiguousFrom = contiguous ? recorded[0] : -1;
         this.rtol = rtol;
         this.atol = atol;
     }
@@ -62,7 +67,8 @@ public final class Run {
 
     void record() {
         int base = rows * recorded.length;
-        for (int j = 0; j < recorded.length; j++) out[base + j] = y[recorded[j]];
+        if (contiguousFrom >= 0) System.arraycopy(y, contiguousFrom, out, base, recorded.length);
+        else for (int j = 0; j < recorded.length; j++) out[base + j] = y[recorded[j]];
         rows++;
     }
 }

@@ -1,0 +1,75 @@
+package soma.numerics;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import java.util.List;
+import soma.SomaContext;
+import soma.model.CompiledModel;
+import soma.model.ModelCompiler;
+import soma.model.ModelInstance;
+import soma.model.nodes.Rhs;
+import soma.model.nodes.Workspace;
+import soma.runtime.SomaError;
+import soma.runtime.SomaRecord;
+import soma.tensor.Tensor;
+import soma.tensor.TensorFields;
+
+/**
+ * One evaluation of a compiled model at a given state (or input) and time: the outputs of a
+ * feedforward network, or the right-hand side of an ode. Used by {@code forward} and
+ * {@code derivative}.
+ */
+public final class Evaluator {
+    private Evaluator() {}
+
+    private static final class Root extends RootNode {
+        @Child private Rhs rhs;
+
+        Root(SomaContext context, Rhs rhs) {
+            super(context.language());
+            this.rhs = rhs;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            rhs.evaluate((Workspace) frame.getArguments()[0]);
+            return null;
+        }
+    }
+
+    public record Result(CompiledModel model, Workspace workspace) {
+        /** A dynamic definition's value (a number or a tensor). */
+        public Object output(CompiledModel.Output o) {
+            double[] b = workspace.buf[o.buffer()];
+            return TensorFields.unwrap(new Tensor(o.shape(), b.clone()));
+        }
+
+        public double[] derivative() {
+            return workspace.dy.clone();
+        }
+    }
+
+    public static Result at(ModelInstance instance, double[] y, double t, SomaContext context) {
+        CompiledModel model = ModelCompiler.compile(instance, context);
+        if (y.length != model.stateSize) {
+            throw new SomaError(instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
+        }
+        Workspace w = new Workspace(model.bufferSizes);
+        w.c = model.constants(instance.values);
+        w.t = t;
+        w.y = y;
+        w.dy = new double[y.length];
+        new Root(context, model.rhs).getCallTarget().call(w);
+        return new Result(model, w);
+    }
+
+    /** Outputs of a network: all dynamic definitions (the last one alone if it is the only one asked). */
+    public static Object outputs(Result r) {
+        List<CompiledModel.Output> outs = r.model().outputs;
+        if (outs.isEmpty()) throw new SomaError(r.model().instance.declaration.name + " defines no outputs (definitions that depend on its inputs)");
+        if (outs.size() == 1) return r.output(outs.get(0));
+        SomaRecord rec = new SomaRecord();
+        for (CompiledModel.Output o : outs) if (!o.name().startsWith("$")) rec.put(o.name(), r.output(o));
+        return rec;
+    }
+}
