@@ -49,6 +49,8 @@ public final class Bench {
         }
         System.out.println();
         IntegratorBench.run(seconds * 3);
+        System.out.println();
+        LinalgBench.run(seconds * 2);
         return 0;
     }
 

@@ -27,9 +27,11 @@ public final class Builtins {
         MathBuiltins.register(r);
         ListBuiltins.register(r);
         TensorBuiltins.register(r);
+        LinalgBuiltins.register(r);
         RandomBuiltins.register(r);
         DataBuiltins.register(r);
         SimulationBuiltins.register(r);
+        DerivativeBuiltins.register(r);
         PlotBuiltins.register(r);
         return r;
     }

@@ -61,10 +61,15 @@ public final class ModelCompiler {
 
     /** @param varying names (parameters, statics) that take different values in different samples */
     public static CompiledModel compile(ModelInstance instance, SomaContext context, java.util.Set<String> varying) {
-        return new ModelCompiler(instance, context, varying).run();
+        return new ModelCompiler(instance, context, varying).run(List.of());
     }
 
-    private CompiledModel run() {
+    /** Also computes extra expressions (e.g. the coefficients of a Jacobian), as outputs "$x0", "$x1", ... */
+    public static CompiledModel compile(ModelInstance instance, SomaContext context, List<Expr> extras) {
+        return new ModelCompiler(instance, context, java.util.Set.of()).run(extras);
+    }
+
+    private CompiledModel run(List<Expr> extras) {
         List<String> names = new ArrayList<>();
         int n = d.states.size();
         int[] offsets = new int[n];
@@ -90,6 +95,12 @@ public final class ModelCompiler {
             defShape.put(def.name(), value.shape());
             defs.add(new Rhs.Assign(value.node(), false, slot, 0, value.size()));
             outputs.add(new CompiledModel.Output(def.name(), slot, value.shape()));
+        }
+        for (int k = 0; k < extras.size(); k++) {
+            C value = compile(extras.get(k));
+            int slot = buffer(value.size());
+            defs.add(new Rhs.Assign(value.node(), false, slot, 0, value.size()));
+            outputs.add(new CompiledModel.Output("$x" + k, slot, value.shape()));
         }
         List<Rhs.Assign> eqs = new ArrayList<>();
         Map<String, boolean[]> covered = new HashMap<>();

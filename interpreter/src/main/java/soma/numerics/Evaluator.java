@@ -50,7 +50,12 @@ public final class Evaluator {
     }
 
     public static Result at(ModelInstance instance, double[] y, double t, SomaContext context) {
-        CompiledModel model = ModelCompiler.compile(instance, context);
+        return at(instance, y, t, context, List.of());
+    }
+
+    /** With extra expressions evaluated too (the last outputs of the compiled model). */
+    public static Result at(ModelInstance instance, double[] y, double t, SomaContext context, List<soma.model.ir.Expr> extras) {
+        CompiledModel model = ModelCompiler.compile(instance, context, extras);
         if (y.length != model.stateSize) {
             throw new SomaError(instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
         }
@@ -67,9 +72,10 @@ public final class Evaluator {
     public static Object outputs(Result r) {
         List<CompiledModel.Output> outs = r.model().outputs;
         if (outs.isEmpty()) throw new SomaError(r.model().instance.declaration.name + " defines no outputs (definitions that depend on its inputs)");
-        if (outs.size() == 1) return r.output(outs.get(0));
+        if (outs.size() == 1 && !outs.get(0).name().startsWith("$")) return r.output(outs.get(0));
         SomaRecord rec = new SomaRecord();
         for (CompiledModel.Output o : outs) if (!o.name().startsWith("$")) rec.put(o.name(), r.output(o));
+        if (rec.fields.size() == 1) return rec.fields.values().iterator().next();
         return rec;
     }
 }

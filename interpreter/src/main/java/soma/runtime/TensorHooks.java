@@ -19,7 +19,7 @@ public final class TensorHooks {
     private TensorHooks() {}
 
     public static boolean handles(Object o) {
-        return o instanceof Tensor;
+        return o instanceof Tensor || o instanceof TensorLike;
     }
 
     /** A Soma value as a tensor, or a Soma error naming {@code what} and the value's kind. */
@@ -27,6 +27,7 @@ public final class TensorHooks {
     public static Tensor toTensor(Object o, String what) {
         return switch (o) {
             case Tensor t -> t;
+            case TensorLike t -> t.asTensor();
             case Double d -> Tensor.scalar(d);
             case Boolean b -> Tensor.bool(b);
             case Range r -> Tensor.arange(r.start, r.stop, r.step);
@@ -95,12 +96,12 @@ public final class TensorHooks {
 
     @TruffleBoundary
     public static Object index(Object target, Object[] keys) {
-        return TensorFields.unwrap(((Tensor) target).get(indices(keys)));
+        return TensorFields.unwrap(toTensor(target, "indexed value").get(indices(keys)));
     }
 
     @TruffleBoundary
     public static void setIndex(Object target, Object[] keys, Object value) {
-        ((Tensor) target).set(indices(keys), toTensor(value, "assigned value"));
+        toTensor(target, "indexed value").set(indices(keys), toTensor(value, "assigned value"));
     }
 
     private static Index[] indices(Object[] keys) {
@@ -128,7 +129,7 @@ public final class TensorHooks {
     /** A one-argument math builtin on a tensor: complex-aware where the function has a complex form. */
     @TruffleBoundary
     public static Object map(String name, DoubleUnaryOperator op, Object x) {
-        Tensor t = (Tensor) x;
+        Tensor t = toTensor(x, name);
         if (t.isComplex()) {
             Tensor r = switch (name) {
                 case "exp" -> t.exp();

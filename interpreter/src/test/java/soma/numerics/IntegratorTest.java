@@ -83,6 +83,24 @@ class IntegratorTest {
     }
 
     @Test
+    void linearNetworkMatchesTheMatrixExponential() {
+        double[] r = SomaNumbers.of("""
+                network Linear(N = 6, g = 1.2) {
+                    W = randn(N, N) * g / sqrt(N)
+                    state x[N] = randn(N)
+                    dx/dt = (W - eye(N)) @ x
+                }
+                let net = Linear()
+                let run = simulate(net, t: 3, dt: 0.01, method: rk4)
+                let exact = expm((net.W - eye(6)) * 3) @ net.x
+                let adaptive = simulate(net, t: 3, dt: 0.5, method: dopri5, rtol: 1e-10, atol: 1e-12)
+                print(max(abs(run.x[-1] - exact)) / max(abs(exact)), max(abs(adaptive.x[-1] - exact)) / max(abs(exact)))
+                """);
+        assertTrue(r[0] < 1e-8, "rk4 vs expm: " + r[0]);
+        assertTrue(r[1] < 1e-8, "dopri5 vs expm: " + r[1]);
+    }
+
+    @Test
     void batchEqualsOneByOneExactly() {
         String model = """
                 ode FitzHughNagumo(tau = 12.5, a = 0.7, b = 0.8, I = 0) {

@@ -1,0 +1,140 @@
+package soma.model.diff;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import soma.SomaContext;
+import soma.model.CompiledModel;
+import soma.model.Declaration;
+import soma.model.ModelCompiler;
+import soma.model.ModelInstance;
+import soma.model.ir.Expr;
+import soma.numerics.Evaluator;
+import soma.runtime.SomaError;
+import soma.tensor.Tensor;
+
+/**
+ * The exact Jacobian of a model at a point: the symbolic derivative of every equation (or output)
+ * with respect to the state (or input), whose coefficient expressions are compiled and evaluated
+ * like the right-hand side, then assembled into a matrix. Also gives the formula, block by block.
+ */
+public final class JacobianBuilder {
+    private final ModelInstance instance;
+    private final Declaration d;
+    private final Differentiator diff;
+    /** Rows of the Jacobian: one derivative per equation (or output), with the state it belongs to. */
+    private final List<Deriv> rows = new ArrayList<>();
+    private final List<String> rowNames = new ArrayList<>();
+    private final List<Expr> rowIndex = new ArrayList<>();
+
+    public record Result(Tensor matrix, String symbolic) {}
+
+    public JacobianBuilder(ModelInstance instance) {
+        this.instance = instance;
+        this.d = instance.declaration;
+        Map<String, Expr> defs = new LinkedHashMap<>();
+        for (Declaration.Definition def : d.definitions) defs.put(def.name(), def.value());
+        java.util.Set<String> states = new java.util.HashSet<>();
+        for (Declaration.StateSpec s : d.states) states.add(s.name());
+        this.diff = new Differentiator(states, defs);
+        if (d.isFeedforward()) {
+            if (d.definitions.isEmpty()) throw new SomaError(d.name + " has no outputs to differentiate");
+            Declaration.Definition out = d.definitions.get(d.definitions.size() - 1);
+            rows.add(diff.d(out.value()));
+            rowNames.add(out.name());
+            rowIndex.add(null);
+        } else {
+            for (Declaration.Equation eq : d.equations) {
+                rows.add(diff.d(eq.value()));
+                rowNames.add(eq.state());
+                rowIndex.add(eq.index());
+            }
+        }
+    }
+
+    /** The Jacobian at state (or input) y: rows follow the state layout; columns the state (or input) elements. */
+    public Result at(double[] y, double t, SomaContext context) {
+        List<Expr> coefficients = new ArrayList<>();
+        Map<Expr, Integer> slot = new IdentityHashMap<>();
+        for (Deriv r : rows) collect(r, coefficients, slot);
+        for (Expr k : rowIndex) if (k != null) register(k, coefficients, slot);
+        Evaluator.Result values = Evaluator.at(instance, y, t, context, coefficients);
+        CompiledModel model = values.model();
+        Numeric numeric = new Numeric(model, e -> values.output(model.outputs.get(model.outputs.size() - coefficients.size() + slot.get(e))));
+        int n = model.stateSize;
+        double[][] jac;
+        if (d.isFeedforward()) {
+            jac = numeric.eval(rows.get(0), -1);
+        } else {
+            jac = new double[n][];
+            for (int k = 0; k < rows.size(); k++) {
+                int s = model.indexOf(rowNames.get(k));
+                double[][] block = numeric.eval(rows.get(k), model.sizes[s]);
+                if (rowIndex.get(k) == null) {
+                    for (int i = 0; i < model.sizes[s]; i++) jac[model.offsets[s] + i] = block[block.length == 1 ? 0 : i];
+                } else {
+                    int i = (int) numeric.scalar(rowIndex.get(k));
+                    i = i < 0 ? i + model.sizes[s] : i;
+                    jac[model.offsets[s] + i] = block[0];
+                }
+            }
+            for (int i = 0; i < n; i++) if (jac[i] == null) jac[i] = new double[n];
+        }
+        return new Result(restrictColumns(jac, model), symbolic(model));
+    }
+
+    /** For networks: only the input columns; for odes: all (inputs are not part of the state dynamics). */
+    private Tensor restrictColumns(double[][] jac, CompiledModel model) {
+        List<Integer> cols = new ArrayList<>();
+        for (int s = 0; s < model.stateNames.size(); s++) {
+            boolean input = d.states.get(s).input();
+            if (d.isFeedforward() == input || !d.isFeedforward() && !input) {
+                for (int i = 0; i < model.sizes[s]; i++) cols.add(model.offsets[s] + i);
+            }
+        }
+        int rowsOut = d.isFeedforward() ? jac.length : cols.size();
+        double[] data = new double[rowsOut * cols.size()];
+        for (int r = 0; r < rowsOut; r++) {
+            int row = d.isFeedforward() ? r : cols.get(r);
+            for (int c = 0; c < cols.size(); c++) data[r * cols.size() + c] = jac[row][cols.get(c)];
+        }
+        return new Tensor(new int[] {rowsOut, cols.size()}, data);
+    }
+
+    private String symbolic(CompiledModel model) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < rows.size(); k++) {
+            String of = d.isFeedforward() ? rowNames.get(k) : "d" + rowNames.get(k) + (rowIndex.get(k) == null ? "" : "[" + soma.model.ir.ExprText.show(rowIndex.get(k)) + "]") + "/dt";
+            for (Declaration.StateSpec s : d.states) {
+                if (s.input() != d.isFeedforward()) continue;
+                Deriv block = DerivText.project(rows.get(k), s.name());
+                if (block instanceof Deriv.Zero) continue;
+                if (sb.length() > 0) sb.append('\n');
+                sb.append("d(").append(of).append(")/d").append(s.name()).append(" = ").append(DerivText.show(block, s.indexed()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private void collect(Deriv r, List<Expr> out, Map<Expr, Integer> slot) {
+        switch (r) {
+            case Deriv.Zero z -> { }
+            case Deriv.Identity i -> { }
+            case Deriv.Scale s -> { register(s.coefficient(), out, slot); collect(s.inner(), out, slot); }
+            case Deriv.MatTimes m -> { register(m.matrix(), out, slot); collect(m.inner(), out, slot); }
+            case Deriv.Plus p -> { collect(p.a(), out, slot); collect(p.b(), out, slot); }
+            case Deriv.Row w -> { register(w.key(), out, slot); collect(w.inner(), out, slot); }
+            case Deriv.Stack s -> s.rows().forEach(x -> collect(x, out, slot));
+            case Deriv.SumRows s -> collect(s.inner(), out, slot);
+        }
+    }
+
+    private static void register(Expr e, List<Expr> out, Map<Expr, Integer> slot) {
+        if (!slot.containsKey(e)) {
+            slot.put(e, out.size());
+            out.add(e);
+        }
+    }
+}
