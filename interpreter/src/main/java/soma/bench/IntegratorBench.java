@@ -35,6 +35,7 @@ final class IntegratorBench {
             seed(1)
             let net = RateNetwork()
             fn rate_network() = simulate(net, steps: 2000, dt: 0.1, method: euler)
+            fn rate_batch(threads) = simulate(net, steps: 2000, dt: 0.1, method: euler, params: {g: tensor([1.5, 1.6, 1.7, 1.8])}, threads: threads)
             """;
 
     static void run(double seconds) {
@@ -60,6 +61,10 @@ final class IntegratorBench {
             double soma = median(() -> { network.execute(); return 0; }, seconds / 6);
             double java = median(() -> HandWritten.rateNetworkEuler(W, x0, 2000, 0.1), seconds / 6);
             report("rate network N = 500, Euler, 2000 steps", 2000 / soma, 2000 / java);
+            Value batch = context.eval(Source.create(SomaLanguage.ID, "rate_batch"));
+            double somaBatch = median(() -> { batch.execute((double) cores); return 0; }, seconds / 6);
+            double javaBatch = median(() -> networkBatch(W, x0, cores), seconds / 6);
+            report("  4 networks, " + cores + " thread(s)", 4 * 2000 / somaBatch, 4 * 2000 / javaBatch);
         }
     }
 
@@ -68,6 +73,31 @@ final class IntegratorBench {
         for (int k = 0; k < threads; k++) {
             int first = k;
             ts[k] = new Thread(() -> HandWritten.fhnRk4(currents, first, threads, steps, 0.01, 100));
+            ts[k].start();
+        }
+        for (Thread t : ts) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return 0;
+    }
+
+    /** Four networks (W scaled by 1.6/1.5 ... 1.8/1.5, as the Soma batch over g does), split over threads. */
+    private static double networkBatch(double[] W, double[] x0, int threads) {
+        double[] gains = {1.5, 1.6, 1.7, 1.8};
+        Thread[] ts = new Thread[threads];
+        for (int k = 0; k < threads; k++) {
+            int first = k;
+            ts[k] = new Thread(() -> {
+                for (int s = first; s < gains.length; s += threads) {
+                    double[] scaled = W.clone();
+                    for (int i = 0; i < scaled.length; i++) scaled[i] *= gains[s] / 1.5;
+                    HandWritten.rateNetworkEuler(scaled, x0, 2000, 0.1);
+                }
+            });
             ts[k].start();
         }
         for (Thread t : ts) {

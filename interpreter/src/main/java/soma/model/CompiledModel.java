@@ -21,6 +21,8 @@ public final class CompiledModel {
     private final List<ConstantSlot> constants;
     /** Dynamic definitions by name: their buffer, size (outputs of feedforward networks). */
     public final List<Output> outputs;
+    /** Identifies the compiled nodes' structure: equal keys (same declaration) mean interchangeable nodes. */
+    public final String key;
 
     /** Where the value of a constant slot comes from: a name in the instance's values, or a fixed array. */
     record ConstantSlot(String name, double[] fixed) {}
@@ -28,7 +30,8 @@ public final class CompiledModel {
     public record Output(String name, int buffer, int[] shape) {}
 
     CompiledModel(ModelInstance instance, Rhs rhs, List<String> stateNames, int[] offsets, int[] sizes, boolean[] indexed,
-                  int[] bufferSizes, List<ConstantSlot> constants, List<Output> outputs) {
+                  int[] bufferSizes, List<ConstantSlot> constants, List<Output> outputs, String key) {
+        this.key = key;
         this.instance = instance;
         this.rhs = rhs;
         this.stateNames = stateNames;

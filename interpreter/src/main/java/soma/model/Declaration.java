@@ -35,6 +35,16 @@ public final class Declaration {
     public final List<String> statics;
     /** (closure, parameters...) -> record of parameters, statics, "$size_x" and "$init_x". */
     public final RootCallTarget setup;
+    /**
+     * Compiled integrators of this declaration by method and compilation key, so that repeated
+     * simulations (a loop over instances, a benchmark) reuse machine code instead of recompiling.
+     */
+    public final java.util.Map<String, com.oracle.truffle.api.CallTarget> integrators = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, com.oracle.truffle.api.CallTarget> eldest) {
+            return size() > 64;
+        }
+    };
 
     public Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
                        List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup) {

@@ -39,6 +39,12 @@ public final class ModelCompiler {
     private final List<CompiledModel.ConstantSlot> constants = new ArrayList<>();
     private final Map<String, Integer> constantSlot = new HashMap<>();
     private final List<Integer> buffers = new ArrayList<>();
+    /**
+     * Every value-dependent decision of this compilation (sizes, folded constants, constant slots
+     * and their shapes, resolved indices). The IR is fixed per declaration, so two compilations
+     * with the same decisions produce equivalent nodes and can share one compiled integrator.
+     */
+    private final StringBuilder decisions = new StringBuilder();
     /** Names whose value differs between the samples of a batch; every other scalar is folded in as a constant. */
     private final java.util.Set<String> varying;
 
@@ -80,6 +86,7 @@ public final class ModelCompiler {
             Declaration.StateSpec spec = d.states.get(s);
             names.add(spec.name());
             sizes[s] = instance.size(spec.name(), values);
+            decisions.append(spec.name()).append('[').append(sizes[s]).append("];");
             indexed[s] = spec.indexed();
             offsets[s] = offset;
             stateOffset.put(spec.name(), offset);
@@ -117,7 +124,8 @@ public final class ModelCompiler {
         }
         int[] bufferSizes = buffers.stream().mapToInt(Integer::intValue).toArray();
         Rhs rhs = new Rhs(defs.toArray(new Rhs.Assign[0]), eqs.toArray(new Rhs.Assign[0]));
-        return new CompiledModel(instance, rhs, names, offsets, sizes, indexed, bufferSizes, constants, outputs);
+        decisions.append("buffers").append(buffers).append(";extras").append(extras.size());
+        return new CompiledModel(instance, rhs, names, offsets, sizes, indexed, bufferSizes, constants, outputs, decisions.toString());
     }
 
     private Rhs.Assign equation(Declaration.Equation eq, Map<String, boolean[]> covered) {
@@ -195,9 +203,9 @@ public final class ModelCompiler {
             }
             value = cell.value;
             fixed = true;
-            if (value instanceof Double v) return new C(new Leaves.Num(v), new int[0]);
+            if (value instanceof Double v) return folded(name, v);
         } else if (value instanceof Double v && !varying.contains(name)) {
-            return new C(new Leaves.Num(v), new int[0]); // the same in every sample: let Graal fold it
+            return folded(name, v); // the same in every sample: let Graal fold it
         }
         int[] shape = shapeOf(value, name, n.span());
         int slot = constantSlot.computeIfAbsent(name, k -> {
@@ -205,7 +213,13 @@ public final class ModelCompiler {
             return constants.size() - 1;
         });
         if (fixed) constants.set(slot, new CompiledModel.ConstantSlot(name, flatten(value, name, instance)));
+        decisions.append(name).append("@").append(slot).append(Shape.toString(shape)).append(';');
         return new C(shape.length == 0 ? new Leaves.ConstScalar(slot) : new Leaves.ConstVector(slot), shape);
+    }
+
+    private C folded(String name, double v) {
+        decisions.append(name).append('=').append(Double.doubleToRawLongBits(v)).append(';');
+        return new C(new Leaves.Num(v), new int[0]);
     }
 
     private int[] shapeOf(Object value, String name, Expr.Span span) {
@@ -338,6 +352,7 @@ public final class ModelCompiler {
         }
         if (v != Math.rint(v)) throw Located.error(d, key.span(), "index must be a whole number, got " + Printer.number(v));
         int k = (int) v;
+        decisions.append('#').append(k).append(';');
         int p = k < 0 ? k + size : k;
         if (p < 0 || p >= size) throw Located.error(d, key.span(), "index " + k + " out of range for length " + size);
         return p;

@@ -67,7 +67,8 @@ public final class Simulator {
             }
         }
         int maxRows = (int) (o.steps() / o.every()) + 1;
-        CallTarget target = new IntegratorRoot(context.language(), o.method(), model.rhs, instance.declaration.name + "." + o.method().name().toLowerCase()).getCallTarget();
+        CallTarget target = instance.declaration.integrators.computeIfAbsent(o.method() + "|" + model.key, k ->
+                new IntegratorRoot(context.language(), o.method(), model.rhs, instance.declaration.name + "." + o.method().name().toLowerCase()).getCallTarget());
         double[][] out = new double[samples][];
         int threads = Math.max(1, Math.min(samples, o.threads()));
         Divergence[] failures = new Divergence[threads];
