@@ -69,10 +69,15 @@ final class IntegratorBench {
     }
 
     private static double parallel(double[] currents, int threads, int steps) {
+        return onThreads(threads, first -> HandWritten.fhnRk4(currents, first, threads, steps, 0.01, 100));
+    }
+
+    /** Runs body(k) for k = 0 .. threads-1 on plain Java threads and waits for all. */
+    private static double onThreads(int threads, java.util.function.IntConsumer body) {
         Thread[] ts = new Thread[threads];
         for (int k = 0; k < threads; k++) {
             int first = k;
-            ts[k] = new Thread(() -> HandWritten.fhnRk4(currents, first, threads, steps, 0.01, 100));
+            ts[k] = new Thread(() -> body.accept(first));
             ts[k].start();
         }
         for (Thread t : ts) {
@@ -88,26 +93,13 @@ final class IntegratorBench {
     /** Four networks (W scaled by 1.6/1.5 ... 1.8/1.5, as the Soma batch over g does), split over threads. */
     private static double networkBatch(double[] W, double[] x0, int threads) {
         double[] gains = {1.5, 1.6, 1.7, 1.8};
-        Thread[] ts = new Thread[threads];
-        for (int k = 0; k < threads; k++) {
-            int first = k;
-            ts[k] = new Thread(() -> {
-                for (int s = first; s < gains.length; s += threads) {
-                    double[] scaled = W.clone();
-                    for (int i = 0; i < scaled.length; i++) scaled[i] *= gains[s] / 1.5;
-                    HandWritten.rateNetworkEuler(scaled, x0, 2000, 0.1);
-                }
-            });
-            ts[k].start();
-        }
-        for (Thread t : ts) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        return onThreads(threads, first -> {
+            for (int s = first; s < gains.length; s += threads) {
+                double[] scaled = W.clone();
+                for (int i = 0; i < scaled.length; i++) scaled[i] *= gains[s] / 1.5;
+                HandWritten.rateNetworkEuler(scaled, x0, 2000, 0.1);
             }
-        }
-        return 0;
+        });
     }
 
     private static void report(String what, double soma, double java) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
 import soma.SomaContext;
 import soma.model.ir.Expr;
 import soma.model.nodes.Elementwise;
@@ -292,8 +291,8 @@ public final class ModelCompiler {
         return new C(new Elementwise.Binary(kind, x.node(), y.node()), broadcast(x, y, l.span()));
     }
 
-    private static final Map<String, DoubleBinaryOperator> BINARY = Map.of(
-            "min", Math::min, "max", Math::max, "atan2", Math::atan2, "hypot", Math::hypot, "pow", Math::pow);
+    private static final Map<String, Elementwise.Binary.Kind> BINARY = Map.of("min", Elementwise.Binary.Kind.MIN,
+            "max", Elementwise.Binary.Kind.MAX, "atan2", Elementwise.Binary.Kind.ATAN2, "hypot", Elementwise.Binary.Kind.HYPOT, "pow", Elementwise.Binary.Kind.POW);
 
     private C call(Expr.Call c) {
         String f = c.function();
@@ -306,7 +305,7 @@ public final class ModelCompiler {
         if (BINARY.containsKey(f) && args.size() == 2) {
             C x = compile(args.get(0));
             C y = compile(args.get(1));
-            return new C(new Elementwise.Binary2(BINARY.get(f), x.node(), y.node()), broadcast(x, y, c.span()));
+            return new C(new Elementwise.Binary(BINARY.get(f), x.node(), y.node()), broadcast(x, y, c.span()));
         }
         if ((f.equals("sum") || f.equals("mean")) && args.size() == 1) {
             C x = compile(args.get(0));
@@ -316,8 +315,8 @@ public final class ModelCompiler {
             C x = compile(args.get(0));
             C lo = compile(args.get(1));
             C hi = compile(args.get(2));
-            MNode low = new Elementwise.Binary2(Math::max, x.node(), lo.node());
-            return new C(new Elementwise.Binary2(Math::min, low, hi.node()), broadcast(broadcast(x, lo, c.span()), hi.shape(), hi, c.span()));
+            MNode low = new Elementwise.Binary(Elementwise.Binary.Kind.MAX, x.node(), lo.node());
+            return new C(new Elementwise.Binary(Elementwise.Binary.Kind.MIN, low, hi.node()), broadcast(broadcast(x, lo, c.span()), hi.shape(), hi, c.span()));
         }
         throw Located.error(d, c.span(), "'" + f + "' with " + args.size() + " argument(s) cannot be used in an equation"
                 + " (math functions, min, max, atan2, hypot, pow, clamp, sum and mean can)");

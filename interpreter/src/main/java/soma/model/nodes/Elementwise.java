@@ -1,6 +1,5 @@
 package soma.model.nodes;
 
-import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /** Elementwise operations: value i depends only on element i of the operands. */
@@ -9,7 +8,7 @@ public final class Elementwise {
 
     /** a op b with the operator a compile-time constant of the node, so Graal folds the dispatch. */
     public static final class Binary extends MNode {
-        public enum Kind { ADD, SUB, MUL, DIV, MOD, POW, LT, LE, GT, GE, EQ, NE, AND, OR }
+        public enum Kind { ADD, SUB, MUL, DIV, MOD, POW, LT, LE, GT, GE, EQ, NE, AND, OR, MIN, MAX, ATAN2, HYPOT }
 
         @Child private MNode a;
         @Child private MNode b;
@@ -46,6 +45,10 @@ public final class Elementwise {
                 case NE -> x != y ? 1 : 0;
                 case AND -> x != 0 && y != 0 ? 1 : 0;
                 case OR -> x != 0 || y != 0 ? 1 : 0;
+                case MIN -> Math.min(x, y);
+                case MAX -> Math.max(x, y);
+                case ATAN2 -> Math.atan2(x, y);
+                case HYPOT -> Math.hypot(x, y);
             };
         }
     }
@@ -83,26 +86,6 @@ public final class Elementwise {
 
         @Override public void prepare(Workspace w) { x.prepare(w); }
         @Override public double at(Workspace w, int i) { return f.applyAsDouble(x.at(w, i)); }
-    }
-
-    public static final class Binary2 extends MNode {
-        @Child private MNode a;
-        @Child private MNode b;
-        private final DoubleBinaryOperator f;
-
-        public Binary2(DoubleBinaryOperator f, MNode a, MNode b) {
-            this.f = f;
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void prepare(Workspace w) {
-            a.prepare(w);
-            b.prepare(w);
-        }
-
-        @Override public double at(Workspace w, int i) { return f.applyAsDouble(a.at(w, i), b.at(w, i)); }
     }
 
     public static final class Neg extends MNode {
