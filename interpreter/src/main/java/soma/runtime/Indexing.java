@@ -11,8 +11,8 @@ public final class Indexing {
     @TruffleBoundary
     public static Object get(Object target, Object[] keys) {
         if (TensorHooks.handles(target)) return TensorHooks.index(target, keys);
-        if (target instanceof SomaRecord r && keys.length == 1 && keys[0] instanceof String name) {
-            return Fields.read(r, name);
+        if ((target instanceof SomaRecord || target instanceof HasFields) && keys.length == 1 && keys[0] instanceof String name) {
+            return Fields.read(target, name);
         }
         if (keys.length != 1) {
             throw new SomaError("a " + Printer.typeName(target) + " takes one index, got " + keys.length);
