@@ -72,6 +72,13 @@ public final class Builtin {
         return parts;
     }
 
+    /** "[-2, 2]": an immutable list of numbers, for defaults such as a search box. */
+    private static Object numberList(String text) {
+        List<Object> items = new ArrayList<>();
+        for (String part : text.substring(1, text.length() - 1).split(",")) items.add(Double.parseDouble(part.trim()));
+        return new soma.runtime.SomaList(java.util.List.copyOf(items));
+    }
+
     private static Object literal(String text) {
         if (text.startsWith("\"")) return text.substring(1, text.length() - 1);
         return switch (text) {
@@ -79,7 +86,7 @@ public final class Builtin {
             case "false" -> Boolean.FALSE;
             case "nil" -> soma.runtime.Nil.INSTANCE;
             case "[]" -> new soma.runtime.SomaList(java.util.List.of()); // immutable: a shared default must not be pushed to
-            default -> Double.parseDouble(text);
+            default -> text.startsWith("[") ? numberList(text) : Double.parseDouble(text);
         };
     }
 }

@@ -1,11 +1,17 @@
 package soma.builtins;
 
+import java.util.ArrayList;
+import java.util.List;
+import soma.analysis.FixedPoints;
+import soma.analysis.Stability;
 import soma.model.ModelInstance;
 import soma.model.diff.JacobianBuilder;
 import soma.model.diff.JacobianValue;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
+import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
+import soma.tensor.Tensor;
 import soma.runtime.TensorHooks;
 
 /** Exact derivatives of models: Jacobians derived symbolically from the declarations. */
@@ -15,13 +21,106 @@ final class DerivativeBuiltins {
     static void register(Builtins r) {
         r.def("jacobian(model, at = nil, t = 0)", "exact Jacobian of an ode's right-hand side at a state (record or vector; default: "
                 + "the initial state), or of a network's output with respect to its input at: x; .symbolic shows the formula", a -> {
-            if (!(a.get(0) instanceof ModelInstance model)) {
-                throw a.error("'model' must be an ode or network instance, got a " + Printer.typeName(a.get(0)));
-            }
+            ModelInstance model = instance(a);
             double[] y = point(a, model);
             JacobianBuilder.Result j = new JacobianBuilder(model).at(y, a.num(2), a.context());
             return new JacobianValue(j.matrix(), j.symbolic());
         });
+        r.def("fixed_points(model, starts = 10, within = [-2, 2], method = \"newton\", lr = 0.01, iters = nil, tol = 1e-12, all = false)",
+                "fixed points of an ode from random starts in a box: Newton (line search, exact Jacobian) or Adam on |f|^2; "
+                        + "distinct points with their type and eigenvalues, or every run with all: true", DerivativeBuiltins::fixedPoints);
+        r.def("stability(model, at)", "{type, stable, eigenvalues, jacobian} of an ode's fixed point (a record of states or a vector)", a -> {
+            ModelInstance model = instance(a);
+            Object at = a.get(1);
+            double[] y = at instanceof SomaRecord rec && rec.has("point") ? TensorHooks.toTensor(rec.get("point"), "at.point").realData() : point(a, model);
+            Tensor j = new JacobianBuilder(model).prepare(a.context()).jacobian(y, 0);
+            Stability.Kind kind = Stability.classify(j);
+            SomaRecord out = new SomaRecord();
+            out.put("type", kind.type());
+            out.put("stable", kind.stable());
+            out.put("eigenvalues", kind.eigenvalues());
+            out.put("jacobian", j);
+            return out;
+        });
+    }
+
+    private static Object fixedPoints(Args a) {
+        ModelInstance model = instance(a);
+        String method = a.str(3);
+        int iterations = a.given(5) ? a.integer(5) : method.equals("adam") ? 1000 : 100;
+        JacobianBuilder.Prepared f = new JacobianBuilder(model).prepare(a.context());
+        int n = f.model().stateSize;
+        double[][] box = box(a, n);
+        FixedPoints.Options o = new FixedPoints.Options(method, a.integer(1), box[0], box[1], a.num(4), iterations, a.num(6));
+        List<FixedPoints.Run> runs = FixedPoints.search(f, o, a.context().rng());
+        List<Object> out = new ArrayList<>();
+        if (a.bool(7)) {
+            for (FixedPoints.Run r : runs) {
+                SomaRecord rec = new SomaRecord();
+                rec.put("start", vector(r.start()));
+                rec.put("point", vector(r.end()));
+                rec.put("loss", r.loss());
+                rec.put("converged", r.converged());
+                out.add(rec);
+            }
+            return new SomaList(out);
+        }
+        for (double[] p : FixedPoints.distinct(runs)) {
+            SomaRecord rec = stateRecord(f, p);
+            Stability.Kind kind = Stability.classify(f.jacobian(p, 0));
+            rec.put("type", kind.type());
+            rec.put("stable", kind.stable());
+            rec.put("eigenvalues", kind.eigenvalues());
+            rec.put("residual", Math.sqrt(residual(f.rates(p, 0))));
+            out.add(rec);
+        }
+        return new SomaList(out);
+    }
+
+    private static double residual(double[] r) {
+        double s = 0;
+        for (double v : r) s += v * v;
+        return s;
+    }
+
+    /** {v: .., w: ..} (vector states as tensors) plus the flat state. */
+    private static SomaRecord stateRecord(JacobianBuilder.Prepared f, double[] p) {
+        SomaRecord rec = new SomaRecord();
+        var m = f.model();
+        for (int s = 0; s < m.stateNames.size(); s++) {
+            double[] part = java.util.Arrays.copyOfRange(p, m.offsets[s], m.offsets[s] + m.sizes[s]);
+            rec.put(m.stateNames.get(s), m.indexed[s] ? new Tensor(new int[] {part.length}, part) : (Object) part[0]);
+        }
+        rec.put("point", vector(p));
+        return rec;
+    }
+
+    private static Tensor vector(double[] x) {
+        return new Tensor(new int[] {x.length}, x.clone());
+    }
+
+    /** within: [lo, hi] for every dimension, or [[lo1, hi1], [lo2, hi2], ...]. */
+    private static double[][] box(Args a, int n) {
+        Tensor w = TensorHooks.toTensor(a.get(2), "fixed_points: within");
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        if (w.rank() == 1 && w.size() == 2) {
+            java.util.Arrays.fill(lo, w.realData()[0]);
+            java.util.Arrays.fill(hi, w.realData()[1]);
+        } else if (w.rank() == 2 && w.shape()[0] == n && w.shape()[1] == 2) {
+            for (int i = 0; i < n; i++) {
+                lo[i] = w.realData()[2 * i];
+                hi[i] = w.realData()[2 * i + 1];
+            }
+        } else {
+            throw a.error("within must be [lo, hi] or one [lo, hi] per state element (" + n + "), got shape " + w.shapeString());
+        }
+        return new double[][] {lo, hi};
+    }
+
+    private static ModelInstance instance(Args a) {
+        if (a.get(0) instanceof ModelInstance m) return m;
+        throw a.error("'model' must be an ode or network instance, got a " + Printer.typeName(a.get(0)));
     }
 
     /** The full state (or input) vector for the point: inputs from at:, the other variables from the instance. */

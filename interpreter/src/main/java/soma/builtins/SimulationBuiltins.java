@@ -43,12 +43,13 @@ final class SimulationBuiltins {
             double[] y = flat.stream().mapToDouble(Double::doubleValue).toArray();
             return soma.numerics.Evaluator.outputs(soma.numerics.Evaluator.at(model, y, 0, a.context()));
         });
-        r.def("derivative(model, state = nil, t = 0)", "the right-hand side f(t, state) of an ode, as a record of the states' rates "
-                + "(state: a record or flat vector; default the initial state)", a -> {
+        r.def("derivative(model, state = nil, t = 0, flat = false)", "the right-hand side f(t, state) of an ode, as a record of the states' rates "
+                + "(state: a record or flat vector; default the initial state); flat: true gives one vector", a -> {
             ModelInstance model = instance(a);
             double[] y = a.given(1) ? stateVector(a.get(1), model) : stateVector(new SomaRecord(), model);
             var result = soma.numerics.Evaluator.at(model, y, a.num(2), a.context());
             double[] dy = result.derivative();
+            if (a.bool(3)) return new Tensor(new int[] {dy.length}, dy);
             SomaRecord out = new SomaRecord();
             var m = result.model();
             for (int s = 0; s < m.stateNames.size(); s++) {

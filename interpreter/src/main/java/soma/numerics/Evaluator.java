@@ -37,6 +37,42 @@ public final class Evaluator {
         }
     }
 
+    /** A model compiled once and evaluated at many points (Newton iterations, Jacobians). */
+    public static final class Compiled {
+        private final CompiledModel model;
+        private final Workspace w;
+        private final com.oracle.truffle.api.CallTarget target;
+
+        Compiled(CompiledModel model, SomaContext context) {
+            this.model = model;
+            this.w = new Workspace(model.bufferSizes);
+            this.w.c = model.constants(model.instance.values);
+            this.w.dy = new double[model.stateSize];
+            this.target = new Root(context, model.rhs).getCallTarget();
+        }
+
+        public CompiledModel model() { return model; }
+
+        public void run(double[] y, double t) {
+            if (y.length != model.stateSize) {
+                throw new SomaError(model.instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
+            }
+            w.t = t;
+            w.y = y.clone();
+            target.call(w);
+        }
+
+        public double[] derivative() { return w.dy.clone(); }
+
+        public Object output(CompiledModel.Output o) {
+            return TensorFields.unwrap(new Tensor(o.shape(), w.buf[o.buffer()].clone()));
+        }
+    }
+
+    public static Compiled compile(ModelInstance instance, SomaContext context, List<soma.model.ir.Expr> extras) {
+        return new Compiled(ModelCompiler.compile(instance, context, extras), context);
+    }
+
     public record Result(CompiledModel model, Workspace workspace) {
         /** A dynamic definition's value (a number or a tensor). */
         public Object output(CompiledModel.Output o) {

@@ -54,35 +54,68 @@ public final class JacobianBuilder {
         }
     }
 
-    /** The Jacobian at state (or input) y: rows follow the state layout; columns the state (or input) elements. */
+    /** The Jacobian at state (or input) y, with its formula. */
     public Result at(double[] y, double t, SomaContext context) {
-        List<Expr> coefficients = new ArrayList<>();
-        Map<Expr, Integer> slot = new IdentityHashMap<>();
-        for (Deriv r : rows) collect(r, coefficients, slot);
-        for (Expr k : rowIndex) if (k != null) register(k, coefficients, slot);
-        Evaluator.Result values = Evaluator.at(instance, y, t, context, coefficients);
-        CompiledModel model = values.model();
-        Numeric numeric = new Numeric(model, e -> values.output(model.outputs.get(model.outputs.size() - coefficients.size() + slot.get(e))));
-        int n = model.stateSize;
-        double[][] jac;
-        if (d.isFeedforward()) {
-            jac = numeric.eval(rows.get(0), -1);
-        } else {
-            jac = new double[n][];
-            for (int k = 0; k < rows.size(); k++) {
-                int s = model.indexOf(rowNames.get(k));
-                double[][] block = numeric.eval(rows.get(k), model.sizes[s]);
-                if (rowIndex.get(k) == null) {
-                    for (int i = 0; i < model.sizes[s]; i++) jac[model.offsets[s] + i] = block[block.length == 1 ? 0 : i];
-                } else {
-                    int i = (int) numeric.scalar(rowIndex.get(k));
-                    i = i < 0 ? i + model.sizes[s] : i;
-                    jac[model.offsets[s] + i] = block[0];
-                }
-            }
-            for (int i = 0; i < n; i++) if (jac[i] == null) jac[i] = new double[n];
+        Prepared p = prepare(context);
+        return new Result(p.jacobian(y, t), symbolic(p.model));
+    }
+
+    /** Compiles the right-hand side and the Jacobian's coefficients once, for evaluation at many points. */
+    public Prepared prepare(SomaContext context) {
+        return new Prepared(context);
+    }
+
+    /** f and its Jacobian, compiled; evaluation at a point re-uses the nodes and the workspace. */
+    public final class Prepared {
+        private final CompiledModel model;
+        private final Evaluator.Compiled evaluator;
+        private final Numeric numeric;
+
+        private Prepared(SomaContext context) {
+            List<Expr> coefficients = new ArrayList<>();
+            Map<Expr, Integer> slot = new IdentityHashMap<>();
+            for (Deriv r : rows) collect(r, coefficients, slot);
+            for (Expr k : rowIndex) if (k != null) register(k, coefficients, slot);
+            evaluator = Evaluator.compile(instance, context, coefficients);
+            model = evaluator.model();
+            int base = model.outputs.size() - coefficients.size();
+            numeric = new Numeric(model, e -> evaluator.output(model.outputs.get(base + slot.get(e))));
         }
-        return new Result(restrictColumns(jac, model), symbolic(model));
+
+        public CompiledModel model() {
+            return model;
+        }
+
+        /** f(t, y): the rates of the state variables (evaluates the model at y). */
+        public double[] rates(double[] y, double t) {
+            evaluator.run(y, t);
+            return evaluator.derivative();
+        }
+
+        /** The Jacobian at y (after evaluating the model there). */
+        public Tensor jacobian(double[] y, double t) {
+            evaluator.run(y, t);
+            int n = model.stateSize;
+            double[][] jac;
+            if (d.isFeedforward()) {
+                jac = numeric.eval(rows.get(0), -1);
+            } else {
+                jac = new double[n][];
+                for (int k = 0; k < rows.size(); k++) {
+                    int s = model.indexOf(rowNames.get(k));
+                    double[][] block = numeric.eval(rows.get(k), model.sizes[s]);
+                    if (rowIndex.get(k) == null) {
+                        for (int i = 0; i < model.sizes[s]; i++) jac[model.offsets[s] + i] = block[block.length == 1 ? 0 : i];
+                    } else {
+                        int i = (int) numeric.scalar(rowIndex.get(k));
+                        i = i < 0 ? i + model.sizes[s] : i;
+                        jac[model.offsets[s] + i] = block[0];
+                    }
+                }
+                for (int i = 0; i < n; i++) if (jac[i] == null) jac[i] = new double[n];
+            }
+            return restrictColumns(jac, model);
+        }
     }
 
     /** For networks: only the input columns; for odes: all (inputs are not part of the state dynamics). */

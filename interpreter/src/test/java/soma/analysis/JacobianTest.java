@@ -1,0 +1,104 @@
+package soma.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import soma.golden.SomaNumbers;
+
+/** Symbolic Jacobians against central finite differences of the right-hand side, on varied models and points. */
+class JacobianTest {
+    /** Prints the largest relative difference between jacobian() and central differences at 20 random points. */
+    private static double worstRelativeError(String model, String instance, int n) {
+        double[] r = SomaNumbers.of(model + """
+                let m = INSTANCE
+                let worst = 0
+                for trial in 0..20 {
+                    let y = uniform(-1.5, 1.5, [N])
+                    let J = jacobian(m, at: y)
+                    let h = 1e-6
+                    for j in 0..N {
+                        let e = zeros(N)
+                        e[j] = h
+                        let column = (derivative(m, y + e, flat: true) - derivative(m, y - e, flat: true)) / (2 * h)
+                        let scale = max(1, max(abs(column)))
+                        worst = max(worst, max(abs(J[:, j] - column)) / scale)
+                    }
+                }
+                print(worst)
+                """.replace("INSTANCE", instance).replace("N]", n + "]").replace("0..N", "0..".concat(String.valueOf(n))).replace("zeros(N)", "zeros(" + n + ")"));
+        return r[0];
+    }
+
+    @Test
+    void fitzHughNagumo() {
+        double e = worstRelativeError("""
+                ode FHN(tau = 12.5, a = 0.7, b = 0.8, I = 0.3) {
+                    state v = 0, w = 0
+                    dv/dt = v - v^3 / 3 - w + I
+                    dw/dt = (v + a - b * w) / tau
+                }
+                """, "FHN()", 2);
+        assertTrue(e < 1e-6, "relative error " + e);
+    }
+
+    @Test
+    void rateNetworkWithMatrixProduct() {
+        double e = worstRelativeError("""
+                network Net(N = 6, g = 1.5) {
+                    W = randn(N, N) * g / sqrt(N)
+                    state x[N] = 0
+                    dx/dt = -x + W @ tanh(x)
+                }
+                """, "Net()", 6);
+        assertTrue(e < 1e-6, "relative error " + e);
+    }
+
+    @Test
+    void definitionsIndexingListsAndManyFunctions() {
+        double e = worstRelativeError("""
+                ode Mixed(k = 0.7, c = [1, 2, 3]) {
+                    state V[3] = 0, u = 0.5
+                    s = sigmoid(V * 2) + exp(-u^2)
+                    coupling = [V[1] - V[0], V[0] + V[2] - 2 * V[1], V[1] - V[2]]
+                    dV/dt = -V / (1 + u^2) + k * coupling + tensor(c) * s * cosh(u / 2)
+                    du/dt = sum(V * s) - sqrt(1 + u^2) + max(V[0], u) - min(V[2], 0.1) + log(2 + sin(V[1])) + atan(u) * (2 + V[0])^(1 + u^2)
+                }
+                """, "Mixed()", 4);
+        assertTrue(e < 1e-6, "relative error " + e);
+    }
+
+    @Test
+    void perElementEquations() {
+        double e = worstRelativeError("""
+                ode Chain(a = 2) {
+                    state x[3] = 0
+                    dx[0]/dt = -a * x[0] + tanh(x[2])
+                    dx[1]/dt = x[0] * x[1] - if x[2] > 0 { x[2]^2 } else { -x[2] }
+                    dx[2]/dt = mean(x) - x[2] / (1 + x[0]^2)
+                }
+                """, "Chain()", 3);
+        assertTrue(e < 1e-6, "relative error " + e);
+    }
+
+    @Test
+    void fixedPointIsTheRealRootOfTheCubic() {
+        // standard FHN: v^3/3 + (1/b - 1) v + a/b = 0; Cardano for t^3 + p t + q = 0 with t = v
+        double a = 0.7, b = 0.8;
+        double p = 3 * (1 / b - 1), q = 3 * a / b;
+        double disc = Math.sqrt(q * q / 4 + p * p * p / 27);
+        double root = Math.cbrt(-q / 2 + disc) + Math.cbrt(-q / 2 - disc);
+        double[] r = SomaNumbers.of("""
+                ode FHN(tau = 12.5, a = 0.7, b = 0.8, I = 0) {
+                    state v = 0, w = 0
+                    dv/dt = v - v^3 / 3 - w + I
+                    dw/dt = (v + a - b * w) / tau
+                }
+                let ps = fixed_points(FHN(), starts: 8, within: [-3, 3])
+                print(len(ps), ps[0].v, ps[0].w)
+                """);
+        assertEquals(1, r[0]);
+        assertEquals(root, r[1], 1e-12);
+        assertEquals((root + a) / b, r[2], 1e-12);
+    }
+}
