@@ -32,6 +32,7 @@ public final class Builtins {
         DataBuiltins.register(r);
         SimulationBuiltins.register(r);
         DerivativeBuiltins.register(r);
+        GradBuiltins.register(r);
         PlotBuiltins.register(r);
         return r;
     }

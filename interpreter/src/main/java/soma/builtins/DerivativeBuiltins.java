@@ -21,6 +21,10 @@ final class DerivativeBuiltins {
     static void register(Builtins r) {
         r.def("jacobian(model, at = nil, t = 0)", "exact Jacobian of an ode's right-hand side at a state (record or vector; default: "
                 + "the initial state), or of a network's output with respect to its input at: x; .symbolic shows the formula", a -> {
+            if (a.get(0) instanceof soma.runtime.SomaFunction f) {
+                if (!a.given(1)) throw a.error("the Jacobian of a function needs a point: jacobian(f, at: x)");
+                return soma.autodiff.Gradients.jacobian(f, TensorHooks.toTensor(a.get(1), "jacobian: at"), new Object[0]);
+            }
             ModelInstance model = instance(a);
             double[] y = point(a, model);
             JacobianBuilder.Result j = new JacobianBuilder(model).at(y, a.num(2), a.context());

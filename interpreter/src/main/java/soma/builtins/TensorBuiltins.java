@@ -15,7 +15,7 @@ final class TensorBuiltins {
 
     static void register(Builtins r) {
         r.def("tensor(x)", "a tensor from a number, a (nested) list of numbers, a list of tensors or a range", a ->
-                TensorHooks.toTensor(a.get(0), "tensor").copy());
+                soma.autodiff.Ops.containsTracked(a.get(0)) ? soma.autodiff.Ops.stack(a.list(0).items) : TensorHooks.toTensor(a.get(0), "tensor").copy());
         r.def("zeros(...shape)", "tensor of zeros, e.g. zeros(3, 4) or zeros(W.shape)", a -> Tensor.zeros(Shapes.of(a, 0, "zeros")));
         r.def("ones(...shape)", "tensor of ones", a -> Tensor.ones(Shapes.of(a, 0, "ones")));
         r.def("full(shape, value)", "tensor of one repeated value", a -> Tensor.full(a.num(1), Shapes.dims(a.get(0), "full")));

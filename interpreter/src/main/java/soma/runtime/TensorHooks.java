@@ -4,6 +4,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import soma.autodiff.Ops;
+import soma.autodiff.Tracked;
 import soma.tensor.BinaryOp;
 import soma.tensor.Index;
 import soma.tensor.Tensor;
@@ -19,7 +21,7 @@ public final class TensorHooks {
     private TensorHooks() {}
 
     public static boolean handles(Object o) {
-        return o instanceof Tensor || o instanceof TensorLike;
+        return o instanceof Tensor || o instanceof TensorLike || o instanceof Tracked;
     }
 
     /** A Soma value as a tensor, or a Soma error naming {@code what} and the value's kind. */
@@ -28,6 +30,8 @@ public final class TensorHooks {
         return switch (o) {
             case Tensor t -> t;
             case TensorLike t -> t.asTensor();
+            case Tracked t -> throw new SomaError(what + ": this operation cannot be differentiated by grad (yet); "
+                    + "use arithmetic, @, indexing, sum, mean and elementwise math on the variable");
             case Double d -> Tensor.scalar(d);
             case Boolean b -> Tensor.bool(b);
             case Range r -> Tensor.arange(r.start, r.stop, r.step);
@@ -68,9 +72,17 @@ public final class TensorHooks {
         if (a instanceof String || b instanceof String) {
             throw new SomaError("cannot " + op.verb + " a " + Printer.typeName(a) + " and a " + Printer.typeName(b));
         }
+        if (Ops.containsTracked(a)) a = Ops.stack(((SomaList) a).items);
+        if (Ops.containsTracked(b)) b = Ops.stack(((SomaList) b).items);
+        if (a instanceof Tracked || b instanceof Tracked) return Ops.binary(op, a, b);
         Tensor x = toTensor(a, "left operand of " + op.symbol);
         Tensor y = toTensor(b, "right operand of " + op.symbol);
-        Tensor r = switch (op) {
+        return TensorFields.unwrap(plainBinary(op, x, y));
+    }
+
+    /** The operator on two tensors, numpy-style. */
+    public static Tensor plainBinary(Op op, Tensor x, Tensor y) {
+        return switch (op) {
             case ADD -> x.add(y);
             case SUB -> x.sub(y);
             case MUL -> x.mul(y);
@@ -85,7 +97,6 @@ public final class TensorHooks {
             case EQ -> x.eq(y);
             case NE -> x.ne(y);
         };
-        return TensorFields.unwrap(r);
     }
 
     /** Logical and/or of masks (the {@code and}/{@code or} keywords stay for booleans). */
@@ -96,6 +107,7 @@ public final class TensorHooks {
 
     @TruffleBoundary
     public static Object index(Object target, Object[] keys) {
+        if (target instanceof Tracked t) return Ops.index(t, indices(keys));
         return TensorFields.unwrap(toTensor(target, "indexed value").get(indices(keys)));
     }
 
@@ -129,6 +141,7 @@ public final class TensorHooks {
     /** A one-argument math builtin on a tensor: complex-aware where the function has a complex form. */
     @TruffleBoundary
     public static Object map(String name, DoubleUnaryOperator op, Object x) {
+        if (x instanceof Tracked tr) return Ops.map(name, tr);
         Tensor t = toTensor(x, name);
         if (t.isComplex()) {
             Tensor r = switch (name) {
@@ -153,9 +166,10 @@ public final class TensorHooks {
     /** sum/min/max/mean/... of a tensor, whole or along one axis (nil = whole). */
     @TruffleBoundary
     public static Object reduce(String name, Object x, Object axis) {
-        Tensor t = toTensor(x, name);
         boolean whole = axis == null || axis == Nil.INSTANCE;
         int ax = whole ? 0 : Indexing.toInt(expectNumber(axis, name), "axis");
+        if (x instanceof Tracked tr) return Ops.reduce(name, tr, whole ? -1 : ax);
+        Tensor t = toTensor(x, name);
         Tensor r = switch (name) {
             case "sum" -> whole ? t.sum() : t.sum(ax);
             case "mean" -> whole ? t.mean() : t.mean(ax);
