@@ -21,9 +21,10 @@ final class SimulationBuiltins {
         r.constant("rk4", "rk4");
         r.constant("dopri5", "dopri5");
         r.def("simulate(model, t = nil, dt = 0.01, steps = nil, method = \"rk4\", rtol = 1e-6, atol = 1e-9, from = nil, "
-                        + "record = nil, every = 1, params = nil, over = nil, threads = nil, t0 = 0)",
+                        + "record = nil, every = 1, params = nil, over = nil, threads = nil, t0 = 0, sensitivities = [])",
                 "integrate a model instance for time t (or a number of steps) with euler, rk4 or dopri5; "
-                        + "params: a (samples x k) matrix with over: [k parameter names], or a record of vectors, runs a batch",
+                        + "params: a (samples x k) matrix with over: [k parameter names], or a record of vectors, runs a batch; "
+                        + "sensitivities: [parameter names] also integrates dX/dp for each (run[\"dv/dI\"])",
                 SimulationBuiltins::simulate);
         r.def("forward(model, ...inputs)", "outputs of a network for the given inputs (in the order declared): "
                 + "its definitions that depend on them, a record when there are several", a -> {
@@ -114,7 +115,13 @@ final class SimulationBuiltins {
         }
         double[] from = a.given(7) ? stateVector(a.get(7), model) : null;
         int threads = a.given(12) ? a.integer(12) : Runtime.getRuntime().availableProcessors();
-        Simulator.Options o = new Simulator.Options(method, a.num(13), dt, steps, every, record, a.num(5), a.num(6), over, batch, from, threads);
+        List<String> sensitivities = a.given(14) && a.get(14) instanceof SomaList l && !l.items.isEmpty() ? names(a, 14) : List.of();
+        if (record != null) {
+            List<String> withTangents = new ArrayList<>(record);
+            for (String p : sensitivities) for (String s : record) withTangents.add(soma.model.Sensitivity.tangentName(s, p));
+            record = withTangents;
+        }
+        Simulator.Options o = new Simulator.Options(method, a.num(13), dt, steps, every, record, a.num(5), a.num(6), over, batch, from, threads, sensitivities);
         return Simulator.simulate(model, o, a.context());
     }
 

@@ -33,6 +33,13 @@ public final class Declaration {
     public final List<Equation> equations;
     /** Names of the definitions evaluated once by the setup function. */
     public final List<String> statics;
+    /**
+     * Symbolic forms of the static definitions that have one (unit conversions, hoisted parts of
+     * equations): what derivatives with respect to parameters differentiate through.
+     */
+    public final java.util.Map<String, Expr> staticForms;
+    /** The names each static definition's expression mentions (to know what a parameter influences). */
+    public final java.util.Map<String, java.util.Set<String>> staticUses;
     /** (closure, parameters...) -> record of parameters, statics, "$size_x" and "$init_x". */
     public final RootCallTarget setup;
     /**
@@ -47,7 +54,10 @@ public final class Declaration {
     };
 
     public Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
-                       List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup) {
+                       List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup,
+                       java.util.Map<String, Expr> staticForms, java.util.Map<String, java.util.Set<String>> staticUses) {
+        this.staticForms = java.util.Map.copyOf(staticForms);
+        this.staticUses = java.util.Map.copyOf(staticUses);
         this.kind = kind;
         this.name = name;
         this.source = source;
@@ -61,6 +71,24 @@ public final class Declaration {
 
     public SourceSection section(Expr.Span span) {
         return source.createSection(span.start(), span.length());
+    }
+
+    /** A copy with more state variables and equations (the tangent system of forward sensitivities). */
+    public Declaration extended(List<StateSpec> moreStates, List<Equation> moreEquations) {
+        List<StateSpec> allStates = new java.util.ArrayList<>(states);
+        allStates.addAll(moreStates);
+        List<Equation> allEquations = new java.util.ArrayList<>(equations);
+        allEquations.addAll(moreEquations);
+        return new Declaration(kind, name, source, parameters, allStates, definitions, allEquations, statics, setup, staticForms, staticUses);
+    }
+
+    /** True if the static definition (transitively) uses the name. */
+    public boolean staticDependsOn(String staticName, String name) {
+        java.util.Set<String> uses = staticUses.get(staticName);
+        if (uses == null) return false;
+        if (uses.contains(name)) return true;
+        for (String u : uses) if (!u.equals(staticName) && staticUses.containsKey(u) && staticDependsOn(u, name)) return true;
+        return false;
     }
 
     public boolean isFeedforward() {

@@ -24,6 +24,11 @@ public final class ModelInstance implements SomaValue, HasFields {
     public final SomaRecord values;
     private final long[] rngState;
 
+    /** The same instance (values, random draws) of another declaration, e.g. with its tangent system added. */
+    ModelInstance with(Declaration other) {
+        return new ModelInstance(other, arguments, values, rngState);
+    }
+
     ModelInstance(Declaration declaration, Object[] arguments, SomaRecord values, long[] rngState) {
         this.declaration = declaration;
         this.arguments = arguments;
@@ -55,6 +60,7 @@ public final class ModelInstance implements SomaValue, HasFields {
 
     /** Number of elements of a state or input variable (1 for a scalar). */
     public int size(String state, SomaRecord from) {
+        if (Sensitivity.isTangent(state)) return size(Sensitivity.baseState(state), from);
         Object s = from.get("$size_" + state);
         if (s == null || s == Nil.INSTANCE) return 1;
         if (s instanceof Double d && d == Math.rint(d) && d >= 1) return (int) (double) d;
@@ -64,6 +70,7 @@ public final class ModelInstance implements SomaValue, HasFields {
     /** The initial value of a state, as n doubles (default zeros). */
     public double[] initial(String state, SomaRecord from) {
         int n = size(state, from);
+        if (Sensitivity.isTangent(state)) return new double[n]; // d x(0) / d p = 0: initial states do not depend on parameters
         Object v = from.get("$init_" + state);
         double[] out = new double[n];
         if (v == null || v == Nil.INSTANCE) return out;

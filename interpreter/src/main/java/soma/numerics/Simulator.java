@@ -30,9 +30,11 @@ public final class Simulator {
      * @param from    initial state (all elements, flat) replacing the declared one, or null
      */
     public record Options(Method method, double t0, double dt, long steps, int every, List<String> record,
-                          double rtol, double atol, List<String> over, double[][] batch, double[] from, int threads) {}
+                          double rtol, double atol, List<String> over, double[][] batch, double[] from, int threads,
+                          List<String> sensitivities) {}
 
-    public static Trajectory simulate(ModelInstance instance, Options o, SomaContext context) {
+    public static Trajectory simulate(ModelInstance original, Options o, SomaContext context) {
+        ModelInstance instance = o.sensitivities().isEmpty() ? original : soma.model.Sensitivity.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
         SomaRecord[] sampleValues = new SomaRecord[samples];
         for (int s = 0; s < samples; s++) {
@@ -61,13 +63,16 @@ public final class Simulator {
         for (int s = 0; s < samples; s++) {
             SomaRecord values = sampleValues[s];
             constants[s] = model.constants(values);
-            initial[s] = o.from() != null ? o.from() : model.initial(values);
-            if (initial[s].length != model.stateSize) {
-                throw new SomaError("simulate: 'from' has " + initial[s].length + " values but " + instance.declaration.name + " has " + model.stateSize + " state elements");
+            initial[s] = model.initial(values);
+            if (o.from() != null) {
+                if (o.from().length > initial[s].length) {
+                    throw new SomaError("simulate: 'from' has " + o.from().length + " values but " + instance.declaration.name + " has " + initial[s].length + " state elements");
+                }
+                System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
             }
         }
         int maxRows = (int) (o.steps() / o.every()) + 1;
-        CallTarget target = instance.declaration.integrators.computeIfAbsent(o.method() + "|" + model.key, k ->
+        CallTarget target = original.declaration.integrators.computeIfAbsent(o.method() + "|" + o.sensitivities() + "|" + model.key, k ->
                 new IntegratorRoot(context.language(), o.method(), model.rhs, instance.declaration.name + "." + o.method().name().toLowerCase()).getCallTarget());
         double[][] out = new double[samples][];
         int threads = Math.max(1, Math.min(samples, o.threads()));

@@ -105,7 +105,15 @@ final class DeclarationBuilder {
         }
         statics.addAll(hoisted);
         var setup = setupFunction(name, params, statics, defs, stateVars, c);
-        Declaration decl = new Declaration(kind, name, ast.source, paramNames, states, dynamicDefs, equations, statics, setup);
+        java.util.Map<String, Expr> staticForms = new java.util.HashMap<>();
+        java.util.Map<String, Set<String>> staticUses = new java.util.HashMap<>();
+        ir.hoisting(ctx -> null);
+        for (String st : statics) {
+            Expr form = ir.tryBuild(defs.get(st).value());
+            if (form != null) staticForms.put(st, form);
+            staticUses.put(st, names(defs.get(st).value()));
+        }
+        Declaration decl = new Declaration(kind, name, ast.source, paramNames, states, dynamicDefs, equations, statics, setup, staticForms, staticUses);
         boolean[] hasDefault = new boolean[params.size()];
         for (int i = 0; i < hasDefault.length; i++) hasDefault[i] = params.get(i).expression() != null;
         Signature signature = new Signature(name, paramNames.toArray(new String[0]), hasDefault, false, false);

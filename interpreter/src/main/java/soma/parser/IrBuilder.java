@@ -108,7 +108,30 @@ final class IrBuilder {
         return new Expr.Index(build(c.expression()), build(k.expression()), s);
     }
 
+    /** Thrown in lenient mode instead of reporting: the expression has no symbolic form. */
+    static final class NotSymbolic extends RuntimeException {
+        NotSymbolic() {
+            super(null, null, false, false);
+        }
+    }
+
+    private boolean lenient;
+
+    /** The symbolic form of an expression, or null if it has none (no errors reported). */
+    Expr tryBuild(ExpressionContext ctx) {
+        boolean saved = lenient;
+        lenient = true;
+        try {
+            return build(ctx);
+        } catch (NotSymbolic e) {
+            return null;
+        } finally {
+            lenient = saved;
+        }
+    }
+
     private Expr unsupported(ParserRuleContext c, String what) {
+        if (lenient) throw new NotSymbolic();
         Expr.Span s = span(c);
         diagnostics.error(s.start(), s.length(), "not allowed in a model's equations: " + what);
         return new Expr.Num(0, s);
