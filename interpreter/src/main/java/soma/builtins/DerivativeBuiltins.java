@@ -33,6 +33,9 @@ final class DerivativeBuiltins {
         r.def("fixed_points(model, starts = 10, within = [-2, 2], method = \"newton\", lr = 0.01, iters = nil, tol = 1e-12, all = false)",
                 "fixed points of an ode from random starts in a box: Newton (line search, exact Jacobian) or Adam on |f|^2; "
                         + "distinct points with their type and eigenvalues, or every run with all: true", DerivativeBuiltins::fixedPoints);
+        r.def("phase_portrait(model, x = [-3, 3], y = [-3, 3], starts = 4, t = 100, dt = 0.05, to = nil, title = \"\")",
+                "phase plane of a 2-state ode (XPPAUT style): direction field, nullclines, fixed points by type, and trajectories from "
+                        + "random starts (or starts: [[x, y], ...]); saved to to: as PNG or SVG; returns the fixed points", DerivativeBuiltins::phasePortrait);
         r.def("stability(model, at)", "{type, stable, eigenvalues, jacobian} of an ode's fixed point (a record of states or a vector)", a -> {
             ModelInstance model = instance(a);
             Object at = a.get(1);
@@ -79,6 +82,76 @@ final class DerivativeBuiltins {
             out.add(rec);
         }
         return new SomaList(out);
+    }
+
+    private static Object phasePortrait(Args a) {
+        ModelInstance model = instance(a);
+        JacobianBuilder.Prepared f = new JacobianBuilder(model).prepare(a.context());
+        var m = f.model();
+        if (m.stateSize != 2) throw a.error(model.declaration.name + " has " + m.stateSize + " state elements; a phase plane needs 2");
+        double[] xr = TensorHooks.toTensor(a.get(1), "phase_portrait: x").realData();
+        double[] yr = TensorHooks.toTensor(a.get(2), "phase_portrait: y").realData();
+        if (xr.length != 2 || yr.length != 2 || !(xr[1] > xr[0]) || !(yr[1] > yr[0])) throw a.error("x and y must be ranges [lo, hi] with lo < hi");
+        String xName = m.stateNames.get(0);
+        String yName = m.stateNames.size() > 1 ? m.stateNames.get(1) : xName + "[1]";
+        List<double[]> starts = new ArrayList<>();
+        if (a.get(3) instanceof Double) {
+            for (int k = 0; k < a.integer(3); k++) {
+                starts.add(new double[] {xr[0] + (xr[1] - xr[0]) * a.context().rng().nextDouble(), yr[0] + (yr[1] - yr[0]) * a.context().rng().nextDouble()});
+            }
+        } else {
+            for (Object st : a.list(3).items) starts.add(TensorHooks.toTensor(st, "phase_portrait: starts").realData());
+        }
+        List<soma.plot.PhasePortraitChart.Polyline> paths = new ArrayList<>();
+        for (double[] st : starts) {
+            var o = new soma.numerics.Simulator.Options(soma.numerics.Method.RK4, 0, a.num(5), Math.round(a.num(4) / a.num(5)), 1, null,
+                    1e-6, 1e-9, null, null, st, 1, List.of());
+            var run = soma.numerics.Simulator.simulate(model, o, a.context());
+            double[] xs;
+            double[] ys;
+            if (m.stateNames.size() == 2) {
+                xs = run.series.get(xName).realData();
+                ys = run.series.get(yName).realData();
+            } else {
+                double[] both = run.series.get(xName).realData();
+                xs = new double[both.length / 2];
+                ys = new double[both.length / 2];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = both[2 * i];
+                    ys[i] = both[2 * i + 1];
+                }
+            }
+            paths.add(new soma.plot.PhasePortraitChart.Polyline(paths.isEmpty() ? "trajectories" : "trajectory " + (paths.size() + 1), xs, ys));
+        }
+        FixedPoints.Options fo = new FixedPoints.Options("newton", 20, new double[] {xr[0], yr[0]}, new double[] {xr[1], yr[1]}, 0, 100, 1e-12);
+        List<soma.plot.PhasePortraitChart.Point> marks = new ArrayList<>();
+        List<Object> found = new ArrayList<>();
+        for (double[] p : FixedPoints.distinct(FixedPoints.search(f, fo, a.context().rng()))) {
+            Stability.Kind kind = Stability.classify(f.jacobian(p, 0));
+            marks.add(new soma.plot.PhasePortraitChart.Point(kind.type() + " (" + soma.runtime.Printer.number(Math.round(p[0] * 1000) / 1000.0)
+                    + ", " + soma.runtime.Printer.number(Math.round(p[1] * 1000) / 1000.0) + ")", p[0], p[1], kind.stable()));
+            SomaRecord rec = stateRecord(f, p);
+            rec.put("type", kind.type());
+            rec.put("stable", kind.stable());
+            rec.put("eigenvalues", kind.eigenvalues());
+            found.add(rec);
+        }
+        if (a.given(6)) {
+            var spec = soma.plot.PlotSpec.defaults().withTitle(a.str(7).isEmpty() ? model.declaration.name + ": phase plane" : a.str(7))
+                    .withXLabel(xName).withYLabel(yName);
+            var figure = soma.plot.PhasePortraitChart.build(soma.analysis.PhasePlane.field(f, xr, yr, 20),
+                    List.of(soma.analysis.PhasePlane.nullcline(f, 0, "d" + xName + "/dt = 0", xr, yr, 200),
+                            soma.analysis.PhasePlane.nullcline(f, 1, "d" + yName + "/dt = 0", xr, yr, 200)),
+                    paths, marks, xr, yr, spec);
+            java.nio.file.Path file = java.nio.file.Path.of(a.str(6));
+            try {
+                if (file.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+                figure.save(file);
+            } catch (java.io.IOException e) {
+                throw a.error("cannot save the phase portrait to " + file + ": " + e.getMessage());
+            }
+        }
+        return new SomaList(found);
     }
 
     private static double residual(double[] r) {
