@@ -34,6 +34,8 @@ final class IntegratorBench {
             fn fhn(threads) = simulate(FitzHughNagumo(), steps: STEPS, dt: 0.01, params: {I: currents}, every: 100, threads: threads)
             seed(1)
             let net = RateNetwork()
+            fn fhn_sens(k) = simulate(FitzHughNagumo(), steps: STEPS, dt: 0.01, params: {I: currents}, every: 100, threads: 1,
+                                      sensitivities: ["I", "a", "b", "tau"][0:k])
             fn rate_network() = simulate(net, steps: 2000, dt: 0.1, method: euler)
             fn rate_batch(threads) = simulate(net, steps: 2000, dt: 0.1, method: euler, params: {g: tensor([1.5, 1.6, 1.7, 1.8])}, threads: threads)
             """;
@@ -57,6 +59,14 @@ final class IntegratorBench {
                 double soma = median(() -> { fhn.execute((double) threads); return 0; }, seconds / 6);
                 double java = median(() -> parallel(currents, threads, steps), seconds / 6);
                 report("FitzHugh-Nagumo RK4, 1000 x 10000, " + threads + " thread(s)", work / soma, work / java);
+            }
+            Value sens = context.eval(Source.create(SomaLanguage.ID, "fhn_sens"));
+            double plain = median(() -> { sens.execute(0.0); return 0; }, seconds / 8);
+            System.out.printf(Locale.ROOT, "%-44s %14s %14s%n", "forward sensitivities, FHN RK4, 1 thread", "time (s)", "vs plain");
+            for (int k = 1; k <= 4; k *= 2) {
+                int kk = k;
+                double with = median(() -> { sens.execute((double) kk); return 0; }, seconds / 8);
+                System.out.printf(Locale.ROOT, "%-44s %14.3f %13.2fx  (goal <= %d)%n", "  " + k + " parameter(s)", with, with / plain, 1 + k);
             }
             double soma = median(() -> { network.execute(); return 0; }, seconds / 6);
             double java = median(() -> HandWritten.rateNetworkEuler(W, x0, 2000, 0.1), seconds / 6);
