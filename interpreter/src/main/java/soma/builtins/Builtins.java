@@ -33,6 +33,8 @@ public final class Builtins {
         SimulationBuiltins.register(r);
         DerivativeBuiltins.register(r);
         GradBuiltins.register(r);
+        SignalBuiltins.register(r);
+        SweepBuiltins.register(r);
         PlotBuiltins.register(r);
         return r;
     }

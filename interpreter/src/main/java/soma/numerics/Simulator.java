@@ -78,6 +78,7 @@ public final class Simulator {
         int threads = Math.max(1, Math.min(samples, o.threads()));
         Divergence[] failures = new Divergence[threads];
         long[] taken = new long[threads];
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         Runnable[] work = new Runnable[threads];
         for (int k = 0; k < threads; k++) {
             int first = k;
@@ -89,13 +90,16 @@ public final class Simulator {
                         target.call(run);
                         out[s] = run.out;
                         taken[first] += o.method().adaptive() ? run.attempts : run.step;
+                        done.incrementAndGet();
                     }
                 } catch (Divergence d) {
                     failures[first] = d;
                 }
             };
         }
-        runAll(work, context);
+        soma.util.Progress progress = soma.util.Progress.start("simulate " + instance.declaration.name, samples);
+        runAll(work, context, () -> progress.update(done.get()));
+        progress.finish();
         Divergence first = null;
         for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
         if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
@@ -124,9 +128,9 @@ public final class Simulator {
         return names;
     }
 
-    private static void runAll(Runnable[] work, SomaContext context) {
+    private static void runAll(Runnable[] work, SomaContext context, Runnable tick) {
         if (work.length == 1) {
-            work[0].run();
+            work[0].run(); // one worker: on this thread (a batch on one core shows no progress bar)
             return;
         }
         Thread[] threads = new Thread[work.length];
@@ -134,8 +138,18 @@ public final class Simulator {
             threads[k] = context.env().newTruffleThreadBuilder(work[k]).build();
             threads[k].start();
         }
+        waitFor(threads, tick);
+    }
+
+    /** Joins the workers, ticking the progress display meanwhile. */
+    private static void waitFor(Thread[] threads, Runnable tick) {
         try {
-            for (Thread t : threads) t.join();
+            for (Thread t : threads) {
+                while (t.isAlive()) {
+                    t.join(100);
+                    tick.run();
+                }
+            }
         } catch (InterruptedException e) {
             for (Thread t : threads) t.interrupt();
             Thread.currentThread().interrupt();

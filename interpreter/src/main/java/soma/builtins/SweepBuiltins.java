@@ -1,0 +1,136 @@
+package soma.builtins;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import soma.model.ModelInstance;
+import soma.numerics.Method;
+import soma.numerics.Simulator;
+import soma.numerics.Trajectory;
+import soma.plot.Charts;
+import soma.plot.PlotSpec;
+import soma.runtime.Printer;
+import soma.runtime.SomaRecord;
+import soma.runtime.TensorHooks;
+import soma.tensor.Csv;
+import soma.tensor.Tensor;
+
+/**
+ * sweep(): a statistic of simulations over a grid of one or two parameters, run as one batch on
+ * all cores, returned as a table and drawn as a heat map (or a line for one parameter).
+ */
+final class SweepBuiltins {
+    private SweepBuiltins() {}
+
+    static void register(Builtins r) {
+        r.def("sweep(model, over, statistic, t = nil, steps = nil, dt = 0.025, method = \"euler\", record = nil, every = 1, "
+                        + "threads = nil, to = nil, csv = nil, region = nil, title = \"\")",
+                "simulate a model over a grid of parameter values (over: {p: values, q: values}) as one batch and apply "
+                        + "statistic(run) (run has a leading sample axis; return one value per sample); returns {p, q, values} and "
+                        + "draws a heat map to to: (region: [lo, hi] outlines the cells in range); csv: saves p, q, value rows",
+                SweepBuiltins::sweep);
+    }
+
+    private static Object sweep(Args a) {
+        if (!(a.get(0) instanceof ModelInstance model)) throw a.error("'model' must be an ode or network instance, got a " + Printer.typeName(a.get(0)));
+        SomaRecord over = a.record(1);
+        List<String> names = new ArrayList<>(over.fields.keySet());
+        if (names.isEmpty() || names.size() > 2) throw a.error("over: names one or two parameters, got " + names.size());
+        double[] xs = TensorHooks.toTensor(over.get(names.get(0)), "over." + names.get(0)).flatten().realData();
+        double[] ys = names.size() == 2 ? TensorHooks.toTensor(over.get(names.get(1)), "over." + names.get(1)).flatten().realData() : new double[] {0};
+        int nx = xs.length;
+        int ny = ys.length;
+        double[][] batch = new double[nx * ny][names.size()];
+        for (int i = 0; i < ny; i++) {
+            for (int j = 0; j < nx; j++) {
+                batch[i * nx + j][0] = xs[j];
+                if (names.size() == 2) batch[i * nx + j][1] = ys[i];
+            }
+        }
+        double dt = a.num(5);
+        long steps;
+        if (a.given(4)) steps = a.integer(4);
+        else if (a.given(3)) steps = Math.round(a.num(3) / dt);
+        else throw a.error("say how long: t: (a duration) or steps: (a number of steps)");
+        List<String> record = null;
+        if (a.given(7)) {
+            record = new ArrayList<>();
+            for (Object o : a.list(7).items) record.add(Printer.show(o));
+        }
+        int threads = a.given(9) ? a.integer(9) : Runtime.getRuntime().availableProcessors();
+        Simulator.Options o = new Simulator.Options(Method.named(a.str(6)), 0, dt, steps, a.integer(8), record, 1e-6, 1e-9,
+                names, batch, null, threads, List.of());
+        Trajectory run = Simulator.simulate(model, o, a.context());
+        Tensor values = TensorHooks.toTensor(a.call(a.function(2), run), "sweep: the statistic's result").flatten();
+        if (values.size() != nx * ny) {
+            throw a.error("the statistic must return one value per sample (" + nx * ny + "), got " + values.size()
+                    + " (it receives the whole batch: index the sample axis first, e.g. run.V[:, :, 2])");
+        }
+        Tensor grid = names.size() == 2 ? values.reshape(ny, nx) : values;
+        SomaRecord out = new SomaRecord();
+        out.put(names.get(0), new Tensor(new int[] {nx}, xs.clone()));
+        if (names.size() == 2) out.put(names.get(1), new Tensor(new int[] {ny}, ys.clone()));
+        out.put("values", grid);
+        if (a.given(11)) saveCsv(a, names, xs, ys, values.realData());
+        if (a.given(10)) draw(a, names, xs, ys, grid);
+        return out;
+    }
+
+    private static void saveCsv(Args a, List<String> names, double[] xs, double[] ys, double[] v) {
+        int cols = names.size() + 1;
+        double[] rows = new double[v.length * cols];
+        for (int k = 0; k < v.length; k++) {
+            rows[k * cols] = xs[k % xs.length];
+            if (names.size() == 2) rows[k * cols + 1] = ys[k / xs.length];
+            rows[k * cols + cols - 1] = v[k];
+        }
+        List<String> header = new ArrayList<>(names);
+        header.add("value");
+        Path file = Path.of(a.str(11));
+        try {
+            if (file.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw a.error("cannot create the folder of " + file + ": " + e.getMessage());
+        }
+        Csv.save(new Tensor(new int[] {v.length, cols}, rows), file, header);
+    }
+
+    private static void draw(Args a, List<String> names, double[] xs, double[] ys, Tensor grid) {
+        PlotSpec spec = PlotSpec.defaults().withTitle(a.str(13)).withXLabel(names.get(0));
+        var figure = names.size() == 1
+                ? Charts.line(xs, grid.realData(), spec.withYLabel("statistic"))
+                : Charts.heatmap(matrix(grid), xs, ys, region(a, grid), spec.withYLabel(names.get(1))
+                        .withRegionLabel(a.given(12) ? "statistic in " + Printer.show(a.get(12)) : null));
+        Path file = Path.of(a.str(10));
+        try {
+            if (file.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            figure.save(file);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw a.error("cannot save the sweep's plot to " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static double[][] matrix(Tensor grid) {
+        int ny = grid.shape()[0];
+        int nx = grid.shape()[1];
+        double[][] z = new double[ny][nx];
+        for (int i = 0; i < ny; i++) System.arraycopy(grid.realData(), i * nx, z[i], 0, nx);
+        return z;
+    }
+
+    private static boolean[][] region(Args a, Tensor grid) {
+        if (!a.given(12)) return null;
+        double[] range = TensorHooks.toTensor(a.get(12), "sweep: region").realData();
+        if (range.length != 2) throw a.error("region must be [lo, hi]");
+        int ny = grid.shape()[0];
+        int nx = grid.shape()[1];
+        boolean[][] in = new boolean[ny][nx];
+        for (int i = 0; i < ny; i++) {
+            for (int j = 0; j < nx; j++) {
+                double v = grid.realData()[i * nx + j];
+                in[i][j] = v >= range[0] && v <= range[1];
+            }
+        }
+        return in;
+    }
+}

@@ -1,0 +1,51 @@
+package soma.util;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A one-line progress bar on the terminal (label, bar, count, ETA), redrawn in place; silent when
+ * stderr is not a terminal, so logs and golden outputs stay clean. (me.tongfei:progressbar was the
+ * first choice, but it requires the modular jline-terminal, which splits packages with the jline
+ * bundle the REPL uses on the module path.)
+ */
+public final class Progress {
+    private final String label;
+    private final long total;
+    private final long started = System.nanoTime();
+    private final PrintStream out;
+    private long lastDraw;
+
+    private Progress(String label, long total, PrintStream out) {
+        this.label = label;
+        this.total = total;
+        this.out = out;
+    }
+
+    /** A bar for long work, or a silent one when there is no terminal to draw on. */
+    public static Progress start(String label, long total) {
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        return new Progress(label, total, terminal ? System.err : null);
+    }
+
+    public void update(long done) {
+        if (out == null) return;
+        long now = System.nanoTime();
+        if (now - lastDraw < 100_000_000L || now - started < 500_000_000L) return; // at most 10 redraws/s; none for short work
+        lastDraw = now;
+        double fraction = total == 0 ? 1 : (double) done / total;
+        int width = 30;
+        int filled = (int) Math.round(fraction * width);
+        double elapsed = (now - started) / 1e9;
+        String eta = done == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", elapsed * (total - done) / done);
+        out.print(String.format(Locale.ROOT, "\r%s %3.0f%% [%s%s] %d/%d, ETA %s  ", label, 100 * fraction,
+                "=".repeat(filled), " ".repeat(width - filled), done, total, eta));
+        out.flush();
+    }
+
+    public void finish() {
+        if (out == null || lastDraw == 0) return;
+        out.print("\r" + " ".repeat(label.length() + 60) + "\r");
+        out.flush();
+    }
+}
