@@ -59,4 +59,58 @@ final class HandWritten {
         }
         return out[steps * n];
     }
+
+    /**
+     * The STG circuit (../shared/spec/stg.md), forward Euler, for samples [first, n) by stride,
+     * recording all five voltages (as the Soma batch does) and computing the hub frequency.
+     */
+    static double stgEuler(double[] gElNs, double[] gSynANs, int first, int stride, int steps, double dt) {
+        double cm = 1e-9, vLeak = -0.040, vCa = 0.100, vK = -0.080, vH = -0.020, vSyn = -0.075;
+        double v2 = 0.020, v4 = 0.015, v5 = 0.0783, v6 = 0.0105, v7 = -0.0422, v8 = 0.0873, v9 = 0.005, vTh = -0.025;
+        double[] gCa = {1.9e-8, 1.9e-8, 1.7e-8, 8.5e-9, 8.5e-9};
+        double[] gK = {3.9e-8, 3.9e-8, 1.9e-8, 1.5e-8, 1.5e-8};
+        double[] gH = {2.5e-8, 2.5e-8, 8.0e-9, 1.0e-8, 1.0e-8};
+        double gLeak = 1e-10, gB = 5e-9;
+        double check = 0;
+        double[] v = new double[5], n = new double[5], h = new double[5], s = new double[5], iEl = new double[5], iSyn = new double[5];
+        for (int k = first; k < gElNs.length; k += stride) {
+            double gEl = gElNs[k] * 1e-9, gA = gSynANs[k] * 1e-9;
+            System.arraycopy(new double[] {-0.04169771, -0.04319491, 0.00883992, -0.06879824, 0.03048103}, 0, v, 0, 5);
+            System.arraycopy(new double[] {0.00151316, 0.19784773, 0.56514935, 0.12214069, 0.35290397}, 0, n, 0, 5);
+            System.arraycopy(new double[] {0.08614699, 0.04938177, 0.05568701, 0.07007949, 0.05790969}, 0, h, 0, 5);
+            double[] out = new double[(steps + 1) * 5];
+            System.arraycopy(v, 0, out, 0, 5);
+            for (int t = 1; t <= steps; t++) {
+                for (int i = 0; i < 5; i++) s[i] = 1 / (1 + Math.exp((vTh - v[i]) / v9));
+                iEl[0] = 0;
+                iEl[1] = gEl * (v[1] - v[2]);
+                iEl[2] = gEl * ((v[2] - v[1]) + (v[2] - v[4]));
+                iEl[3] = 0;
+                iEl[4] = gEl * (v[4] - v[2]);
+                iSyn[0] = gB * s[1] * (v[0] - vSyn);
+                iSyn[1] = gB * s[0] * (v[1] - vSyn);
+                iSyn[2] = gA * s[0] * (v[2] - vSyn) + gA * s[3] * (v[2] - vSyn);
+                iSyn[3] = gB * s[4] * (v[3] - vSyn);
+                iSyn[4] = gB * s[3] * (v[4] - vSyn);
+                for (int i = 0; i < 5; i++) {
+                    double mInf = (1 + Math.tanh(v[i] / v2)) / 2;
+                    double nInf = (1 + Math.tanh(v[i] / v4)) / 2;
+                    double hInf = 1 / (1 + Math.exp((v[i] + v5) / v6));
+                    double dv = -(gLeak * (v[i] - vLeak) + gCa[i] * mInf * (v[i] - vCa) + gK[i] * n[i] * (v[i] - vK)
+                            + gH[i] * h[i] * (v[i] - vH) + iEl[i] + iSyn[i]) / cm;
+                    double dn = 2 * Math.cosh(v[i] / (2 * v4)) * (nInf - n[i]);
+                    double tauH = (272 + 1499 / (1 + Math.exp((v7 - v[i]) / v8))) / 1000;
+                    double dh = (hInf - h[i]) / tauH;
+                    v[i] += dt * dv;
+                    n[i] += dt * dn;
+                    h[i] += dt * dh;
+                }
+                System.arraycopy(v, 0, out, t * 5, 5);
+            }
+            double[] hub = new double[steps + 1];
+            for (int t = 0; t <= steps; t++) hub[t] = out[t * 5 + 2];
+            check += soma.analysis.Spectra.hubFrequency(hub, 0, hub.length, new soma.analysis.Spectra.HubOptions(dt, 40, 40, 100, 1, 101));
+        }
+        return check;
+    }
 }

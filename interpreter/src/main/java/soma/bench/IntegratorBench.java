@@ -20,6 +20,11 @@ final class IntegratorBench {
     private IntegratorBench() {}
 
     static final String MODELS = """
+            import stg
+            let g_el = uniform(0.1, 20, [1000])
+            let g_synA = uniform(0.1, 20, [1000])
+            fn stg_batch(steps, threads) = hub_frequency(simulate(STG(), steps: steps, dt: 0.025, method: euler, record: ["V"],
+                params: {g_el: g_el, g_synA: g_synA}, threads: threads).V[:, :, 2], dt: 0.025)
             ode FitzHughNagumo(tau = 12.5, a = 0.7, b = 0.8, I = 0) {
                 state v = -1, w = -0.5
                 dv/dt = v - v^3 / 3 - w + I
@@ -68,6 +73,16 @@ final class IntegratorBench {
                 double with = median(() -> { sens.execute((double) kk); return 0; }, seconds / 8);
                 System.out.printf(Locale.ROOT, "%-44s %14.3f %13.2fx  (goal <= %d)%n", "  " + k + " parameter(s)", with, with / plain, 1 + k);
             }
+            Value stg = context.eval(Source.create(SomaLanguage.ID, "stg_batch"));
+            double[] gEl = stgConductances(0);
+            double[] gSynA = stgConductances(1);
+            for (int steps2 : new int[] {200, 800}) {
+                for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                    double somaStg = median(() -> { stg.execute((double) steps2, (double) threads); return 0; }, seconds / 8);
+                    double javaStg = median(() -> onThreads(threads, first -> HandWritten.stgEuler(gEl, gSynA, first, threads, steps2, 0.025)), seconds / 8);
+                    report("STG + hub frequency, 1000 x " + steps2 + ", " + threads + " thread(s)", 1000.0 * steps2 / somaStg, 1000.0 * steps2 / javaStg);
+                }
+            }
             double soma = median(() -> { network.execute(); return 0; }, seconds / 6);
             double java = median(() -> HandWritten.rateNetworkEuler(W, x0, 2000, 0.1), seconds / 6);
             report("rate network N = 500, Euler, 2000 steps", 2000 / soma, 2000 / java);
@@ -98,6 +113,14 @@ final class IntegratorBench {
             }
         }
         return 0;
+    }
+
+    /** The script's g_el (which = 0) and g_synA (1): seed 0's uniform(0.1, 20, [1000]) draws, in order. */
+    private static double[] stgConductances(int which) {
+        soma.random.Rng rng = new soma.random.Rng(0);
+        double[] first = rng.uniform(0.1, 20, 1000).realData();
+        double[] second = rng.uniform(0.1, 20, 1000).realData();
+        return which == 0 ? first : second;
     }
 
     /** Four networks (W scaled by 1.6/1.5 ... 1.8/1.5, as the Soma batch over g does), split over threads. */
