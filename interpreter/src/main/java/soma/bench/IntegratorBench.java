@@ -78,7 +78,7 @@ final class IntegratorBench {
             double[] gSynA = stgConductances(1);
             for (int steps2 : new int[] {200, 800}) {
                 for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-                    double somaStg = median(() -> { stg.execute((double) steps2, (double) threads); return 0; }, seconds / 8);
+                    double somaStg = median(() -> { stg.execute((double) steps2, (double) threads); return 0; }, seconds / 3); // the 15-state model needs a few seconds to be compiled
                     double javaStg = median(() -> onThreads(threads, first -> HandWritten.stgEuler(gEl, gSynA, first, threads, steps2, 0.025)), seconds / 8);
                     report("STG + hub frequency, 1000 x " + steps2 + ", " + threads + " thread(s)", 1000.0 * steps2 / somaStg, 1000.0 * steps2 / javaStg);
                 }

@@ -40,6 +40,8 @@ public final class Declaration {
     public final java.util.Map<String, Expr> staticForms;
     /** The names each static definition's expression mentions (to know what a parameter influences). */
     public final java.util.Map<String, java.util.Set<String>> staticUses;
+    /** Names used by each state's size and initial value ("$size_x", "$init_x"). */
+    public final java.util.Map<String, java.util.Set<String>> stateSetupUses;
     /** (closure, parameters...) -> record of parameters, statics, "$size_x" and "$init_x". */
     public final RootCallTarget setup;
     /**
@@ -55,7 +57,9 @@ public final class Declaration {
 
     public Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
                        List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup,
-                       java.util.Map<String, Expr> staticForms, java.util.Map<String, java.util.Set<String>> staticUses) {
+                       java.util.Map<String, Expr> staticForms, java.util.Map<String, java.util.Set<String>> staticUses,
+                       java.util.Map<String, java.util.Set<String>> stateSetupUses) {
+        this.stateSetupUses = java.util.Map.copyOf(stateSetupUses);
         this.staticForms = java.util.Map.copyOf(staticForms);
         this.staticUses = java.util.Map.copyOf(staticUses);
         this.kind = kind;
@@ -79,7 +83,7 @@ public final class Declaration {
         allStates.addAll(moreStates);
         List<Equation> allEquations = new java.util.ArrayList<>(equations);
         allEquations.addAll(moreEquations);
-        return new Declaration(kind, name, source, parameters, allStates, definitions, allEquations, statics, setup, staticForms, staticUses);
+        return new Declaration(kind, name, source, parameters, allStates, definitions, allEquations, statics, setup, staticForms, staticUses, stateSetupUses);
     }
 
     /** True if the static definition (transitively) uses the name. */

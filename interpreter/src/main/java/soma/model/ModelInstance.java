@@ -43,6 +43,8 @@ public final class ModelInstance implements SomaValue, HasFields {
      */
     public SomaRecord valuesWith(Map<String, Double> overrides, SomaContext context) {
         if (overrides.isEmpty()) return values;
+        SomaRecord quick = quickValues(overrides);
+        if (quick != null) return quick;
         Object[] args = arguments.clone();
         for (var e : overrides.entrySet()) {
             int i = declaration.parameters.indexOf(e.getKey());
@@ -56,6 +58,39 @@ public final class ModelInstance implements SomaValue, HasFields {
         } finally {
             context.rng().restore(saved);
         }
+    }
+
+    /**
+     * The values with parameters replaced, computed without the setup function when every static
+     * definition that depends on them is scalar arithmetic (unit conversions): null otherwise.
+     */
+    private SomaRecord quickValues(Map<String, Double> overrides) {
+        SomaRecord out = new SomaRecord();
+        out.fields.putAll(values.fields);
+        for (var e : overrides.entrySet()) {
+            if (!declaration.parameters.contains(e.getKey())) return null;
+            out.put(e.getKey(), e.getValue());
+        }
+        for (String st : declaration.statics) { // in setup (dependency) order
+            boolean affected = false;
+            for (String p : overrides.keySet()) affected |= declaration.staticDependsOn(st, p);
+            if (!affected) continue;
+            soma.model.ir.Expr form = declaration.staticForms.get(st);
+            Double v = form == null ? null : ScalarForms.eval(form, out);
+            if (v == null) return null;
+            out.put(st, v);
+        }
+        for (String key : values.fields.keySet()) {
+            if (!key.startsWith("$size_") && !key.startsWith("$init_")) continue;
+            for (String p : overrides.keySet()) if (sizeOrInitUses(key, p)) return null;
+        }
+        return out;
+    }
+
+    /** State sizes and initial values are not tracked symbolically: be safe if they could use the parameter. */
+    private boolean sizeOrInitUses(String key, String param) {
+        return declaration.stateSetupUses.getOrDefault(key, java.util.Set.of(param)).contains(param)
+                || declaration.stateSetupUses.getOrDefault(key, java.util.Set.of()).stream().anyMatch(n -> declaration.statics.contains(n) && declaration.staticDependsOn(n, param));
     }
 
     /** Number of elements of a state or input variable (1 for a scalar). */

@@ -113,7 +113,14 @@ final class DeclarationBuilder {
             if (form != null) staticForms.put(st, form);
             staticUses.put(st, names(defs.get(st).value()));
         }
-        Declaration decl = new Declaration(kind, name, ast.source, paramNames, states, dynamicDefs, equations, statics, setup, staticForms, staticUses);
+        java.util.Map<String, Set<String>> stateSetupUses = new java.util.HashMap<>();
+        for (var e : stateVars.entrySet()) {
+            Set<String> uses = names(e.getValue());
+            stateSetupUses.put("$size_" + e.getKey(), uses);
+            stateSetupUses.put("$init_" + e.getKey(), uses);
+        }
+        Declaration decl = new Declaration(kind, name, ast.source, paramNames, states, dynamicDefs, equations, statics, setup, staticForms,
+                staticUses, stateSetupUses);
         boolean[] hasDefault = new boolean[params.size()];
         for (int i = 0; i < hasDefault.length; i++) hasDefault[i] = params.get(i).expression() != null;
         Signature signature = new Signature(name, paramNames.toArray(new String[0]), hasDefault, false, false);
