@@ -30,6 +30,25 @@ final class DerivativeBuiltins {
             JacobianBuilder.Result j = new JacobianBuilder(model).at(y, a.num(2), a.context());
             return new JacobianValue(j.matrix(), j.symbolic());
         });
+        r.def("jacobian_of(model)", "a function J(at) giving the exact Jacobian of an ode at a state, compiled once "
+                + "(for many linearizations, e.g. along a trajectory)", a -> {
+            ModelInstance model = instance(a);
+            JacobianBuilder.Prepared prepared = new JacobianBuilder(model).prepare(a.context());
+            soma.runtime.Signature sig = new soma.runtime.Signature("jacobian_of(" + model.declaration.name + ")", new String[] {"at"},
+                    new boolean[] {false}, false, false);
+            var root = new com.oracle.truffle.api.nodes.RootNode(a.context().language()) {
+                @Override
+                public Object execute(com.oracle.truffle.api.frame.VirtualFrame frame) {
+                    return evaluate(frame.getArguments()[1]);
+                }
+
+                @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+                private Object evaluate(Object at) {
+                    return prepared.jacobian(TensorHooks.toTensor(at, "at").flatten().realData(), 0);
+                }
+            };
+            return new soma.runtime.SomaFunction(sig, root.getCallTarget(), null, true);
+        });
         r.def("fixed_points(model, starts = 10, within = [-2, 2], method = \"newton\", lr = 0.01, iters = nil, tol = 1e-12, all = false)",
                 "fixed points of an ode from random starts in a box: Newton (line search, exact Jacobian) or Adam on |f|^2; "
                         + "distinct points with their type and eigenvalues, or every run with all: true", DerivativeBuiltins::fixedPoints);

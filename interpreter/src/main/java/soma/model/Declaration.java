@@ -48,17 +48,30 @@ public final class Declaration {
      * Compiled integrators of this declaration by method and compilation key, so that repeated
      * simulations (a loop over instances, a benchmark) reuse machine code instead of recompiling.
      */
-    public final java.util.Map<String, com.oracle.truffle.api.CallTarget> integrators = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, com.oracle.truffle.api.CallTarget> eldest) {
-            return size() > 64;
-        }
-    };
+    public final java.util.Map<String, com.oracle.truffle.api.CallTarget> integrators;
+
+    private static java.util.Map<String, com.oracle.truffle.api.CallTarget> newCache() {
+        return new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, com.oracle.truffle.api.CallTarget> eldest) {
+                return size() > 64;
+            }
+        };
+    }
 
     public Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
                        List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup,
                        java.util.Map<String, Expr> staticForms, java.util.Map<String, java.util.Set<String>> staticUses,
                        java.util.Map<String, java.util.Set<String>> stateSetupUses) {
+        this(kind, name, source, parameters, states, definitions, equations, statics, setup, staticForms, staticUses, stateSetupUses, newCache());
+    }
+
+    private Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
+                       List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup,
+                       java.util.Map<String, Expr> staticForms, java.util.Map<String, java.util.Set<String>> staticUses,
+                       java.util.Map<String, java.util.Set<String>> stateSetupUses,
+                       java.util.Map<String, com.oracle.truffle.api.CallTarget> integrators) {
+        this.integrators = integrators;
         this.stateSetupUses = java.util.Map.copyOf(stateSetupUses);
         this.staticForms = java.util.Map.copyOf(staticForms);
         this.staticUses = java.util.Map.copyOf(staticUses);
@@ -84,6 +97,17 @@ public final class Declaration {
         List<Equation> allEquations = new java.util.ArrayList<>(equations);
         allEquations.addAll(moreEquations);
         return new Declaration(kind, name, source, parameters, allStates, definitions, allEquations, statics, setup, staticForms, staticUses, stateSetupUses);
+    }
+
+    /** The same declaration with user-function calls in its equations inlined (sharing the integrator cache). */
+    public Declaration inlined(soma.model.ir.Inliner inliner) {
+        List<Definition> defs = new java.util.ArrayList<>();
+        for (Definition d : definitions) defs.add(new Definition(d.name(), inliner.inline(d.value()), d.span()));
+        List<Equation> eqs = new java.util.ArrayList<>();
+        for (Equation e : equations) eqs.add(new Equation(e.state(), e.index(), inliner.inline(e.value()), e.span()));
+        java.util.Map<String, Expr> forms = new java.util.HashMap<>();
+        for (var f : staticForms.entrySet()) forms.put(f.getKey(), inliner.inline(f.getValue()));
+        return new Declaration(kind, name, source, parameters, states, defs, eqs, statics, setup, forms, staticUses, stateSetupUses, integrators);
     }
 
     /** True if the static definition (transitively) uses the name. */

@@ -14,6 +14,8 @@ import soma.runtime.SomaRecord;
  */
 public final class ModelFactoryNode extends RootNode {
     private final Declaration declaration;
+    private java.util.Map<String, soma.runtime.SomaFunction> cachedFunctions;
+    private Declaration cached;
 
     public ModelFactoryNode(SomaLanguage language, Declaration declaration) {
         super(language);
@@ -27,9 +29,32 @@ public final class ModelFactoryNode extends RootNode {
 
     @TruffleBoundary
     private Object instantiate(Object[] arguments) {
-        long[] rngState = SomaContext.get(this).rng().snapshot();
+        SomaContext context = SomaContext.get(this);
+        long[] rngState = context.rng().snapshot();
         SomaRecord values = (SomaRecord) declaration.setup.call(arguments);
-        return new ModelInstance(declaration, arguments.clone(), values, rngState);
+        return new ModelInstance(withUserFunctions(context), arguments.clone(), values, rngState);
+    }
+
+    /**
+     * The declaration with calls of user functions ({@code fn relu(x) = max(x, 0)}) inlined, as
+     * they are defined now; cached while those definitions stay the same.
+     */
+    private Declaration withUserFunctions(SomaContext context) {
+        java.util.Map<String, soma.runtime.SomaFunction> used = new java.util.HashMap<>();
+        soma.model.ir.Inliner inliner = new soma.model.ir.Inliner(name -> {
+            soma.runtime.Cell cell = context.globals().lookup(name);
+            if (cell != null && cell.value instanceof soma.runtime.SomaFunction f && f.symbolic != null) {
+                used.put(name, f);
+                return f.symbolic;
+            }
+            return null;
+        });
+        Declaration result = declaration.inlined(inliner);
+        if (used.isEmpty()) return declaration;
+        if (cachedFunctions != null && cachedFunctions.equals(used)) return cached;
+        cachedFunctions = used;
+        cached = result;
+        return result;
     }
 
     @Override public String getName() { return declaration.name; }

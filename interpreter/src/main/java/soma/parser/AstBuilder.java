@@ -213,7 +213,13 @@ final class AstBuilder {
         FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(),
                 new BlockNode(statements.toArray(new ExprNode[0])), name, section(whole));
         Signature signature = new Signature(name, names, hasDefault, false, false);
-        return located(new FunctionNode(signature, root.getCallTarget(), fn.needsClosure), whole);
+        // an expression body of a closure-free function can be inlined into model equations
+        soma.model.ir.SymbolicFunction symbolic = null;
+        if (body.expression() != null && !fn.needsClosure) {
+            soma.model.ir.Expr form = new IrBuilder(diagnostics, offset).tryBuild(body.expression());
+            if (form != null) symbolic = new soma.model.ir.SymbolicFunction(name, java.util.List.of(names), form);
+        }
+        return located(new FunctionNode(signature, root.getCallTarget(), fn.needsClosure, symbolic), whole);
     }
 
     // ---------------------------------------------------------------- expressions

@@ -15,8 +15,16 @@ public final class SomaFunction implements TruffleObject {
     /** The defining function's frame, for closures; null for top-level functions and builtins. */
     public final MaterializedFrame closure;
     public final boolean builtin;
+    /** For {@code fn f(x) = expr}: the body in symbolic form, so model equations can inline and differentiate it; else null. */
+    public final soma.model.ir.SymbolicFunction symbolic;
 
     public SomaFunction(Signature signature, RootCallTarget callTarget, MaterializedFrame closure, boolean builtin) {
+        this(signature, callTarget, closure, builtin, null);
+    }
+
+    public SomaFunction(Signature signature, RootCallTarget callTarget, MaterializedFrame closure, boolean builtin,
+                        soma.model.ir.SymbolicFunction symbolic) {
+        this.symbolic = symbolic;
         this.signature = signature;
         this.callTarget = callTarget;
         this.closure = closure;

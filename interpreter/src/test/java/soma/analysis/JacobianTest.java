@@ -82,6 +82,20 @@ class JacobianTest {
     }
 
     @Test
+    void userFunctionsAreInlinedAndDifferentiated() {
+        double e = worstRelativeError("""
+                fn act(u) = tanh(2 * u) / 2
+                fn bump(u, c) = exp(-(u - c)^2)
+                network Net(N = 4) {
+                    W = randn(N, N)
+                    state x[N] = 0
+                    dx/dt = -x + W @ act(x) + bump(x, 0.3) * sum(act(x))
+                }
+                """, "Net()", 4);
+        assertTrue(e < 1e-6, "relative error " + e);
+    }
+
+    @Test
     void fixedPointIsTheRealRootOfTheCubic() {
         // standard FHN: v^3/3 + (1/b - 1) v + a/b = 0; Cardano for t^3 + p t + q = 0 with t = v
         double a = 0.7, b = 0.8;

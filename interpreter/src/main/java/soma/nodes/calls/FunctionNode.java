@@ -11,8 +11,14 @@ public final class FunctionNode extends ExprNode {
     private final Signature signature;
     private final RootCallTarget callTarget;
     private final boolean capturesFrame;
+    private final soma.model.ir.SymbolicFunction symbolic;
 
     public FunctionNode(Signature signature, RootCallTarget callTarget, boolean capturesFrame) {
+        this(signature, callTarget, capturesFrame, null);
+    }
+
+    public FunctionNode(Signature signature, RootCallTarget callTarget, boolean capturesFrame, soma.model.ir.SymbolicFunction symbolic) {
+        this.symbolic = symbolic;
         this.signature = signature;
         this.callTarget = callTarget;
         this.capturesFrame = capturesFrame;
@@ -20,6 +26,6 @@ public final class FunctionNode extends ExprNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        return new SomaFunction(signature, callTarget, capturesFrame ? frame.materialize() : null, false);
+        return new SomaFunction(signature, callTarget, capturesFrame ? frame.materialize() : null, false, symbolic);
     }
 }
