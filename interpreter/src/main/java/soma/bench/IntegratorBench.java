@@ -41,6 +41,14 @@ final class IntegratorBench {
             let net = RateNetwork()
             fn fhn_sens(k) = simulate(FitzHughNagumo(), steps: STEPS, dt: 0.01, params: {I: currents}, every: 100, threads: 1,
                                       sensitivities: ["I", "a", "b", "tau"][0:k])
+            let stg_jacobian = jacobian_of(STG(g_el: 6, g_synA: 2))
+            let stg_point = simulate(STG(g_el: 6, g_synA: 2), steps: 300, dt: 0.025, method: euler)
+            let stg_y = concat([stg_point.V[-1], stg_point.N[-1], stg_point.H[-1]])
+            fn stg_jacobians(n) {
+                let J = nil
+                for k in 0..n { J = stg_jacobian(stg_y) }
+                J
+            }
             fn rate_network() = simulate(net, steps: 2000, dt: 0.1, method: euler)
             fn rate_batch(threads) = simulate(net, steps: 2000, dt: 0.1, method: euler, params: {g: tensor([1.5, 1.6, 1.7, 1.8])}, threads: threads)
             """;
@@ -83,6 +91,20 @@ final class IntegratorBench {
                     report("STG + hub frequency, 1000 x " + steps2 + ", " + threads + " thread(s)", 1000.0 * steps2 / somaStg, 1000.0 * steps2 / javaStg);
                 }
             }
+            Value jac = context.eval(Source.create(SomaLanguage.ID, "stg_jacobians"));
+            double[] y = stgPoint(context);
+            double somaJ = median(() -> { jac.execute(10000.0); return 0; }, seconds / 3) / 10000;
+            double[] out = new double[225];
+            double javaJ = median(() -> { for (int k = 0; k < 10000; k++) StgJacobian.jacobian(y, 6, 2, out); return out[0]; }, seconds / 6) / 10000;
+            double[] somaMatrix = stgMatrix(context);
+            StgJacobian.jacobian(y, 6, 2, out);
+            double diff = 0, scale = 0;
+            for (int k = 0; k < 225; k++) {
+                diff = Math.max(diff, Math.abs(out[k] - somaMatrix[k]));
+                scale = Math.max(scale, Math.abs(out[k]));
+            }
+            System.out.printf(Locale.ROOT, "%-44s %11.2f us %11.2f us %6.2fx  (max relative difference %.1e)%n",
+                    "STG Jacobian 15 x 15 (Soma / hand-written)", somaJ * 1e6, javaJ * 1e6, somaJ / javaJ, diff / scale);
             double soma = median(() -> { network.execute(); return 0; }, seconds / 6);
             double java = median(() -> HandWritten.rateNetworkEuler(W, x0, 2000, 0.1), seconds / 6);
             report("rate network N = 500, Euler, 2000 steps", 2000 / soma, 2000 / java);
@@ -113,6 +135,19 @@ final class IntegratorBench {
             }
         }
         return 0;
+    }
+
+    /** The state at which the Jacobians are compared, read back from the script as text. */
+    private static double[] stgPoint(Context context) {
+        return numbers(context.eval(Source.create(SomaLanguage.ID, "join(list(stg_y), \" \")")).asString());
+    }
+
+    private static double[] stgMatrix(Context context) {
+        return numbers(context.eval(Source.create(SomaLanguage.ID, "join(list(flatten(stg_jacobian(stg_y))), \" \")")).asString());
+    }
+
+    private static double[] numbers(String text) {
+        return java.util.Arrays.stream(text.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** The script's g_el (which = 0) and g_synA (1): seed 0's uniform(0.1, 20, [1000]) draws, in order. */

@@ -58,11 +58,18 @@ public final class Evaluator {
                 throw new SomaError(model.instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
             }
             w.t = t;
-            w.y = y.clone();
+            if (w.y == null || w.y.length != y.length) w.y = new double[y.length];
+            System.arraycopy(y, 0, w.y, 0, y.length); // the caller may reuse y
             target.call(w);
         }
 
+        /** The buffer index of each output, for reading many scalar outputs quickly. */
+        public double[][] buffers() { return w.buf; }
+
         public double[] derivative() { return w.dy.clone(); }
+
+        /** The first element of an output's buffer (scalar outputs), without allocating. */
+        public double scalar(CompiledModel.Output o) { return w.buf[o.buffer()][0]; }
 
         public Object output(CompiledModel.Output o) {
             return TensorFields.unwrap(new Tensor(o.shape(), w.buf[o.buffer()].clone()));

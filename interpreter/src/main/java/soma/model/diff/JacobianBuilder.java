@@ -70,6 +70,11 @@ public final class JacobianBuilder {
         private final CompiledModel model;
         private final Evaluator.Compiled evaluator;
         private final Numeric numeric;
+        /** For small odes: every non-zero entry compiled as an expression (null: use the matrix algebra of Numeric). */
+        private Evaluator.Compiled entries;
+        private int[] entryRow;
+        private int[] entryColumn;
+        private int[] entryBuffer;
 
         private Prepared(SomaContext context) {
             List<Expr> coefficients = new ArrayList<>();
@@ -80,6 +85,49 @@ public final class JacobianBuilder {
             model = evaluator.model();
             int base = model.outputs.size() - coefficients.size();
             numeric = new Numeric(model, e -> evaluator.output(model.outputs.get(base + slot.get(e))));
+            if (!d.isFeedforward() && model.stateSize <= 64) compileEntries(context, slot, base);
+        }
+
+        private void compileEntries(SomaContext context, Map<Expr, Integer> slot, int base) {
+            double[] y0 = model.initial(instance.values);
+            evaluator.run(y0, 0); // statics (matrices, indices) do not depend on the state
+            SparseJacobian sparse = new SparseJacobian(model, e -> model.outputs.get(base + slot.get(e)).shape(),
+                    e -> soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"));
+            List<Expr> exprs = new ArrayList<>();
+            List<Integer> rowsOut = new ArrayList<>();
+            List<Integer> colsOut = new ArrayList<>();
+            try {
+                for (int k = 0; k < rows.size(); k++) {
+                    int s = model.indexOf(rowNames.get(k));
+                    List<Map<Integer, Expr>> block = sparse.rows(rows.get(k));
+                    if (block == null) continue;
+                    int from = 0;
+                    int count = model.sizes[s];
+                    if (rowIndex.get(k) != null) {
+                        int i = (int) soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(rowIndex.get(k)))), "index").scalarValue();
+                        from = i < 0 ? i + model.sizes[s] : i;
+                        count = 1;
+                    }
+                    for (int i = 0; i < count; i++) {
+                        for (var e : block.get(block.size() == 1 ? 0 : i).entrySet()) {
+                            if (e.getValue() instanceof Expr.Num n && n.value() == 0) continue;
+                            exprs.add(e.getValue());
+                            rowsOut.add(model.offsets[s] + from + i);
+                            colsOut.add(e.getKey());
+                        }
+                    }
+                }
+                entries = Evaluator.compile(instance, context, exprs);
+            } catch (RuntimeException notSupported) {
+                entries = null; // a structure the sparse form does not cover: the matrix algebra still works
+                return;
+            }
+            entryRow = rowsOut.stream().mapToInt(Integer::intValue).toArray();
+            entryColumn = colsOut.stream().mapToInt(Integer::intValue).toArray();
+            CompiledModel m = entries.model();
+            int first = m.outputs.size() - entryRow.length;
+            entryBuffer = new int[entryRow.length];
+            for (int k = 0; k < entryRow.length; k++) entryBuffer[k] = m.outputs.get(first + k).buffer();
         }
 
         public CompiledModel model() {
@@ -94,8 +142,15 @@ public final class JacobianBuilder {
 
         /** The Jacobian at y (after evaluating the model there). */
         public Tensor jacobian(double[] y, double t) {
-            evaluator.run(y, t);
             int n = model.stateSize;
+            if (entries != null) {
+                entries.run(y, t);
+                double[][] buf = entries.buffers();
+                double[] data = new double[n * n];
+                for (int k = 0; k < entryRow.length; k++) data[entryRow[k] * n + entryColumn[k]] += buf[entryBuffer[k]][0];
+                return new Tensor(new int[] {n, n}, data);
+            }
+            evaluator.run(y, t);
             double[][] jac;
             if (d.isFeedforward()) {
                 jac = numeric.eval(rows.get(0), -1);
