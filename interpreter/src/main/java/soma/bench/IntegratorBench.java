@@ -91,20 +91,7 @@ final class IntegratorBench {
                     report("STG + hub frequency, 1000 x " + steps2 + ", " + threads + " thread(s)", 1000.0 * steps2 / somaStg, 1000.0 * steps2 / javaStg);
                 }
             }
-            Value jac = context.eval(Source.create(SomaLanguage.ID, "stg_jacobians"));
-            double[] y = stgPoint(context);
-            double somaJ = median(() -> { jac.execute(10000.0); return 0; }, seconds / 3) / 10000;
-            double[] out = new double[225];
-            double javaJ = median(() -> { for (int k = 0; k < 10000; k++) StgJacobian.jacobian(y, 6, 2, out); return out[0]; }, seconds / 6) / 10000;
-            double[] somaMatrix = stgMatrix(context);
-            StgJacobian.jacobian(y, 6, 2, out);
-            double diff = 0, scale = 0;
-            for (int k = 0; k < 225; k++) {
-                diff = Math.max(diff, Math.abs(out[k] - somaMatrix[k]));
-                scale = Math.max(scale, Math.abs(out[k]));
-            }
-            System.out.printf(Locale.ROOT, "%-44s %11.2f us %11.2f us %6.2fx  (max relative difference %.1e)%n",
-                    "STG Jacobian 15 x 15 (Soma / hand-written)", somaJ * 1e6, javaJ * 1e6, somaJ / javaJ, diff / scale);
+            jacobian(context, seconds);
             double soma = median(() -> { network.execute(); return 0; }, seconds / 6);
             double java = median(() -> HandWritten.rateNetworkEuler(W, x0, 2000, 0.1), seconds / 6);
             report("rate network N = 500, Euler, 2000 steps", 2000 / soma, 2000 / java);
@@ -135,6 +122,32 @@ final class IntegratorBench {
             }
         }
         return 0;
+    }
+
+    /** Soma's compiled STG Jacobian against the hand-written one (the script must be loaded). */
+    private static void jacobian(Context context, double seconds) {
+        Value jac = context.eval(Source.create(SomaLanguage.ID, "stg_jacobians"));
+        double[] y = stgPoint(context);
+        double somaJ = median(() -> { jac.execute(10000.0); return 0; }, seconds / 3) / 10000;
+        double[] out = new double[225];
+        double javaJ = median(() -> { for (int k = 0; k < 10000; k++) StgJacobian.jacobian(y, 6, 2, out); return out[0]; }, seconds / 6) / 10000;
+        double[] somaMatrix = stgMatrix(context);
+        StgJacobian.jacobian(y, 6, 2, out);
+        double diff = 0, scale = 0;
+        for (int k = 0; k < 225; k++) {
+            diff = Math.max(diff, Math.abs(out[k] - somaMatrix[k]));
+            scale = Math.max(scale, Math.abs(out[k]));
+        }
+        System.out.printf(Locale.ROOT, "%-44s %11.2f us %11.2f us %6.2fx  (max relative difference %.1e)%n",
+                "STG Jacobian 15 x 15 (Soma / hand-written)", somaJ * 1e6, javaJ * 1e6, somaJ / javaJ, diff / scale);
+    }
+
+    /** Only the Jacobian comparison: {@code bin/soma bench jacobian [seconds]}. */
+    static void jacobianOnly(double seconds) {
+        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+            context.eval(Source.create(SomaLanguage.ID, MODELS.replace("SAMPLES", "1000").replace("STEPS", "10000")));
+            jacobian(context, seconds);
+        }
     }
 
     /** The state at which the Jacobians are compared, read back from the script as text. */

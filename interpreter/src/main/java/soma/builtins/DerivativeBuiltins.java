@@ -23,7 +23,10 @@ final class DerivativeBuiltins {
                 + "the initial state), or of a network's output with respect to its input at: x; .symbolic shows the formula", a -> {
             if (a.get(0) instanceof soma.runtime.SomaFunction f) {
                 if (!a.given(1)) throw a.error("the Jacobian of a function needs a point: jacobian(f, at: x)");
-                return soma.autodiff.Gradients.jacobian(f, TensorHooks.toTensor(a.get(1), "jacobian: at"), new Object[0]);
+                Tensor at = TensorHooks.toTensor(a.get(1), "jacobian: at");
+                Tensor matrix = soma.autodiff.Gradients.jacobian(f, at, new Object[0]);
+                String formula = functionFormula(a, f, at.rank() > 0);
+                return formula == null ? matrix : new JacobianValue(matrix, formula);
             }
             ModelInstance model = instance(a);
             double[] y = point(a, model);
@@ -36,18 +39,7 @@ final class DerivativeBuiltins {
             JacobianBuilder.Prepared prepared = new JacobianBuilder(model).prepare(a.context());
             soma.runtime.Signature sig = new soma.runtime.Signature("jacobian_of(" + model.declaration.name + ")", new String[] {"at"},
                     new boolean[] {false}, false, false);
-            var root = new com.oracle.truffle.api.nodes.RootNode(a.context().language()) {
-                @Override
-                public Object execute(com.oracle.truffle.api.frame.VirtualFrame frame) {
-                    return evaluate(frame.getArguments()[1]);
-                }
-
-                @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
-                private Object evaluate(Object at) {
-                    return prepared.jacobian(TensorHooks.toTensor(at, "at").flatten().realData(), 0);
-                }
-            };
-            return new soma.runtime.SomaFunction(sig, root.getCallTarget(), null, true);
+            return new soma.runtime.SomaFunction(sig, prepared.callable(a.context().language()), null, true);
         });
         r.def("fixed_points(model, starts = 10, within = [-2, 2], method = \"newton\", lr = 0.01, iters = nil, tol = 1e-12, all = false)",
                 "fixed points of an ode from random starts in a box: Newton (line search, exact Jacobian) or Adam on |f|^2; "
@@ -171,6 +163,23 @@ final class DerivativeBuiltins {
             }
         }
         return new SomaList(found);
+    }
+
+    /** d f / d x as a formula, when f has an expression body (user functions it calls are inlined). */
+    private static String functionFormula(Args a, soma.runtime.SomaFunction f, boolean vector) {
+        if (f.symbolic == null || f.symbolic.parameters().isEmpty()) return null;
+        String x = f.symbolic.parameters().get(0);
+        soma.model.ir.Inliner inliner = new soma.model.ir.Inliner(name -> {
+            soma.runtime.Cell cell = a.context().globals().lookup(name);
+            return cell != null && cell.value instanceof soma.runtime.SomaFunction g ? g.symbolic : null;
+        });
+        try {
+            soma.model.ir.Expr body = inliner.inline(f.symbolic.body());
+            var d = new soma.model.diff.Differentiator(java.util.Set.of(x), java.util.Map.of()).d(body);
+            return "d(" + f.name() + ")/d" + x + " = " + soma.model.diff.DerivText.show(d, vector);
+        } catch (soma.runtime.SomaError notSymbolic) {
+            return null; // the matrix is still exact (reverse mode); there is just no formula to show
+        }
     }
 
     private static double residual(double[] r) {

@@ -74,6 +74,29 @@ public final class ModelCompiler {
         return new ModelCompiler(instance, context, java.util.Set.of()).run(extras);
     }
 
+    /** Only the extra expressions and the definitions they use: no equations (Jacobian entries). */
+    public static CompiledModel compileOnly(ModelInstance instance, SomaContext context, List<Expr> extras) {
+        ModelCompiler c = new ModelCompiler(instance, context, java.util.Set.of());
+        c.onlyExtras = true;
+        return c.run(extras);
+    }
+
+    private boolean onlyExtras;
+
+    /** The dynamic definitions the expressions need, directly or through other definitions. */
+    private java.util.Set<String> needed(List<Expr> extras) {
+        java.util.Map<String, Expr> defs = new java.util.HashMap<>();
+        for (Declaration.Definition def : d.definitions) defs.put(def.name(), def.value());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        for (Expr e : extras) todo.addAll(soma.model.ir.Names.of(e)); // "$x<k>" names are other extras
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (defs.containsKey(n) && out.add(n)) todo.addAll(soma.model.ir.Names.of(defs.get(n)));
+        }
+        return out;
+    }
+
     private CompiledModel run(List<Expr> extras) {
         List<String> names = new ArrayList<>();
         int n = d.states.size();
@@ -94,7 +117,9 @@ public final class ModelCompiler {
         }
         List<Rhs.Assign> defs = new ArrayList<>();
         List<CompiledModel.Output> outputs = new ArrayList<>();
+        java.util.Set<String> needed = onlyExtras ? needed(extras) : null;
         for (Declaration.Definition def : d.definitions) {
+            if (needed != null && !needed.contains(def.name())) continue;
             C value = compile(def.value());
             int slot = buffer(value.size());
             defBuffer.put(def.name(), slot);
@@ -107,11 +132,13 @@ public final class ModelCompiler {
             int slot = buffer(value.size());
             defs.add(new Rhs.Assign(value.node(), false, slot, 0, value.size()));
             outputs.add(new CompiledModel.Output("$x" + k, slot, value.shape()));
+            defBuffer.put("$x" + k, slot); // later extras may use earlier ones by name (shared subexpressions)
+            defShape.put("$x" + k, value.shape());
         }
         List<Rhs.Assign> eqs = new ArrayList<>();
         Map<String, boolean[]> covered = new HashMap<>();
-        for (Declaration.Equation eq : d.equations) eqs.add(equation(eq, covered));
-        for (int s = 0; s < n; s++) {
+        if (!onlyExtras) for (Declaration.Equation eq : d.equations) eqs.add(equation(eq, covered));
+        for (int s = 0; s < n && !onlyExtras; s++) {
             if (d.states.get(s).input()) continue;
             boolean[] c = covered.get(names.get(s));
             for (int i = 0; i < sizes[s]; i++) {

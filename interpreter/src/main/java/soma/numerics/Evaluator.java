@@ -63,6 +63,20 @@ public final class Evaluator {
             target.call(w);
         }
 
+        public com.oracle.truffle.api.CallTarget callTarget() { return target; }
+
+        public Workspace workspace() { return w; }
+
+        /** Puts the point into the workspace, for a caller that invokes {@link #callTarget()} itself. */
+        public void load(double[] y, double t) {
+            if (y.length != model.stateSize) {
+                throw new SomaError(model.instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
+            }
+            w.t = t;
+            if (w.y == null || w.y.length != y.length) w.y = new double[y.length];
+            System.arraycopy(y, 0, w.y, 0, y.length);
+        }
+
         /** The buffer index of each output, for reading many scalar outputs quickly. */
         public double[][] buffers() { return w.buf; }
 
@@ -78,6 +92,11 @@ public final class Evaluator {
 
     public static Compiled compile(ModelInstance instance, SomaContext context, List<soma.model.ir.Expr> extras) {
         return new Compiled(ModelCompiler.compile(instance, context, extras), context);
+    }
+
+    /** Only the expressions (and the definitions they need), not the right-hand side. */
+    public static Compiled compileOnly(ModelInstance instance, SomaContext context, List<soma.model.ir.Expr> extras) {
+        return new Compiled(ModelCompiler.compileOnly(instance, context, extras), context);
     }
 
     public record Result(CompiledModel model, Workspace workspace) {

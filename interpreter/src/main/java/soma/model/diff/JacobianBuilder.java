@@ -92,8 +92,12 @@ public final class JacobianBuilder {
             double[] y0 = model.initial(instance.values);
             evaluator.run(y0, 0); // statics (matrices, indices) do not depend on the state
             SparseJacobian sparse = new SparseJacobian(model, e -> model.outputs.get(base + slot.get(e)).shape(),
-                    e -> soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"));
+                    e -> soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"),
+                    e -> new Expr.Name("$x" + slot.get(e), e.span()));
             List<Expr> exprs = new ArrayList<>();
+            List<Expr> shared = new ArrayList<>(slot.size());
+            for (int k = 0; k < slot.size(); k++) shared.add(null);
+            for (var e : slot.entrySet()) shared.set(e.getValue(), e.getKey());
             List<Integer> rowsOut = new ArrayList<>();
             List<Integer> colsOut = new ArrayList<>();
             try {
@@ -117,7 +121,9 @@ public final class JacobianBuilder {
                         }
                     }
                 }
-                entries = Evaluator.compile(instance, context, exprs);
+                List<Expr> all = new ArrayList<>(shared); // the coefficients first, as "$x0" ...; then the entries that use them
+                all.addAll(exprs);
+                entries = Evaluator.compileOnly(instance, context, all);
             } catch (RuntimeException notSupported) {
                 entries = null; // a structure the sparse form does not cover: the matrix algebra still works
                 return;
@@ -134,6 +140,49 @@ public final class JacobianBuilder {
             return model;
         }
 
+        /**
+         * A call target computing J(at) whose call of the compiled entries is direct, so that a Soma
+         * loop calling it gets the Jacobian's arithmetic inlined into its own compiled code.
+         */
+        public com.oracle.truffle.api.RootCallTarget callable(soma.SomaLanguage language) {
+            Prepared prepared = this;
+            return new com.oracle.truffle.api.nodes.RootNode(language) {
+                @Child private com.oracle.truffle.api.nodes.DirectCallNode call =
+                        entries == null ? null : com.oracle.truffle.api.Truffle.getRuntime().createDirectCallNode(entries.callTarget());
+
+                @Override
+                public Object execute(com.oracle.truffle.api.frame.VirtualFrame frame) {
+                    Object at = frame.getArguments()[1];
+                    if (call == null) return slow(at);
+                    load(at);
+                    call.call(entries.workspace());
+                    return prepared.assemble();
+                }
+
+                @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+                private Object slow(Object at) {
+                    return jacobian(soma.runtime.TensorHooks.toTensor(at, "at").flatten().realData(), 0);
+                }
+
+                @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+                private void load(Object at) {
+                    Tensor t = soma.runtime.TensorHooks.toTensor(at, "at");
+                    entries.load(t.realData(), 0);
+                }
+
+                @Override public String getName() { return "jacobian_of(" + d.name + ")"; }
+            }.getCallTarget();
+        }
+
+        @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+        private Tensor assemble() {
+            int n = model.stateSize;
+            double[][] buf = entries.buffers();
+            double[] data = new double[n * n];
+            for (int k = 0; k < entryRow.length; k++) data[entryRow[k] * n + entryColumn[k]] += buf[entryBuffer[k]][0];
+            return new Tensor(new int[] {n, n}, data);
+        }
+
         /** f(t, y): the rates of the state variables (evaluates the model at y). */
         public double[] rates(double[] y, double t) {
             evaluator.run(y, t);
@@ -145,10 +194,7 @@ public final class JacobianBuilder {
             int n = model.stateSize;
             if (entries != null) {
                 entries.run(y, t);
-                double[][] buf = entries.buffers();
-                double[] data = new double[n * n];
-                for (int k = 0; k < entryRow.length; k++) data[entryRow[k] * n + entryColumn[k]] += buf[entryBuffer[k]][0];
-                return new Tensor(new int[] {n, n}, data);
+                return assemble();
             }
             evaluator.run(y, t);
             double[][] jac;

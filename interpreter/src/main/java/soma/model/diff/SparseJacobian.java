@@ -22,8 +22,11 @@ final class SparseJacobian {
     private final CompiledModel model;
     private final Function<Expr, int[]> shapeOf;
     private final Function<Expr, Tensor> valueOf;
+    /** A coefficient as a reference to its value, computed once per evaluation (not once per entry). */
+    private final Function<Expr, Expr> reference;
 
-    SparseJacobian(CompiledModel model, Function<Expr, int[]> shapeOf, Function<Expr, Tensor> valueOf) {
+    SparseJacobian(CompiledModel model, Function<Expr, int[]> shapeOf, Function<Expr, Tensor> valueOf, Function<Expr, Expr> reference) {
+        this.reference = reference;
         this.model = model;
         this.shapeOf = shapeOf;
         this.valueOf = valueOf;
@@ -35,8 +38,9 @@ final class SparseJacobian {
         return r == null ? null : r.rows();
     }
 
-    private static Expr pick(Expr e, int[] shape, int r) {
-        return shape.length == 0 ? e : new Expr.Index(e, new Expr.Num(r, e.span()), e.span());
+    private Expr pick(Expr e, int[] shape, int r) {
+        Expr ref = reference.apply(e);
+        return shape.length == 0 ? ref : new Expr.Index(ref, new Expr.Num(r, e.span()), e.span());
     }
 
     private Rows eval(Deriv d) {

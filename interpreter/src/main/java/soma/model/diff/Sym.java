@@ -25,6 +25,7 @@ final class Sym {
         if (isNum(b, 0)) return a;
         if (a instanceof Expr.Num x && b instanceof Expr.Num y) return num(x.value() + y.value(), a.span());
         if (b instanceof Expr.Neg n) return sub(a, n.operand());
+        if (b instanceof Expr.Num n && n.value() < 0) return sub(a, num(-n.value(), b.span()));
         return new Expr.Binary(Op.ADD, a, b, a.span());
     }
 
