@@ -69,6 +69,18 @@ class GradTest {
     }
 
     @Test
+    void functionJacobianShowsItsFormula() {
+        String out = soma.golden.ScriptRunner.runCode("""
+                let W = randn(3, 4)
+                fn f(x) = tanh(W @ x)
+                print(jacobian(f, at: randn(4)).symbolic)
+                fn g(v) = v^3 / 3 - v
+                print(jacobian(g, at: 2).symbolic)
+                """, "formula.soma");
+        assertEquals("d(f)/dx = diag(1 - tanh(W @ x) ^ 2) @ W\nd(g)/dv = v ^ 2 - 1", out.strip());
+    }
+
+    @Test
     void newtonRootAndFunctionJacobian() {
         double[] r = SomaNumbers.of("""
                 let s = root(fn(x) = tensor([x[0]^2 + x[1]^2 - 4, x[0] - x[1]]), tensor([1, 0.5]))
