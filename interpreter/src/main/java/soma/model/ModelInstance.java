@@ -62,9 +62,10 @@ public final class ModelInstance implements SomaValue, HasFields {
 
     /**
      * The values with parameters replaced, computed without the setup function when every static
-     * definition that depends on them is scalar arithmetic (unit conversions): null otherwise.
+     * definition that depends on them is scalar arithmetic (unit conversions): null otherwise. Pure
+     * Java, so a batch can prepare its samples on all cores.
      */
-    private SomaRecord quickValues(Map<String, Double> overrides) {
+    public SomaRecord quickValues(Map<String, Double> overrides) {
         SomaRecord out = new SomaRecord();
         out.fields.putAll(values.fields);
         for (var e : overrides.entrySet()) {

@@ -37,13 +37,18 @@ public final class Simulator {
         ModelInstance instance = o.sensitivities().isEmpty() ? original : soma.model.Sensitivity.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
         SomaRecord[] sampleValues = new SomaRecord[samples];
-        for (int s = 0; s < samples; s++) {
-            sampleValues[s] = instance.values;
-            if (o.batch() != null) {
-                Map<String, Double> overrides = new LinkedHashMap<>();
-                for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
-                sampleValues[s] = instance.valuesWith(overrides, context);
-            }
+        java.util.function.IntFunction<Map<String, Double>> overridesOf = s -> {
+            Map<String, Double> overrides = new LinkedHashMap<>();
+            for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
+            return overrides;
+        };
+        if (o.batch() == null) {
+            sampleValues[0] = instance.values;
+        } else if (instance.quickValues(overridesOf.apply(0)) != null) {
+            // only unit conversions depend on the batched parameters: prepare the samples on all cores
+            java.util.stream.IntStream.range(0, samples).parallel().forEach(s -> sampleValues[s] = instance.quickValues(overridesOf.apply(s)));
+        } else {
+            for (int s = 0; s < samples; s++) sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context); // runs Soma code: one thread
         }
         CompiledModel model = ModelCompiler.compile(instance, context, varying(sampleValues));
         if (model.stateSize == 0 || instance.declaration.isFeedforward()) {
@@ -60,17 +65,14 @@ public final class Simulator {
         int[] idx = recorded.stream().mapToInt(Integer::intValue).toArray();
         double[][][] constants = new double[samples][][];
         double[][] initial = new double[samples][];
-        for (int s = 0; s < samples; s++) {
-            SomaRecord values = sampleValues[s];
-            constants[s] = model.constants(values);
-            initial[s] = model.initial(values);
-            if (o.from() != null) {
-                if (o.from().length > initial[s].length) {
-                    throw new SomaError("simulate: 'from' has " + o.from().length + " values but " + instance.declaration.name + " has " + initial[s].length + " state elements");
-                }
-                System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
-            }
+        if (o.from() != null && o.from().length > model.stateSize) {
+            throw new SomaError("simulate: 'from' has " + o.from().length + " values but " + instance.declaration.name + " has " + model.stateSize + " state elements");
         }
+        java.util.stream.IntStream.range(0, samples).parallel().forEach(s -> {
+            constants[s] = model.constants(sampleValues[s]);
+            initial[s] = model.initial(sampleValues[s]);
+            if (o.from() != null) System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
+        });
         int maxRows = (int) (o.steps() / o.every()) + 1;
         CallTarget target = original.declaration.integrators.computeIfAbsent(o.method() + "|" + o.sensitivities() + "|" + model.key, k ->
                 new IntegratorRoot(context.language(), o.method(), model.rhs, instance.declaration.name + "." + o.method().name().toLowerCase()).getCallTarget());
@@ -183,11 +185,11 @@ public final class Simulator {
             int s = model.indexOf(name);
             int n = model.sizes[s];
             double[] data = new double[samples * rows * n];
-            for (int k = 0; k < samples; k++) {
-                for (int r = 0; r < rows; r++) {
-                    System.arraycopy(out[k], r * width + col, data, (k * rows + r) * n, n);
-                }
-            }
+            int offset = col;
+            int w = width;
+            java.util.stream.IntStream.range(0, samples).parallel().forEach(k -> {
+                for (int r = 0; r < rows; r++) System.arraycopy(out[k], r * w + offset, data, (k * rows + r) * n, n);
+            });
             int[] shape = model.indexed[s] ? new int[] {rows, n} : new int[] {rows};
             if (o.batch() != null) shape = prepend(samples, shape);
             series.put(name, new Tensor(shape, data));
