@@ -49,6 +49,8 @@ final class IntegratorBench {
                 for k in 0..n { J = stg_jacobian(stg_y) }
                 J
             }
+            let stg_points = stack(map(0..10000, fn(k) = stg_y))
+            fn stg_jacobians_along() = stg_jacobian(stg_points)
             fn rate_network() = simulate(net, steps: 2000, dt: 0.1, method: euler)
             fn rate_batch(threads) = simulate(net, steps: 2000, dt: 0.1, method: euler, params: {g: tensor([1.5, 1.6, 1.7, 1.8])}, threads: threads)
             """;
@@ -140,6 +142,10 @@ final class IntegratorBench {
         }
         System.out.printf(Locale.ROOT, "%-44s %11.2f us %11.2f us %6.2fx  (max relative difference %.1e)%n",
                 "STG Jacobian 15 x 15 (Soma / hand-written)", somaJ * 1e6, javaJ * 1e6, somaJ / javaJ, diff / scale);
+        Value along = context.eval(Source.create(SomaLanguage.ID, "stg_jacobians_along"));
+        double somaAlong = median(() -> { along.execute(); return 0; }, seconds / 3) / 10000;
+        System.out.printf(Locale.ROOT, "%-44s %11.2f us %11.2f us %6.2fx%n",
+                "  10000 points in one call J(Y), per point", somaAlong * 1e6, javaJ * 1e6, somaAlong / javaJ);
     }
 
     /** Only the Jacobian comparison: {@code bin/soma bench jacobian [seconds]}. */

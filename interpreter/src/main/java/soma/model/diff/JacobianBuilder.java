@@ -91,13 +91,14 @@ public final class JacobianBuilder {
         private void compileEntries(SomaContext context, Map<Expr, Integer> slot, int base) {
             double[] y0 = model.initial(instance.values);
             evaluator.run(y0, 0); // statics (matrices, indices) do not depend on the state
+            List<Expr> bySlot = new ArrayList<>(slot.size());
+            for (int k = 0; k < slot.size(); k++) bySlot.add(null);
+            for (var e : slot.entrySet()) bySlot.set(e.getValue(), e.getKey());
+            Cse cse = new Cse(bySlot);
             SparseJacobian sparse = new SparseJacobian(model, e -> model.outputs.get(base + slot.get(e)).shape(),
                     e -> soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"),
-                    e -> new Expr.Name("$x" + slot.get(e), e.span()));
+                    e -> new Expr.Name(cse.coefficientName(cse.index(e)), e.span()));
             List<Expr> exprs = new ArrayList<>();
-            List<Expr> shared = new ArrayList<>(slot.size());
-            for (int k = 0; k < slot.size(); k++) shared.add(null);
-            for (var e : slot.entrySet()) shared.set(e.getValue(), e.getKey());
             List<Integer> rowsOut = new ArrayList<>();
             List<Integer> colsOut = new ArrayList<>();
             try {
@@ -121,7 +122,9 @@ public final class JacobianBuilder {
                         }
                     }
                 }
-                List<Expr> all = new ArrayList<>(shared); // the coefficients first, as "$x0" ...; then the entries that use them
+                // shared calls first, then the distinct coefficients, then the entries that use them ("$x0", ...)
+                List<Expr> all = new ArrayList<>(cse.shared);
+                all.addAll(cse.coefficients);
                 all.addAll(exprs);
                 entries = Evaluator.compileOnly(instance, context, all);
             } catch (RuntimeException notSupported) {
@@ -153,7 +156,7 @@ public final class JacobianBuilder {
                 @Override
                 public Object execute(com.oracle.truffle.api.frame.VirtualFrame frame) {
                     Object at = frame.getArguments()[1];
-                    if (call == null) return slow(at);
+                    if (call == null || at instanceof Tensor t && t.rank() == 2) return slow(at); // no entries, or many points
                     load(at);
                     call.call(entries.workspace());
                     return prepared.assemble();
@@ -161,7 +164,9 @@ public final class JacobianBuilder {
 
                 @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
                 private Object slow(Object at) {
-                    return jacobian(soma.runtime.TensorHooks.toTensor(at, "at").flatten().realData(), 0);
+                    Tensor t = soma.runtime.TensorHooks.toTensor(at, "at");
+                    if (t.rank() == 2 && t.shape()[1] == model.stateSize) return alongRows(t);
+                    return jacobian(t.flatten().realData(), 0);
                 }
 
                 @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
@@ -172,6 +177,20 @@ public final class JacobianBuilder {
 
                 @Override public String getName() { return "jacobian_of(" + d.name + ")"; }
             }.getCallTarget();
+        }
+
+        /** One Jacobian per row of a (points x n) matrix, e.g. along a trajectory: a (points x n x n) tensor. */
+        @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+        Tensor alongRows(Tensor points) {
+            int n = model.stateSize;
+            int count = points.shape()[0];
+            double[] out = new double[count * n * n];
+            double[] y = new double[n];
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(points.realData(), r * n, y, 0, n);
+                System.arraycopy(jacobian(y, 0).realData(), 0, out, r * n * n, n * n);
+            }
+            return new Tensor(new int[] {count, n, n}, out);
         }
 
         @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
