@@ -94,10 +94,14 @@ public final class JacobianBuilder {
             List<Expr> bySlot = new ArrayList<>(slot.size());
             for (int k = 0; k < slot.size(); k++) bySlot.add(null);
             for (var e : slot.entrySet()) bySlot.set(e.getValue(), e.getKey());
-            Cse cse = new Cse(bySlot);
+            // definitions written out in place, so their calls are shared with the coefficients' (S_inf's exp(...) with S_inf')
+            Map<String, Expr> definitionsByName = new java.util.HashMap<>();
+            for (soma.model.Declaration.Definition def : d.definitions) definitionsByName.put(def.name(), def.value());
+            soma.model.ir.Inliner expand = soma.model.ir.Inliner.definitions(definitionsByName);
+            Cse cse = new Cse(bySlot.stream().map(expand::inline).toList());
             SparseJacobian sparse = new SparseJacobian(model, e -> model.outputs.get(base + slot.get(e)).shape(),
                     e -> soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"),
-                    e -> new Expr.Name(cse.coefficientName(cse.index(e)), e.span()));
+                    e -> new Expr.Name(cse.coefficientName(cse.index(expand.inline(e))), e.span()));
             List<Expr> exprs = new ArrayList<>();
             List<Integer> rowsOut = new ArrayList<>();
             List<Integer> colsOut = new ArrayList<>();

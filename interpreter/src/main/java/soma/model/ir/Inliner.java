@@ -12,9 +12,21 @@ import soma.runtime.SomaError;
  */
 public final class Inliner {
     private final Function<String, SymbolicFunction> lookup;
+    /** Names replaced by expressions everywhere (the model's definitions), or empty. */
+    private final Map<String, Expr> expansions;
 
     public Inliner(Function<String, SymbolicFunction> lookup) {
+        this(lookup, Map.of());
+    }
+
+    private Inliner(Function<String, SymbolicFunction> lookup, Map<String, Expr> expansions) {
         this.lookup = lookup;
+        this.expansions = expansions;
+    }
+
+    /** An inliner that writes out the given definitions (recursively) wherever their names occur. */
+    public static Inliner definitions(Map<String, Expr> definitions) {
+        return new Inliner(name -> null, definitions);
     }
 
     public Expr inline(Expr e) {
@@ -24,7 +36,8 @@ public final class Inliner {
     private Expr inline(Expr e, Map<String, Expr> bound, int depth) {
         return switch (e) {
             case Expr.Num n -> n;
-            case Expr.Name n -> bound.getOrDefault(n.name(), n);
+            case Expr.Name n -> bound.containsKey(n.name()) ? bound.get(n.name())
+                    : expansions.containsKey(n.name()) && depth < 64 ? inline(expansions.get(n.name()), Map.of(), depth + 1) : n;
             case Expr.Neg n -> new Expr.Neg(inline(n.operand(), bound, depth), n.span());
             case Expr.Binary b -> new Expr.Binary(b.op(), inline(b.left(), bound, depth), inline(b.right(), bound, depth), b.span());
             case Expr.Logic l -> new Expr.Logic(l.kind(), inline(l.left(), bound, depth), l.right() == null ? null : inline(l.right(), bound, depth), l.span());
