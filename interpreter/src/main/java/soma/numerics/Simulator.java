@@ -79,6 +79,7 @@ public final class Simulator {
         double[][] out = new double[samples][];
         int threads = Math.max(1, Math.min(samples, o.threads()));
         Divergence[] failures = new Divergence[threads];
+        RuntimeException[] crashes = new RuntimeException[threads];
         long[] taken = new long[threads];
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         Runnable[] work = new Runnable[threads];
@@ -96,12 +97,15 @@ public final class Simulator {
                     }
                 } catch (Divergence d) {
                     failures[first] = d;
+                } catch (RuntimeException e) { // e.g. the interrupt of Ctrl-C, delivered at a safepoint of the loop
+                    crashes[first] = e;
                 }
             };
         }
         soma.util.Progress progress = soma.util.Progress.start("simulate " + instance.declaration.name, samples);
         runAll(work, context, () -> progress.update(done.get()));
         progress.finish();
+        for (RuntimeException e : crashes) if (e != null) throw e;
         Divergence first = null;
         for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
         if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
@@ -143,19 +147,16 @@ public final class Simulator {
         waitFor(threads, tick);
     }
 
-    /** Joins the workers, ticking the progress display meanwhile. */
+    /**
+     * Joins the workers, ticking the progress display meanwhile. The wait lets Truffle's
+     * safepoints through, so Ctrl-C (a context interrupt) stops a batch instead of waiting for it.
+     */
     private static void waitFor(Thread[] threads, Runnable tick) {
-        try {
-            for (Thread t : threads) {
-                while (t.isAlive()) {
-                    t.join(100);
-                    tick.run();
-                }
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                com.oracle.truffle.api.TruffleSafepoint.setBlockedThreadInterruptible(null, worker -> worker.join(100), t);
+                tick.run();
             }
-        } catch (InterruptedException e) {
-            for (Thread t : threads) t.interrupt();
-            Thread.currentThread().interrupt();
-            throw new SomaError("simulate: interrupted");
         }
     }
 
