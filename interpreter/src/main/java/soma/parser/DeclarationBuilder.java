@@ -109,7 +109,8 @@ final class DeclarationBuilder {
         java.util.Map<String, Set<String>> staticUses = new java.util.HashMap<>();
         ir.hoisting(ctx -> null);
         for (String st : statics) {
-            Expr form = ir.tryBuild(defs.get(st).value());
+            // a random draw has no derivative: such statics are constants of the instance, not formulas
+            Expr form = randomCall(defs.get(st).value()) == null ? ir.tryBuild(defs.get(st).value()) : null;
             if (form != null) staticForms.put(st, form);
             staticUses.put(st, names(defs.get(st).value()));
         }
