@@ -14,13 +14,7 @@ final class DataBuiltins {
 
     static void register(Builtins r) {
         r.def("save_csv(path, x, header = nil)", "write a 1-D or 2-D tensor (or a trajectory: t and its variables) as CSV, with optional column names", a -> {
-            Path file = Path.of(a.str(0));
-            Path dir = file.toAbsolutePath().getParent();
-            try {
-                if (dir != null) java.nio.file.Files.createDirectories(dir);
-            } catch (java.io.IOException e) {
-                throw a.error("cannot create folder " + dir + ": " + e.getMessage());
-            }
+            Path file = OutputFiles.prepare(a, a.str(0));
             if (a.get(1) instanceof soma.numerics.Trajectory run) {
                 List<String> names = new ArrayList<>();
                 soma.tensor.Tensor table = run.table(names);

@@ -94,9 +94,8 @@ final class PlotBuiltins {
     private static Object finish(Args a, int i, Figure figure, java.util.function.Supplier<String> preview) {
         SomaRecord result = new SomaRecord();
         if (a.given(i)) {
-            Path file = Path.of(a.str(i));
+            Path file = OutputFiles.prepare(a, a.str(i));
             try {
-                if (file.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
                 figure.save(file);
             } catch (IOException e) {
                 throw new SomaError("cannot save plot to " + file + ": " + e.getMessage());

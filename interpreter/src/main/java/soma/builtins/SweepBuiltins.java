@@ -86,12 +86,7 @@ final class SweepBuiltins {
         }
         List<String> header = new ArrayList<>(names);
         header.add("value");
-        Path file = Path.of(a.str(11));
-        try {
-            if (file.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw a.error("cannot create the folder of " + file + ": " + e.getMessage());
-        }
+        Path file = OutputFiles.prepare(a, a.str(11));
         Csv.save(new Tensor(new int[] {v.length, cols}, rows), file, header);
     }
 
@@ -101,9 +96,8 @@ final class SweepBuiltins {
                 ? Charts.line(xs, grid.realData(), spec.withYLabel("statistic"))
                 : Charts.heatmap(matrix(grid), xs, ys, region(a, grid), spec.withYLabel(names.get(1))
                         .withRegionLabel(a.given(12) ? "statistic in " + Printer.show(a.get(12)) : null));
-        Path file = Path.of(a.str(10));
+        Path file = OutputFiles.prepare(a, a.str(10));
         try {
-            if (file.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
             figure.save(file);
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw a.error("cannot save the sweep's plot to " + file + ": " + e.getMessage());
