@@ -62,6 +62,13 @@ public final class Args {
         throw wrongType(i, "record");
     }
 
+    /** An instance of an ode or network. */
+    public soma.model.ModelInstance model(int i) {
+        if (values[i] instanceof soma.model.ModelInstance m) return m;
+        throw new SomaError(builtin.name + ": '" + builtin.signature.names[i] + "' must be an instance of an ode or network, "
+                + "e.g. FitzHughNagumo(I: 0.5), got a " + Printer.typeName(values[i]));
+    }
+
     public SomaFunction function(int i) {
         if (values[i] instanceof SomaFunction f) return f;
         throw wrongType(i, "fn");

@@ -28,14 +28,14 @@ final class DerivativeBuiltins {
                 String formula = functionFormula(a, f, at.rank() > 0);
                 return formula == null ? matrix : new JacobianValue(matrix, formula);
             }
-            ModelInstance model = instance(a);
+            ModelInstance model = a.model(0);
             double[] y = point(a, model);
             JacobianBuilder.Result j = new JacobianBuilder(model).at(y, a.num(2), a.context());
             return new JacobianValue(j.matrix(), j.symbolic());
         });
         r.def("jacobian_of(model)", "a function J(at) giving the exact Jacobian of an ode at a state, compiled once "
                 + "(for many linearizations, e.g. along a trajectory)", a -> {
-            ModelInstance model = instance(a);
+            ModelInstance model = a.model(0);
             JacobianBuilder.Prepared prepared = new JacobianBuilder(model).prepare(a.context());
             soma.runtime.Signature sig = new soma.runtime.Signature("jacobian_of(" + model.declaration.name + ")", new String[] {"at"},
                     new boolean[] {false}, false, false);
@@ -48,9 +48,8 @@ final class DerivativeBuiltins {
                 "phase plane of a 2-state ode (XPPAUT style): direction field, nullclines, fixed points by type, and trajectories from "
                         + "random starts (or starts: [[x, y], ...]); saved to to: as PNG or SVG; returns the fixed points", DerivativeBuiltins::phasePortrait);
         r.def("stability(model, at)", "{type, stable, eigenvalues, jacobian} of an ode's fixed point (a record of states or a vector)", a -> {
-            ModelInstance model = instance(a);
-            Object at = a.get(1);
-            double[] y = at instanceof SomaRecord rec && rec.has("point") ? TensorHooks.toTensor(rec.get("point"), "at.point").realData() : point(a, model);
+            ModelInstance model = a.model(0);
+            double[] y = point(a, model); // a record from fixed_points names the states, so it serves as is
             Tensor j = new JacobianBuilder(model).prepare(a.context()).jacobian(y, 0);
             Stability.Kind kind = Stability.classify(j);
             SomaRecord out = new SomaRecord();
@@ -63,7 +62,7 @@ final class DerivativeBuiltins {
     }
 
     private static Object fixedPoints(Args a) {
-        ModelInstance model = instance(a);
+        ModelInstance model = a.model(0);
         String method = a.str(3);
         int iterations = a.given(5) ? a.integer(5) : method.equals("adam") ? 1000 : 100;
         JacobianBuilder.Prepared f = new JacobianBuilder(model).prepare(a.context());
@@ -84,11 +83,7 @@ final class DerivativeBuiltins {
             return new SomaList(out);
         }
         for (double[] p : FixedPoints.distinct(runs)) {
-            SomaRecord rec = stateRecord(f, p);
-            Stability.Kind kind = Stability.classify(f.jacobian(p, 0));
-            rec.put("type", kind.type());
-            rec.put("stable", kind.stable());
-            rec.put("eigenvalues", kind.eigenvalues());
+            SomaRecord rec = fixedPoint(f, p, Stability.classify(f.jacobian(p, 0)));
             rec.put("residual", Math.sqrt(residual(f.rates(p, 0))));
             out.add(rec);
         }
@@ -96,7 +91,7 @@ final class DerivativeBuiltins {
     }
 
     private static Object phasePortrait(Args a) {
-        ModelInstance model = instance(a);
+        ModelInstance model = a.model(0);
         JacobianBuilder.Prepared f = new JacobianBuilder(model).prepare(a.context());
         var m = f.model();
         if (m.stateSize != 2) throw a.error(model.declaration.name + " has " + m.stateSize + " state elements; a phase plane needs 2");
@@ -141,11 +136,7 @@ final class DerivativeBuiltins {
             Stability.Kind kind = Stability.classify(f.jacobian(p, 0));
             marks.add(new soma.plot.PhasePortraitChart.Point(kind.type() + " (" + soma.runtime.Printer.number(Math.round(p[0] * 1000) / 1000.0)
                     + ", " + soma.runtime.Printer.number(Math.round(p[1] * 1000) / 1000.0) + ")", p[0], p[1], kind.stable()));
-            SomaRecord rec = stateRecord(f, p);
-            rec.put("type", kind.type());
-            rec.put("stable", kind.stable());
-            rec.put("eigenvalues", kind.eigenvalues());
-            found.add(rec);
+            found.add(fixedPoint(f, p, kind));
         }
         if (a.given(6)) {
             var spec = soma.plot.PlotSpec.defaults().withTitle(a.str(7).isEmpty() ? model.declaration.name + ": phase plane" : a.str(7))
@@ -187,15 +178,13 @@ final class DerivativeBuiltins {
         return s;
     }
 
-    /** {v: .., w: ..} (vector states as tensors) plus the flat state. */
-    private static SomaRecord stateRecord(JacobianBuilder.Prepared f, double[] p) {
-        SomaRecord rec = new SomaRecord();
-        var m = f.model();
-        for (int s = 0; s < m.stateNames.size(); s++) {
-            double[] part = java.util.Arrays.copyOfRange(p, m.offsets[s], m.offsets[s] + m.sizes[s]);
-            rec.put(m.stateNames.get(s), m.indexed[s] ? new Tensor(new int[] {part.length}, part) : (Object) part[0]);
-        }
+    /** {v: .., w: .., point, type, stable, eigenvalues}: a fixed point by state, as one vector, and its kind. */
+    private static SomaRecord fixedPoint(JacobianBuilder.Prepared f, double[] p, Stability.Kind kind) {
+        SomaRecord rec = f.model().split(p, false);
         rec.put("point", vector(p));
+        rec.put("type", kind.type());
+        rec.put("stable", kind.stable());
+        rec.put("eigenvalues", kind.eigenvalues());
         return rec;
     }
 
@@ -222,34 +211,21 @@ final class DerivativeBuiltins {
         return new double[][] {lo, hi};
     }
 
-    private static ModelInstance instance(Args a) {
-        if (a.get(0) instanceof ModelInstance m) return m;
-        throw a.error("'model' must be an ode or network instance, got a " + Printer.typeName(a.get(0)));
-    }
-
-    /** The full state (or input) vector for the point: inputs from at:, the other variables from the instance. */
+    /**
+     * The full state (or input) vector for at:. nil gives the instance's initial values, a record
+     * gives the variables it names. A vector is the one input of a network, or the one state of
+     * an ode; with several, it is the whole flat vector.
+     */
     static double[] point(Args a, ModelInstance model) {
         Object at = a.get(1);
-        java.util.List<Double> flat = new java.util.ArrayList<>();
+        if (at == Nil.INSTANCE || at instanceof SomaRecord) return SimulationBuiltins.stateVector(at, model);
         boolean feedforward = model.declaration.isFeedforward();
-        for (var s : model.declaration.states) {
-            Object value;
-            if (at instanceof SomaRecord rec && rec.has(s.name())) value = rec.get(s.name());
-            else if (at != Nil.INSTANCE && !(at instanceof SomaRecord) && s.input() == feedforward && onlyOne(model)) value = at;
-            else if (at != Nil.INSTANCE && !(at instanceof SomaRecord) && !feedforward && !s.input()) value = null;
-            else value = model.field(s.name());
-            if (value == null) continue;
-            for (double x : TensorHooks.toTensor(value, "at." + s.name()).flatten().realData()) flat.add(x);
+        List<soma.model.Declaration.StateSpec> free = model.declaration.states.stream().filter(s -> s.input() == feedforward).toList();
+        if (free.size() == 1) {
+            SomaRecord given = new SomaRecord();
+            given.put(free.get(0).name(), at);
+            return model.stateVector(given);
         }
-        double[] y = flat.stream().mapToDouble(Double::doubleValue).toArray();
-        if (at != Nil.INSTANCE && !(at instanceof SomaRecord) && !onlyOne(model) && !feedforward) {
-            y = TensorHooks.toTensor(at, "at").flatten().realData().clone();
-        }
-        return y;
-    }
-
-    private static boolean onlyOne(ModelInstance model) {
-        boolean feedforward = model.declaration.isFeedforward();
-        return model.declaration.states.stream().filter(s -> s.input() == feedforward).count() == 1;
+        return TensorHooks.toTensor(at, "at").flatten().realData().clone();
     }
 }

@@ -3,10 +3,10 @@ package soma.builtins;
 import java.util.ArrayList;
 import java.util.List;
 import soma.model.ModelInstance;
+import soma.numerics.Evaluator;
 import soma.numerics.Method;
 import soma.numerics.Simulator;
 import soma.runtime.Printer;
-import soma.runtime.SomaError;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.runtime.TensorHooks;
@@ -28,59 +28,35 @@ final class SimulationBuiltins {
                 SimulationBuiltins::simulate);
         r.def("forward(model, ...inputs)", "outputs of a network for the given inputs (in the order declared): "
                 + "its definitions that depend on them, a record when there are several", a -> {
-            ModelInstance model = instance(a);
+            ModelInstance model = a.model(0);
             List<Object> inputs = a.list(1).items;
-            List<Double> flat = new ArrayList<>();
-            int k = 0;
+            SomaRecord given = new SomaRecord();
             for (var s : model.declaration.states) {
-                if (!s.input()) {
-                    for (double x : TensorHooks.toTensor(model.field(s.name()), s.name()).flatten().realData()) flat.add(x);
-                    continue;
-                }
-                if (k >= inputs.size()) throw a.error(model.declaration.name + " needs a value for input '" + s.name() + "'");
-                for (double x : TensorHooks.toTensor(inputs.get(k++), "input " + s.name()).flatten().realData()) flat.add(x);
+                if (!s.input()) continue;
+                if (given.fields.size() == inputs.size()) throw a.error(model.declaration.name + " needs a value for input '" + s.name() + "'");
+                given.put(s.name(), inputs.get(given.fields.size()));
             }
-            if (k < inputs.size()) throw a.error(model.declaration.name + " has " + k + " input(s), got " + inputs.size() + " values");
-            double[] y = flat.stream().mapToDouble(Double::doubleValue).toArray();
-            return soma.numerics.Evaluator.outputs(soma.numerics.Evaluator.at(model, y, 0, a.context()));
+            if (given.fields.size() < inputs.size()) throw a.error(model.declaration.name + " has " + given.fields.size() + " input(s), got " + inputs.size() + " values");
+            return Evaluator.outputs(Evaluator.at(model, model.stateVector(given), 0, a.context()));
         });
         r.def("derivative(model, state = nil, t = 0, flat = false)", "the right-hand side f(t, state) of an ode, as a record of the states' rates "
                 + "(state: a record or flat vector; default the initial state); flat: true gives one vector", a -> {
-            ModelInstance model = instance(a);
-            double[] y = a.given(1) ? stateVector(a.get(1), model) : stateVector(new SomaRecord(), model);
-            var result = soma.numerics.Evaluator.at(model, y, a.num(2), a.context());
+            ModelInstance model = a.model(0);
+            Evaluator.Compiled result = Evaluator.at(model, stateVector(a.get(1), model), a.num(2), a.context());
             double[] dy = result.derivative();
-            if (a.bool(3)) return new Tensor(new int[] {dy.length}, dy);
-            SomaRecord out = new SomaRecord();
-            var m = result.model();
-            for (int s = 0; s < m.stateNames.size(); s++) {
-                if (model.declaration.states.get(s).input()) continue;
-                double[] part = java.util.Arrays.copyOfRange(dy, m.offsets[s], m.offsets[s] + m.sizes[s]);
-                out.put(m.stateNames.get(s), m.indexed[s] ? new Tensor(new int[] {part.length}, part) : (Object) part[0]);
-            }
-            return out;
+            return a.bool(3) ? new Tensor(new int[] {dy.length}, dy) : result.model().split(dy, true);
         });
     }
 
-    private static ModelInstance instance(Args a) {
-        if (a.get(0) instanceof ModelInstance m) return m;
-        throw a.error("'model' must be an instance of an ode or network, e.g. FitzHughNagumo(I: 0.5), got a " + Printer.typeName(a.get(0)));
-    }
-
-    private static double[] stateVector(Object v, ModelInstance model) {
-        if (v instanceof SomaRecord rec) {
-            List<Double> flat = new ArrayList<>();
-            for (var s : model.declaration.states) {
-                Object value = rec.has(s.name()) ? rec.get(s.name()) : model.field(s.name());
-                for (double x : TensorHooks.toTensor(value, s.name()).flatten().realData()) flat.add(x);
-            }
-            return flat.stream().mapToDouble(Double::doubleValue).toArray();
-        }
+    /** A state given as a record (missing variables: the initial values), a flat vector, or nil (the initial state). */
+    static double[] stateVector(Object v, ModelInstance model) {
+        if (v == soma.runtime.Nil.INSTANCE) return model.stateVector(new SomaRecord());
+        if (v instanceof SomaRecord rec) return model.stateVector(rec);
         return TensorHooks.toTensor(v, "state").flatten().realData().clone();
     }
 
     private static Object simulate(Args a) {
-        ModelInstance model = instance(a);
+        ModelInstance model = a.model(0);
         double dt = a.num(2);
         if (!(dt > 0)) throw a.error("dt must be positive, got " + Printer.number(dt));
         long steps;

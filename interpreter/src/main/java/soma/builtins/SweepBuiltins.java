@@ -32,7 +32,7 @@ final class SweepBuiltins {
     }
 
     private static Object sweep(Args a) {
-        if (!(a.get(0) instanceof ModelInstance model)) throw a.error("'model' must be an ode or network instance, got a " + Printer.typeName(a.get(0)));
+        ModelInstance model = a.model(0);
         SomaRecord over = a.record(1);
         List<String> names = new ArrayList<>(over.fields.keySet());
         if (names.isEmpty() || names.size() > 2) throw a.error("over: names one or two parameters, got " + names.size());

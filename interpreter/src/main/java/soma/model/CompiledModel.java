@@ -70,6 +70,17 @@ public final class CompiledModel {
         return y;
     }
 
+    /** A flat state vector as a record {v: .., x: [..]} (vector states as tensors); inputs left out if asked. */
+    public soma.runtime.SomaRecord split(double[] flat, boolean withoutInputs) {
+        soma.runtime.SomaRecord out = new soma.runtime.SomaRecord();
+        for (int s = 0; s < stateNames.size(); s++) {
+            if (withoutInputs && instance.declaration.states.get(s).input()) continue;
+            double[] part = java.util.Arrays.copyOfRange(flat, offsets[s], offsets[s] + sizes[s]);
+            out.put(stateNames.get(s), indexed[s] ? new soma.tensor.Tensor(new int[] {part.length}, part) : (Object) part[0]);
+        }
+        return out;
+    }
+
     public int indexOf(String state) {
         return stateNames.indexOf(state);
     }

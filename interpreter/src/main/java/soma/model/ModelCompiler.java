@@ -201,7 +201,7 @@ public final class ModelCompiler {
                 C c = compile(i.condition());
                 C a = compile(i.then());
                 C b = compile(i.otherwise());
-                int[] shape = broadcast(broadcast(c, a, i.span()), b.shape(), b, i.span());
+                int[] shape = broadcast(broadcast(c, a, i.span()), b.shape(), i.span());
                 yield new C(new Elementwise.Select(c.node(), a.node(), b.node()), shape);
             }
         };
@@ -301,10 +301,10 @@ public final class ModelCompiler {
     }
 
     private int[] broadcast(C x, C y, Expr.Span span) {
-        return broadcast(x.shape(), y.shape(), y, span);
+        return broadcast(x.shape(), y.shape(), span);
     }
 
-    private int[] broadcast(int[] a, int[] b, C unused, Expr.Span span) {
+    private int[] broadcast(int[] a, int[] b, Expr.Span span) {
         if (a.length == 0) return b;
         if (b.length == 0 || Arrays.equals(a, b)) return a;
         throw Located.error(d, span, "shape mismatch: " + Shape.toString(a) + " and " + Shape.toString(b) + " (in equations, combine same shapes or a shape with a scalar)");
@@ -343,7 +343,7 @@ public final class ModelCompiler {
             C lo = compile(args.get(1));
             C hi = compile(args.get(2));
             MNode low = new Elementwise.Binary(Elementwise.Binary.Kind.MAX, x.node(), lo.node());
-            return new C(new Elementwise.Binary(Elementwise.Binary.Kind.MIN, low, hi.node()), broadcast(broadcast(x, lo, c.span()), hi.shape(), hi, c.span()));
+            return new C(new Elementwise.Binary(Elementwise.Binary.Kind.MIN, low, hi.node()), broadcast(broadcast(x, lo, c.span()), hi.shape(), c.span()));
         }
         throw Located.error(d, c.span(), "'" + f + "' with " + args.size() + " argument(s) cannot be used in an equation"
                 + " (math functions, min, max, atan2, hypot, pow, clamp, sum and mean can)");

@@ -94,6 +94,28 @@ public final class ModelInstance implements SomaValue, HasFields {
                 || declaration.stateSetupUses.getOrDefault(key, java.util.Set.of()).stream().anyMatch(n -> declaration.statics.contains(n) && declaration.staticDependsOn(n, param));
     }
 
+    /**
+     * All state and input variables as one flat vector, in declaration order: the values given in
+     * the record (by name; other fields are ignored), the instance's initial values for the rest.
+     */
+    public double[] stateVector(SomaRecord given) {
+        java.util.List<double[]> parts = new ArrayList<>();
+        int n = 0;
+        for (Declaration.StateSpec s : declaration.states) {
+            Object value = given.has(s.name()) ? given.get(s.name()) : field(s.name());
+            double[] part = soma.runtime.TensorHooks.toTensor(value, s.name()).flatten().realData();
+            parts.add(part);
+            n += part.length;
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
     /** Number of elements of a state or input variable (1 for a scalar). */
     public int size(String state, SomaRecord from) {
         if (Sensitivity.isTangent(state)) return size(Sensitivity.baseState(state), from);

@@ -54,12 +54,7 @@ public final class Evaluator {
         public CompiledModel model() { return model; }
 
         public void run(double[] y, double t) {
-            if (y.length != model.stateSize) {
-                throw new SomaError(model.instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
-            }
-            w.t = t;
-            if (w.y == null || w.y.length != y.length) w.y = new double[y.length];
-            System.arraycopy(y, 0, w.y, 0, y.length); // the caller may reuse y
+            load(y, t);
             target.call(w);
         }
 
@@ -74,7 +69,7 @@ public final class Evaluator {
             }
             w.t = t;
             if (w.y == null || w.y.length != y.length) w.y = new double[y.length];
-            System.arraycopy(y, 0, w.y, 0, y.length);
+            System.arraycopy(y, 0, w.y, 0, y.length); // a copy: the caller may reuse y
         }
 
         /** The buffer index of each output, for reading many scalar outputs quickly. */
@@ -99,39 +94,15 @@ public final class Evaluator {
         return new Compiled(ModelCompiler.compileOnly(instance, context, extras), context);
     }
 
-    public record Result(CompiledModel model, Workspace workspace) {
-        /** A dynamic definition's value (a number or a tensor). */
-        public Object output(CompiledModel.Output o) {
-            double[] b = workspace.buf[o.buffer()];
-            return TensorFields.unwrap(new Tensor(o.shape(), b.clone()));
-        }
-
-        public double[] derivative() {
-            return workspace.dy.clone();
-        }
-    }
-
-    public static Result at(ModelInstance instance, double[] y, double t, SomaContext context) {
-        return at(instance, y, t, context, List.of());
-    }
-
-    /** With extra expressions evaluated too (the last outputs of the compiled model). */
-    public static Result at(ModelInstance instance, double[] y, double t, SomaContext context, List<soma.model.ir.Expr> extras) {
-        CompiledModel model = ModelCompiler.compile(instance, context, extras);
-        if (y.length != model.stateSize) {
-            throw new SomaError(instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
-        }
-        Workspace w = new Workspace(model.bufferSizes);
-        w.c = model.constants(instance.values);
-        w.t = t;
-        w.y = y;
-        w.dy = new double[y.length];
-        new Root(context, model.rhs).getCallTarget().call(w);
-        return new Result(model, w);
+    /** The model compiled and evaluated once at (t, y): for forward() and derivative(). */
+    public static Compiled at(ModelInstance instance, double[] y, double t, SomaContext context) {
+        Compiled c = compile(instance, context, List.of());
+        c.run(y, t);
+        return c;
     }
 
     /** Outputs of a network: all dynamic definitions (the last one alone if it is the only one asked). */
-    public static Object outputs(Result r) {
+    public static Object outputs(Compiled r) {
         List<CompiledModel.Output> outs = r.model().outputs;
         if (outs.isEmpty()) throw new SomaError(r.model().instance.declaration.name + " defines no outputs (definitions that depend on its inputs)");
         if (outs.size() == 1 && !outs.get(0).name().startsWith("$")) return r.output(outs.get(0));

@@ -8,7 +8,6 @@ import java.util.Map;
 import soma.SomaContext;
 import soma.model.CompiledModel;
 import soma.model.Declaration;
-import soma.model.ModelCompiler;
 import soma.model.ModelInstance;
 import soma.model.ir.Expr;
 import soma.numerics.Evaluator;
