@@ -48,6 +48,7 @@ declarationItem
     : 'state' stateVar (',' stateVar)*                                     # stateItem
     | 'input' stateVar (',' stateVar)*                                     # inputItem
     | 'repeat' expression block                                            # repeatItem
+    | 'support' expression                                                 # supportItem
     | statement                                                            # plainItem
     ;
 

@@ -10,12 +10,14 @@ module soma {
     requires java.desktop;
     requires org.knowm.xchart;
     requires VectorGraphics2D;
+    requires com.google.gson;
 
     exports soma;
     exports soma.runtime;
     exports soma.launcher;
     exports soma.util;
     exports soma.plot;
+    exports soma.flow;
 
     provides com.oracle.truffle.api.provider.TruffleLanguageProvider with soma.SomaLanguageProvider;
 }

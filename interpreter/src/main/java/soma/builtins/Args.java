@@ -14,11 +14,21 @@ public final class Args {
     private final Object[] values;
     private final SomaContext context;
 
+    private final Object receiver;
+
     Args(Builtin builtin, Object[] values, SomaContext context) {
+        this(builtin, values, context, null);
+    }
+
+    Args(Builtin builtin, Object[] values, SomaContext context, Object receiver) {
         this.builtin = builtin;
         this.values = values;
         this.context = context;
+        this.receiver = receiver;
     }
+
+    /** The value a method was called on (q in q.sample(10)); null for plain builtins. */
+    public Object receiver() { return receiver; }
 
     public SomaContext context() { return context; }
     public String name() { return builtin.name; }

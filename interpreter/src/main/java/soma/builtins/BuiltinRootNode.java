@@ -10,10 +10,17 @@ import soma.runtime.Missing;
 /** The call target of a builtin: applies defaults and runs the Java body outside compiled code. */
 final class BuiltinRootNode extends RootNode {
     private final Builtin builtin;
+    /** For a method bound to a value (q.sample), that value; else null. */
+    private final Object receiver;
 
     BuiltinRootNode(SomaLanguage language, Builtin builtin) {
+        this(language, builtin, null);
+    }
+
+    BuiltinRootNode(SomaLanguage language, Builtin builtin, Object receiver) {
         super(language);
         this.builtin = builtin;
+        this.receiver = receiver;
     }
 
     @Override
@@ -28,7 +35,7 @@ final class BuiltinRootNode extends RootNode {
             Object v = frameArgs[i + 1];
             values[i] = v == Missing.INSTANCE ? builtin.defaults[i] : v;
         }
-        return builtin.body.apply(new Args(builtin, values, context));
+        return builtin.body.apply(new Args(builtin, values, context, receiver));
     }
 
     @Override public String getName() { return builtin.name; }

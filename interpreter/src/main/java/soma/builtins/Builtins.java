@@ -17,6 +17,8 @@ public final class Builtins {
     private final Map<String, DoubleUnaryOperator> math = new LinkedHashMap<>();
     private final Map<String, String> mathHelp = new LinkedHashMap<>();
     private final Map<String, Object> constants = new LinkedHashMap<>();
+    /** Methods of value kinds ("flow.sample"), reached as fields: q.sample(100). */
+    private final Map<String, Builtin> methods = new LinkedHashMap<>();
 
     private Builtins() {}
 
@@ -36,6 +38,7 @@ public final class Builtins {
         SignalBuiltins.register(r);
         SweepBuiltins.register(r);
         PlotBuiltins.register(r);
+        FlowBuiltins.register(r);
         return r;
     }
 
@@ -44,6 +47,26 @@ public final class Builtins {
     public void def(String spec, String help, Builtin.Body body) {
         Builtin b = new Builtin(spec, help, body);
         builtins.put(b.name, b);
+    }
+
+    /** A method of the value kind {@code type}; its body finds the receiver as {@code args.receiver()}. */
+    public void method(String type, String spec, String help, Builtin.Body body) {
+        Builtin b = new Builtin(spec, help, body);
+        methods.put(type + "." + b.name, b);
+    }
+
+    /** Method names of a value kind, for field listings and completion. */
+    public static List<String> methodNames(String type) {
+        List<String> out = new ArrayList<>();
+        for (String k : ALL.methods.keySet()) if (k.startsWith(type + ".")) out.add(k.substring(type.length() + 1));
+        return out;
+    }
+
+    /** The method {@code type.name} bound to a receiver, as a function value; null if there is none. */
+    public static SomaFunction bind(String type, String name, Object receiver) {
+        Builtin b = ALL.methods.get(type + "." + name);
+        if (b == null) return null;
+        return new SomaFunction(b.signature, new BuiltinRootNode(SomaLanguage.get(null), b, receiver).getCallTarget(), null, true);
     }
 
     public void math(String name, String help, DoubleUnaryOperator op) {
@@ -71,6 +94,10 @@ public final class Builtins {
         List<String> lines = new ArrayList<>();
         for (Builtin b : ALL.builtins.values()) lines.add(b.signature + "  -  " + b.help);
         for (Map.Entry<String, String> e : ALL.mathHelp.entrySet()) lines.add(e.getKey() + "(x)  -  " + e.getValue());
+        for (Map.Entry<String, Builtin> e : ALL.methods.entrySet()) {
+            String type = e.getKey().substring(0, e.getKey().indexOf('.'));
+            lines.add(type + "." + e.getValue().signature + "  -  " + e.getValue().help);
+        }
         Collections.sort(lines);
         return lines;
     }

@@ -34,19 +34,12 @@ public final class Minimizers {
     }
 
     private static Result adam(Function<double[], ValueAndGrad> f, double[] x, Options o) {
-        int n = x.length;
-        double[] m = new double[n], v = new double[n];
-        double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+        Adam adam = new Adam(x.length, o.lr());
         ValueAndGrad vg = f.apply(x);
         int it = 0;
         while (it < o.iterations() && maxAbs(vg.gradient().realData()) > o.tolerance()) {
             it++;
-            double[] g = vg.gradient().realData();
-            for (int i = 0; i < n; i++) {
-                m[i] = b1 * m[i] + (1 - b1) * g[i];
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                x[i] -= o.lr() * (m[i] / (1 - Math.pow(b1, it))) / (Math.sqrt(v[i] / (1 - Math.pow(b2, it))) + eps);
-            }
+            adam.step(x, vg.gradient().realData());
             vg = f.apply(x);
         }
         return new Result(x, vg.value(), it, maxAbs(vg.gradient().realData()) <= o.tolerance());

@@ -143,6 +143,7 @@ final class AstBuilder {
     private ExprNode declaration(DeclarationContext c) {
         String kind = c.kind.getText();
         if (kind.equals("ode") || kind.equals("network")) return new DeclarationBuilder(this).model(c);
+        if (kind.equals("flow")) return new FlowBuilder(this).flow(c);
         error(c.kind, "'" + kind + "' declarations are not available yet in this version of Soma");
         return new ConstantNode(Nil.INSTANCE);
     }

@@ -70,6 +70,7 @@ final class DeclarationBuilder {
                 case StateItemContext s -> s.stateVar().forEach(v -> addState(v, false, stateVars, inputs, taken));
                 case InputItemContext s -> s.stateVar().forEach(v -> addState(v, true, stateVars, inputs, taken));
                 case RepeatItemContext r -> ast.error(r, "'repeat' belongs in flow declarations");
+                case SupportItemContext r -> ast.error(r, "'support' belongs in flow declarations");
                 case PlainItemContext p -> plainItem(p.statement(), defs, eqs, taken);
                 default -> ast.error(item, "unexpected item in a model");
             }

@@ -1,0 +1,107 @@
+package soma.builtins;
+
+import java.nio.file.Path;
+import soma.flow.Flow;
+import soma.flow.FlowJson;
+import soma.flow.FlowValue;
+import soma.flow.Gaussian;
+import soma.flow.FlowOps;
+import soma.runtime.SomaRecord;
+import soma.tensor.Tensor;
+
+/** Normalizing flows: the Gaussian targets they are fitted to, loading, and the methods of a flow value. */
+final class FlowBuiltins {
+    private FlowBuiltins() {}
+
+    static void register(Builtins r) {
+        r.def("gaussian(mean, std = nil, cov = nil)", "a Gaussian target N(mean, cov) (std: a number or one per coordinate)", a -> {
+            double[] mean = Numbers.vector(a.get(0), "gaussian: mean");
+            int d = mean.length;
+            double[] cov = new double[d * d];
+            if (a.given(2)) {
+                double[][] c = Numbers.matrix(a.get(2), "gaussian: cov");
+                if (c.length != d || c[0].length != d) throw a.error("cov must be " + d + " x " + d + " to match the mean");
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) cov[i * d + j] = c[i][j];
+            } else {
+                double[] sd = a.given(1) ? numbers(a.get(1), "gaussian: std") : new double[] {1};
+                if (sd.length != 1 && sd.length != d) throw a.error("std must be one number or " + d + " numbers");
+                for (int i = 0; i < d; i++) {
+                    double s = sd.length == 1 ? sd[0] : sd[i];
+                    if (!(s > 0)) throw a.error("std must be positive");
+                    cov[i * d + i] = s * s;
+                }
+            }
+            return new Gaussian(mean, cov);
+        });
+        r.def("load_flow(path)", "a flow saved with q.save(path)", a -> new FlowValue(FlowJson.load(Path.of(a.str(0)))));
+
+        r.method("gaussian", "truncated(lo, hi)", "{mass, mean, cov} of this Gaussian restricted to the box (lo, hi)", a -> {
+            Gaussian g = (Gaussian) a.receiver();
+            int d = ((Double) g.field("dim")).intValue();
+            double[][] t = FlowOps.truncated(g, bound(a, 0, d), bound(a, 1, d));
+            SomaRecord rec = new SomaRecord();
+            rec.put("mass", t[0][0]);
+            rec.put("mean", new Tensor(new int[] {d}, t[1]));
+            rec.put("cov", new Tensor(new int[] {d, d}, t[2]));
+            return rec;
+        });
+
+        r.method("flow", "sample(n = 1000)", "n samples, an (n x dim) tensor", a -> {
+            FlowValue q = (FlowValue) a.receiver();
+            return FlowOps.sample(q.flow, positive(a, 0), a.context().rng()).get("z");
+        });
+        r.method("flow", "sample_with_log_prob(n = 1000)", "{z, log_prob}: n samples and their log-density, in one pass", a -> {
+            FlowValue q = (FlowValue) a.receiver();
+            return FlowOps.sample(q.flow, positive(a, 0), a.context().rng());
+        });
+        r.method("flow", "log_prob(z)", "log-density of points (a vector, or one point per row), by inverting every layer", a -> {
+            FlowValue q = (FlowValue) a.receiver();
+            return FlowOps.logProb(q.flow, a.get(0));
+        });
+        r.method("flow", "entropy(n = 10000)", "Monte Carlo estimate of the entropy -E[log q(z)] (nats) from n samples", a -> {
+            FlowValue q = (FlowValue) a.receiver();
+            return FlowOps.entropy(q.flow, positive(a, 0), a.context().rng());
+        });
+        r.method("flow", "fit(target, iterations = 2000, lr = 0.01, batch = 500)",
+                "fit the flow to a gaussian(...) target (truncated to the support) by minimising KL with Adam; returns the flow", a -> {
+            FlowValue q = (FlowValue) a.receiver();
+            if (!(a.get(0) instanceof Gaussian g)) throw a.error("target must be a gaussian(mean:, std:) value");
+            FlowOps.fit(q, g, Math.max(0, a.integer(1)), a.num(2), positive(a, 3), a.context().rng());
+            return q;
+        });
+        r.method("flow", "save(path)", "write architecture and parameters as JSON; returns the path", a -> {
+            FlowValue q = (FlowValue) a.receiver();
+            Path p = OutputFiles.prepare(a, a.str(0));
+            FlowJson.save(q.flow, p);
+            return a.str(0);
+        });
+        r.method("flow", "load(path)", "take parameters from a file saved from a flow of the same architecture; returns the flow", a -> {
+            FlowValue q = (FlowValue) a.receiver();
+            Flow saved = FlowJson.load(Path.of(a.str(0)));
+            FlowOps.adopt(q.flow, saved);
+            return q;
+        });
+        r.method("flow", "copy()", "an independent copy (same architecture and parameters)", a ->
+                new FlowValue(FlowJson.fromMap(FlowJson.toMap(((FlowValue) a.receiver()).flow), "copy")));
+    }
+
+    private static int positive(Args a, int i) {
+        int n = a.integer(i);
+        if (n < 1) throw a.error("'" + a.parameter(i) + "' must be at least 1");
+        return n;
+    }
+
+    /** A number or a list of numbers. */
+    private static double[] numbers(Object v, String what) {
+        return v instanceof Double d ? new double[] {d} : Numbers.vector(v, what);
+    }
+
+    private static double[] bound(Args a, int i, int d) {
+        double[] v = numbers(a.get(i), a.name() + ": " + a.parameter(i));
+        if (v.length == d) return v;
+        if (v.length != 1) throw a.error("'" + a.parameter(i) + "' must be one number or " + d);
+        double[] out = new double[d];
+        java.util.Arrays.fill(out, v[0]);
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package soma.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import soma.random.Rng;
+
+/**
+ * A normalizing flow z = g(w), w ~ N(0, I): an ordered list of layers over one flat parameter
+ * vector. log q(z) = log N(w) - sum over layers of log|det J|. This class is the numerical engine
+ * (batched forward, reverse-mode gradient, inverse); {@link FlowValue} is what scripts hold.
+ */
+public final class Flow {
+    public final String name;
+    public final int dim;
+    final List<LayerSpec> specs;
+    final List<Layer> layers = new ArrayList<>();
+    /** All trained parameters, layer after layer. */
+    public double[] theta;
+
+    public Flow(String name, int dim, List<LayerSpec> specs, Rng rng) {
+        this.name = name;
+        this.dim = dim;
+        this.specs = List.copyOf(specs);
+        int offset = 0;
+        for (LayerSpec s : specs) {
+            Layer l = Layers.build(s, dim);
+            l.offset = offset;
+            offset += l.paramCount();
+            layers.add(l);
+        }
+        theta = new double[offset];
+        for (Layer l : layers) l.init(theta, rng);
+    }
+
+    public int paramCount() {
+        return theta.length;
+    }
+
+    /** The intermediate values of one forward pass, kept for the backward pass. */
+    public static final class Pass {
+        public final int n;
+        /** acts[0] = w, acts[i + 1] = output of layer i; the last is z. */
+        final double[][] acts;
+        /** sum over layers of log|det J| per point. */
+        public final double[] logDet;
+        public final double[] logBase;
+        final boolean training;
+
+        Pass(int n, double[][] acts, double[] logDet, double[] logBase, boolean training) {
+            this.n = n;
+            this.acts = acts;
+            this.logDet = logDet;
+            this.logBase = logBase;
+            this.training = training;
+        }
+
+        public double[] z() {
+            return acts[acts.length - 1];
+        }
+
+        /** log q(z_s) for each point. */
+        public double[] logQ() {
+            double[] lq = new double[n];
+            for (int s = 0; s < n; s++) lq[s] = logBase[s] - logDet[s];
+            return lq;
+        }
+    }
+
+    public double[] drawBase(int n, Rng rng) {
+        double[] w = new double[n * dim];
+        for (int i = 0; i < w.length; i++) w[i] = rng.nextGaussian();
+        return w;
+    }
+
+    public Pass forward(double[] w, int n, boolean training) {
+        double[][] acts = new double[layers.size() + 1][];
+        acts[0] = w;
+        double[] logDet = new double[n];
+        for (int i = 0; i < layers.size(); i++) {
+            acts[i + 1] = new double[n * dim];
+            layers.get(i).forward(theta, acts[i], acts[i + 1], logDet, n, training);
+        }
+        return new Pass(n, acts, logDet, logNormal(w, n), training);
+    }
+
+    /**
+     * dL/dtheta for a loss L(z, log q(z)) given gZ = dL/dz (n x d) and gLogQ = dL/dlog q (n):
+     * log q = log N(w) - sum log|det|, and w does not depend on theta.
+     */
+    public double[] backward(Pass p, double[] gZ, double[] gLogQ) {
+        double[] gTheta = new double[theta.length];
+        double[] gLogDet = new double[p.n];
+        for (int s = 0; s < p.n; s++) gLogDet[s] = -gLogQ[s];
+        double[] g = gZ.clone();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            double[] gIn = new double[p.n * dim];
+            layers.get(i).backward(theta, p.acts[i], g, gLogDet, gIn, gTheta, p.n, p.training);
+            g = gIn;
+        }
+        return gTheta;
+    }
+
+    /** log q(z) of given points by running every layer backwards. */
+    public double[] logProb(double[] z, int n) {
+        double[] logDet = new double[n];
+        double[] cur = z;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            double[] in = new double[n * dim];
+            layers.get(i).inverse(theta, cur, in, logDet, n);
+            cur = in;
+        }
+        double[] base = logNormal(cur, n);
+        double[] lq = new double[n];
+        for (int s = 0; s < n; s++) lq[s] = base[s] - logDet[s];
+        return lq;
+    }
+
+    /** log N(w; 0, I) per point. */
+    double[] logNormal(double[] w, int n) {
+        double c = -0.5 * dim * Math.log(2 * Math.PI);
+        double[] out = new double[n];
+        for (int s = 0; s < n; s++) {
+            double q = 0;
+            for (int j = 0; j < dim; j++) q += w[s * dim + j] * w[s * dim + j];
+            out[s] = c - 0.5 * q;
+        }
+        return out;
+    }
+
+    /** The box the flow maps onto, if its last layer is a box support; else null. */
+    BoxSupport box() {
+        return !layers.isEmpty() && layers.get(layers.size() - 1) instanceof BoxSupport b ? b : null;
+    }
+
+    public List<String> describeLayers() {
+        List<String> lines = new ArrayList<>();
+        for (Layer l : layers) lines.add(l.describe() + (l.paramCount() > 0 ? "  (" + l.paramCount() + " parameters)" : ""));
+        return lines;
+    }
+}

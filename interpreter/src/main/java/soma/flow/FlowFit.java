@@ -1,0 +1,70 @@
+package soma.flow;
+
+import soma.optim.Adam;
+import soma.random.Rng;
+import soma.util.Interrupts;
+import soma.util.Progress;
+
+/**
+ * Fits a flow to a Gaussian by minimising KL(q || p) = E_q[log q(z) - log p(z)] over samples
+ * z = g(w) (the reparameterisation trick), with Adam. Where the flow maps onto a box, p is the
+ * Gaussian truncated to that box: the truncation only adds the constant log(mass) to the loss,
+ * so the gradient is the same and the reported KL includes it. Works for every layer, including
+ * the ones without a closed-form inverse.
+ */
+public final class FlowFit {
+    private FlowFit() {}
+
+    /** Loss at each recorded iteration. */
+    public record History(double[] iterations, double[] kl) {}
+
+    public static History fit(Flow flow, Gaussian target, int iterations, double lr, int batch, Rng rng) {
+        if (target.dim != flow.dim) {
+            throw new soma.runtime.SomaError("fit: the flow has dim " + flow.dim + " but the target has dim " + target.dim);
+        }
+        BoxSupport box = flow.box();
+        double logMass = 0;
+        if (box != null) {
+            double[] lo = new double[flow.dim], hi = new double[flow.dim];
+            for (int j = 0; j < flow.dim; j++) {
+                lo[j] = box.lo(j);
+                hi[j] = box.hi(j);
+            }
+            logMass = Math.log(target.truncated(lo, hi)[0][0]);
+        }
+        double constant = target.logNormaliser() + logMass;
+        Adam adam = new Adam(flow.paramCount(), lr);
+        int every = Math.max(1, iterations / 100);
+        int records = iterations / every + 1;
+        double[] its = new double[records], kls = new double[records];
+        int recorded = 0;
+        Progress progress = Progress.start("fit " + flow.name, iterations);
+        try {
+            for (int it = 0; it <= iterations; it++) {
+                Interrupts.poll();
+                Flow.Pass p = flow.forward(flow.drawBase(batch, rng), batch, true);
+                double[] z = p.z(), lq = p.logQ();
+                double[] gZ = new double[batch * flow.dim], gLogQ = new double[batch];
+                double loss = 0;
+                for (int s = 0; s < batch; s++) {
+                    loss += lq[s] - target.logDensity(z, s * flow.dim, gZ, -1.0 / batch);
+                    gLogQ[s] = 1.0 / batch;
+                }
+                loss = loss / batch + constant;
+                if (it % every == 0 && recorded < records) {
+                    its[recorded] = it;
+                    kls[recorded++] = loss;
+                }
+                if (!Double.isFinite(loss)) {
+                    throw new soma.runtime.SomaError("fit: the loss became " + loss + " at iteration " + it + "; try a smaller lr");
+                }
+                if (it == iterations) break;
+                adam.step(flow.theta, flow.backward(p, gZ, gLogQ));
+                progress.update(it + 1);
+            }
+        } finally {
+            progress.finish();
+        }
+        return new History(java.util.Arrays.copyOf(its, recorded), java.util.Arrays.copyOf(kls, recorded));
+    }
+}

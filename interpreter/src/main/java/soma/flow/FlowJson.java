@@ -1,0 +1,89 @@
+package soma.flow;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import soma.random.Rng;
+import soma.runtime.SomaError;
+
+/**
+ * Saves a flow (architecture, parameters, and non-trained layer state such as batch-norm running
+ * statistics) as JSON, and reads it back into a working flow.
+ */
+public final class FlowJson {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private static final String FORMAT = "soma-flow";
+
+    private FlowJson() {}
+
+    public static Map<String, Object> toMap(Flow flow) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", 1);
+        m.put("name", flow.name);
+        m.put("dim", flow.dim);
+        List<Object> layers = new ArrayList<>();
+        for (int i = 0; i < flow.layers.size(); i++) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("kind", flow.layers.get(i).kind());
+            l.putAll(flow.layers.get(i).options());
+            layers.add(l);
+        }
+        m.put("layers", layers);
+        m.put("theta", flow.theta);
+        return m;
+    }
+
+    public static void save(Flow flow, Path path) {
+        try {
+            if (path.getParent() != null) Files.createDirectories(path.getParent());
+            Files.writeString(path, GSON.toJson(toMap(flow)));
+        } catch (IOException e) {
+            throw new SomaError("save: cannot write " + path + ": " + e.getMessage());
+        }
+    }
+
+    public static Flow load(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException e) {
+            throw new SomaError("load_flow: cannot read " + path + ": " + e.getMessage());
+        }
+        try {
+            Map<String, Object> m = GSON.fromJson(text, new TypeToken<Map<String, Object>>() {}.getType());
+            return fromMap(m, path.toString());
+        } catch (JsonParseException | ClassCastException | NullPointerException e) {
+            throw new SomaError("load_flow: " + path + " is not a saved Soma flow (" + e.getMessage() + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Flow fromMap(Map<String, Object> m, String where) {
+        if (m == null || !FORMAT.equals(m.get("format"))) throw new SomaError("load_flow: " + where + " is not a saved Soma flow");
+        int dim = ((Number) m.get("dim")).intValue();
+        List<LayerSpec> specs = new ArrayList<>();
+        List<Map<String, Object>> layers = (List<Map<String, Object>>) m.get("layers");
+        for (Map<String, Object> l : layers) {
+            Map<String, Object> options = new LinkedHashMap<>(l);
+            String kind = (String) options.remove("kind");
+            specs.add(new LayerSpec(kind, options));
+        }
+        Flow flow = new Flow((String) m.get("name"), dim, specs, new Rng(0));
+        for (int i = 0; i < layers.size(); i++) flow.layers.get(i).restore(layers.get(i));
+        List<Object> theta = (List<Object>) m.get("theta");
+        if (theta.size() != flow.theta.length) {
+            throw new SomaError("load_flow: " + where + " has " + theta.size() + " parameters but its layers need " + flow.theta.length);
+        }
+        for (int i = 0; i < theta.size(); i++) flow.theta[i] = ((Number) theta.get(i)).doubleValue();
+        return flow;
+    }
+}
