@@ -51,6 +51,18 @@ final class TensorBuiltins {
                 TensorHooks.spread("var", a.get(0), a.get(1), a.integer(2)));
         r.def("std(x, axis = nil, ddof = 0)", "standard deviation (ddof = 1 for the sample estimate)", a ->
                 TensorHooks.spread("std", a.get(0), a.get(1), a.integer(2)));
+        r.def("cov(x, ddof = 1)", "covariance matrix of the columns of an (n x d) sample matrix (rows are samples)", a -> {
+            double[][] rows = Numbers.matrix(a.get(0), "cov: x");
+            int n = rows.length, d = n == 0 ? 0 : rows[0].length, ddof = a.integer(1);
+            if (n - ddof <= 0) throw a.error("needs more than " + ddof + " rows, got " + n);
+            double[] mean = new double[d], c = new double[d * d];
+            for (double[] row : rows) for (int j = 0; j < d; j++) mean[j] += row[j] / n;
+            for (double[] row : rows) {
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) c[i * d + j] += (row[i] - mean[i]) * (row[j] - mean[j]);
+            }
+            for (int k = 0; k < c.length; k++) c[k] /= n - ddof;
+            return new Tensor(new int[] {d, d}, c);
+        });
 
         r.def("complex(re, im = 0)", "complex number or tensor re + i im", a -> {
             Tensor re = tensor(a, 0);

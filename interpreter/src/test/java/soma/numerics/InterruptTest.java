@@ -15,20 +15,36 @@ import soma.launcher.Runtime;
 class InterruptTest {
     @Test
     void aLongBatchStopsOnInterruptAndTheContextSurvives() throws Exception {
+        assertStopsOnInterrupt("""
+                ode FHN(I = 0.5) {
+                    state v = -1, w = -0.5
+                    dv/dt = v - v^3 / 3 - w + I
+                    dw/dt = (v + 0.7 - 0.8 * w) / 12.5
+                }
+                """,
+                // about a minute of work on 2 cores if it were not interrupted
+                "simulate(FHN(), steps: 10000000, dt: 0.001, every: 100000, params: {I: linspace(0, 1, 100)}, threads: 2)");
+    }
+
+    /** Fitting runs in one Java loop behind a boundary; it polls Truffle's safepoints every iteration. */
+    @Test
+    void aLongFlowFitStopsOnInterrupt() throws Exception {
+        assertStopsOnInterrupt("""
+                flow Q(dim = 2) {
+                    repeat 10 { planar }
+                }
+                let q = Q()
+                """, "q.fit(gaussian(mean: [1, 1], std: 2), iterations: 10000000, batch: 1000)");
+    }
+
+    private static void assertStopsOnInterrupt(String setup, String longWork) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
-            context.eval("soma", """
-                    ode FHN(I = 0.5) {
-                        state v = -1, w = -0.5
-                        dv/dt = v - v^3 / 3 - w + I
-                        dw/dt = (v + 0.7 - 0.8 * w) / 12.5
-                    }
-                    """);
+            context.eval("soma", setup);
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread runner = new Thread(() -> {
                 try {
-                    // about a minute of work on 2 cores if it were not interrupted
-                    context.eval("soma", "simulate(FHN(), steps: 10000000, dt: 0.001, every: 100000, params: {I: linspace(0, 1, 100)}, threads: 2)");
+                    context.eval("soma", longWork);
                 } catch (Throwable t) {
                     thrown.set(t);
                 }
@@ -39,7 +55,7 @@ class InterruptTest {
             context.interrupt(Duration.ofSeconds(20));
             runner.join(20_000);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            assertTrue(!runner.isAlive(), "the batch did not stop");
+            assertTrue(!runner.isAlive(), "the work did not stop");
             assertTrue(seconds < 10, "stopping took " + seconds + " s");
             assertTrue(thrown.get() instanceof PolyglotException p && p.isInterrupted(), "expected an interrupt, got " + thrown.get());
             assertEquals(2.0, context.eval("soma", "1 + 1").asDouble());
