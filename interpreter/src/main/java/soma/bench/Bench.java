@@ -40,6 +40,10 @@ public final class Bench {
     private Bench() {}
 
     public static int run(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("flow")) {
+            FlowBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 12);
+            return 0;
+        }
         if (!args.isEmpty() && args.get(0).equals("jacobian")) {
             IntegratorBench.jacobianOnly(args.size() > 1 ? Double.parseDouble(args.get(1)) : 12);
             return 0;
@@ -55,6 +59,8 @@ public final class Bench {
         IntegratorBench.run(seconds * 3);
         System.out.println();
         LinalgBench.run(seconds * 2);
+        System.out.println();
+        FlowBench.run(seconds);
         return 0;
     }
 

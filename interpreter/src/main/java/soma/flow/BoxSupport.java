@@ -43,6 +43,10 @@ final class BoxSupport extends Elementwise {
     double logDerivative(int j, double z) {
         double w = hi[j] - lo[j];
         // log(sigmoid(z)(1 - sigmoid(z))) = -softplus(-z) - softplus(z); 1 - tanh^2 = 4 sigmoid(2z) sigmoid(-2z)
+        if (!tanh && Math.abs(z) < 30) {
+            double s = sigmoid(z);
+            return Math.log(w * s * (1 - s)); // one exp and one log; the softplus form below is for the far tails
+        }
         return tanh ? Math.log(w / 2) + Math.log(4) - softplus(-2 * z) - softplus(2 * z) : Math.log(w) - softplus(-z) - softplus(z);
     }
 

@@ -12,6 +12,11 @@ final class Planar extends Layer {
     /** Keeps |w|^2 away from zero; the same constant is used in forward and backward. */
     private static final double EPS = 1e-12;
 
+    /** tanh(w.z + b) per point from the last training forward pass, and the input it was for. */
+    private double[] cachedTanh;
+    private double[] cachedInput;
+    private double[] cachedParams;
+
     Planar(int dim) {
         super(dim);
     }
@@ -48,14 +53,20 @@ final class Planar extends Layer {
     public void forward(double[] theta, double[] in, double[] out, double[] logDet, int n, boolean training) {
         double[] u = u(theta);
         double uw = u[dim], b = theta[offset + 2 * dim];
+        double[] hs = training ? new double[n] : null;
         for (int s = 0; s < n; s++) {
             int row = s * dim;
             double a = b;
             for (int j = 0; j < dim; j++) a += theta[offset + j] * in[row + j];
             double h = Math.tanh(a);
+            if (hs != null) hs[s] = h;
             for (int j = 0; j < dim; j++) out[row + j] = in[row + j] + u[j] * h;
             logDet[s] += Math.log(Math.abs(1 + (1 - h * h) * uw));
         }
+        // the backward pass of a training step sees the same input and parameters: keep tanh for it
+        cachedTanh = hs;
+        cachedInput = hs == null ? null : in;
+        cachedParams = hs == null ? null : java.util.Arrays.copyOfRange(theta, offset, offset + paramCount());
     }
 
     @Override
@@ -65,11 +76,19 @@ final class Planar extends Layer {
         double uw = u[dim], b = theta[offset + 2 * dim];
         double[] gu = new double[dim], gw = new double[dim];
         double gb = 0;
+        double[] hs = cachedInput == in && cachedTanh.length == n
+                && java.util.Arrays.equals(cachedParams, 0, cachedParams.length, theta, offset, offset + paramCount()) ? cachedTanh : null;
         for (int s = 0; s < n; s++) {
             int row = s * dim;
-            double a = b;
-            for (int j = 0; j < dim; j++) a += theta[offset + j] * in[row + j];
-            double h = Math.tanh(a), dh = 1 - h * h;
+            double h;
+            if (hs != null) {
+                h = hs[s];
+            } else {
+                double a = b;
+                for (int j = 0; j < dim; j++) a += theta[offset + j] * in[row + j];
+                h = Math.tanh(a);
+            }
+            double dh = 1 - h * h;
             double det = 1 + dh * uw;
             double gu_dot = 0;
             for (int j = 0; j < dim; j++) gu_dot += gOut[row + j] * u[j];
