@@ -65,7 +65,7 @@ parameter  : ID ('=' expression)? ;
 expression
     : expression LPAREN arguments? RPAREN                                        # callExpr
     | expression LBRACK subscript (',' subscript)* RBRACK                        # indexExpr
-    | expression '.' ID                                                    # fieldExpr
+    | expression '.' label                                                 # fieldExpr
     | <assoc=right> expression op='^' NL* expression                        # powerExpr
     | op=('-' | '+') expression                                            # unaryExpr
     | expression op=('*' | '/' | '%' | '@') NL* expression                 # mulExpr
@@ -87,10 +87,13 @@ expression
     | ID                                                                   # nameExpr
     ;
 
-field : ID ':' NL* expression ;
+field : label ':' NL* expression ;
 
 arguments : argument (',' argument)* ','? ;
-argument  : (ID ':')? expression ;
+argument  : (label ':')? expression ;
+
+// Field, option and record names may be words that are keywords elsewhere (epi(..., flow: q), r.flow).
+label : ID | 'network' | 'ode' | 'constraint' | 'flow' | 'state' | 'input' | 'repeat' | 'support' ;
 
 subscript
     : lo=expression? ':' hi=expression? (':' step=expression?)?            # sliceSubscript

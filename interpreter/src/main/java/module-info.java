@@ -18,6 +18,7 @@ module soma {
     exports soma.util;
     exports soma.plot;
     exports soma.flow;
+    opens soma.epi to com.google.gson;
 
     provides com.oracle.truffle.api.provider.TruffleLanguageProvider with soma.SomaLanguageProvider;
 }

@@ -25,6 +25,8 @@ public final class SomaContext {
     private final List<String> args;
     private final Path home;
     private final Rng rng;
+    /** The latest inference run, kept up to date while it runs, so it survives a Ctrl-C (epi_last()). */
+    private volatile Object lastInference = soma.runtime.Nil.INSTANCE;
 
     SomaContext(SomaLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -50,6 +52,8 @@ public final class SomaContext {
     public Path home() { return home; }
     /** The one generator of this context: seeded by --seed (default 0) and reseeded by seed(n). */
     public Rng rng() { return rng; }
+    public Object lastInference() { return lastInference; }
+    public void lastInference(Object run) { lastInference = run; }
 
     /** Records an import; returns false if the file was already imported in this context. */
     @TruffleBoundary

@@ -39,6 +39,7 @@ public final class Builtins {
         SweepBuiltins.register(r);
         PlotBuiltins.register(r);
         FlowBuiltins.register(r);
+        EpiBuiltins.register(r);
         return r;
     }
 

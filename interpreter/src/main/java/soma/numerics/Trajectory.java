@@ -34,6 +34,11 @@ public final class Trajectory implements SomaValue, HasFields {
         this.method = method;
     }
 
+    /** The same run with other series (perturbed copies for directional derivatives of statistics). */
+    public Trajectory withSeries(LinkedHashMap<String, Tensor> replaced) {
+        return new Trajectory(t, replaced, samples, model, method, steps);
+    }
+
     @Override
     public String show() {
         int n = t.size();

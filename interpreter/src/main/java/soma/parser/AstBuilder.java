@@ -78,7 +78,7 @@ final class AstBuilder {
 
     // ---------------------------------------------------------------- statements
 
-    private ExprNode statement(StatementContext ctx) {
+    ExprNode statement(StatementContext ctx) {
         ExprNode node = switch (ctx) {
             case LetStatementContext c -> let(c);
             case FunctionStatementContext c -> functionStatement(c);
@@ -144,7 +144,8 @@ final class AstBuilder {
         String kind = c.kind.getText();
         if (kind.equals("ode") || kind.equals("network")) return new DeclarationBuilder(this).model(c);
         if (kind.equals("flow")) return new FlowBuilder(this).flow(c);
-        error(c.kind, "'" + kind + "' declarations are not available yet in this version of Soma");
+        if (kind.equals("constraint")) return new ConstraintBuilder(this).constraint(c);
+        error(c.kind, "unknown declaration kind '" + kind + "'");
         return new ConstantNode(Nil.INSTANCE);
     }
 
@@ -163,7 +164,7 @@ final class AstBuilder {
         return switch (c.target) {
             case NameExprContext n -> assignName(n, value);
             case IndexExprContext i -> new IndexNode(expr(i.expression()), subscripts(i.subscript()), value);
-            case FieldExprContext f -> new FieldNode(expr(f.expression()), f.ID().getText(), value);
+            case FieldExprContext f -> new FieldNode(expr(f.expression()), f.label().getText(), value);
             default -> {
                 error(c.target, "cannot assign to this expression (assign to a name, x[i] or x.field)");
                 yield value;
@@ -237,7 +238,7 @@ final class AstBuilder {
             case RecordExprContext c -> record(c);
             case CallExprContext c -> call(c);
             case IndexExprContext c -> new IndexNode(expr(c.expression()), subscripts(c.subscript()), null);
-            case FieldExprContext c -> new FieldNode(expr(c.expression()), c.ID().getText(), null);
+            case FieldExprContext c -> new FieldNode(expr(c.expression()), c.label().getText(), null);
             case PowerExprContext c -> binary(c.expression(0), c.expression(1), Op.POW);
             case UnaryExprContext c -> c.op.getText().equals("-") ? NegateNodeGen.create(expr(c.expression())) : expr(c.expression());
             case MulExprContext c -> binary(c.expression(0), c.expression(1), switch (c.op.getText()) {
@@ -289,7 +290,7 @@ final class AstBuilder {
         String[] names = new String[fields.size()];
         ExprNode[] values = new ExprNode[fields.size()];
         for (int i = 0; i < names.length; i++) {
-            names[i] = fields.get(i).ID().getText();
+            names[i] = fields.get(i).label().getText();
             for (int j = 0; j < i; j++) {
                 if (names[j].equals(names[i])) error(fields.get(i), "field '" + names[i] + "' appears twice");
             }
@@ -306,16 +307,16 @@ final class AstBuilder {
         for (int i = 0; i < values.length; i++) {
             ArgumentContext a = args.get(i);
             values[i] = expr(a.expression());
-            if (a.ID() != null) {
+            if (a.label() != null) {
                 if (names == null) names = new String[values.length];
-                names[i] = a.ID().getText();
+                names[i] = a.label().getText();
                 seenNamed = true;
             } else if (seenNamed) {
                 error(a, "a positional argument cannot follow named arguments");
             }
         }
         if (c.expression() instanceof FieldExprContext f) {
-            return new MethodCallNode(expr(f.expression()), f.ID().getText(), values, names);
+            return new MethodCallNode(expr(f.expression()), f.label().getText(), values, names);
         }
         return new CallNode(expr(c.expression()), values, names);
     }
@@ -420,6 +421,12 @@ final class AstBuilder {
         int start = offset + ctx.getStart().getStartIndex();
         int end = offset + (ctx.getStop() != null ? ctx.getStop() : ctx.getStart()).getStopIndex() + 1;
         return source.createSection(start, Math.max(0, end - start));
+    }
+
+    /** The source text of a parse-tree node, as written. */
+    String text(ParserRuleContext ctx) {
+        return ctx.getStart().getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(ctx.getStart().getStartIndex(),
+                (ctx.getStop() != null ? ctx.getStop() : ctx.getStart()).getStopIndex()));
     }
 
     void error(ParserRuleContext ctx, String message) {

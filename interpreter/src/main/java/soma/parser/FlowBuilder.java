@@ -114,7 +114,7 @@ final class FlowBuilder {
         List<ExprNode> values = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             ArgumentContext a = args.get(i);
-            String option = a.ID() != null ? a.ID().getText() : i < known.size() ? known.get(i) : null;
+            String option = a.label() != null ? a.label().getText() : i < known.size() ? known.get(i) : null;
             if (option == null || !known.contains(option)) {
                 ast.error(a, known.isEmpty() ? "'" + kind + "' takes no options"
                         : "'" + kind + "' takes " + String.join(", ", known) + (option == null ? "" : "; not '" + option + "'"));

@@ -94,7 +94,7 @@ final class IrBuilder {
         List<Expr> args = new ArrayList<>();
         if (c.arguments() != null) {
             for (ArgumentContext a : c.arguments().argument()) {
-                if (a.ID() != null) return unsupported(a, "a named argument");
+                if (a.label() != null) return unsupported(a, "a named argument");
                 args.add(build(a.expression()));
             }
         }

@@ -29,6 +29,11 @@ public final class Progress {
     }
 
     public void update(long done) {
+        update(done, null);
+    }
+
+    /** As {@link #update(long)}, with a short status after the bar (loss, epoch, ...). */
+    public void update(long done, String detail) {
         if (out == null) return;
         long now = System.nanoTime();
         if (now - lastDraw < 100_000_000L || now - started < 500_000_000L) return; // at most 10 redraws/s; none for short work
@@ -38,14 +43,14 @@ public final class Progress {
         int filled = (int) Math.round(fraction * width);
         double elapsed = (now - started) / 1e9;
         String eta = done == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", elapsed * (total - done) / done);
-        out.print(String.format(Locale.ROOT, "\r%s %3.0f%% [%s%s] %d/%d, ETA %s  ", label, 100 * fraction,
-                "=".repeat(filled), " ".repeat(width - filled), done, total, eta));
+        out.print(String.format(Locale.ROOT, "\r%s %3.0f%% [%s%s] %d/%d, ETA %s%s  ", label, 100 * fraction,
+                "=".repeat(filled), " ".repeat(width - filled), done, total, eta, detail == null ? "" : ", " + detail));
         out.flush();
     }
 
     public void finish() {
         if (out == null || lastDraw == 0) return;
-        out.print("\r" + " ".repeat(label.length() + 60) + "\r");
+        out.print("\r" + " ".repeat(label.length() + 140) + "\r");
         out.flush();
     }
 }

@@ -1,0 +1,163 @@
+package soma.builtins;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import soma.epi.ConstraintValue;
+import soma.epi.Epi;
+import soma.epi.EpiResult;
+import soma.epi.FunctionObjective;
+import soma.epi.History;
+import soma.epi.Objective;
+import soma.epi.SimulatedObjective;
+import soma.flow.FlowJson;
+import soma.flow.FlowOps;
+import soma.flow.FlowValue;
+import soma.model.ModelInstance;
+import soma.numerics.Method;
+import soma.numerics.Simulator;
+import soma.plot.Charts;
+import soma.plot.PlotSpec;
+import soma.runtime.Printer;
+import soma.runtime.SomaFunction;
+import soma.runtime.SomaList;
+import soma.tensor.Csv;
+import soma.tensor.Tensor;
+
+/** Emergent property inference: epi(...), the result's methods, and epi_last() after a Ctrl-C. */
+final class EpiBuiltins {
+    private EpiBuiltins() {}
+
+    static void register(Builtins r) {
+        r.def("epi(model, flow, property, over = nil, c0 = 1, beta = 4, gamma = 0.25, alpha = 0.05, epochs = 8, iterations = 1000, "
+                        + "batch = 300, lr = 0.001, test_batch = 1000, seed = 0, until_converged = true, checkpoint = nil, resume = false, "
+                        + "quiet = false, t = nil, steps = nil, dt = 0.01, method = \"rk4\", threads = nil)",
+                "emergent property inference: the maximum-entropy flow over the parameters 'over' whose simulated activity has the "
+                        + "property's moments (augmented Lagrangian, ../shared/spec/epi.md); model: an ode/network, or a function of "
+                        + "the (n x k) parameter batch", EpiBuiltins::epi);
+        r.def("epi_last()", "the latest epi run, as far as it got (after Ctrl-C: up to the interrupted iteration)", a -> a.context().lastInference());
+
+        r.method("epi_result", "samples(n = 1000)", "n samples of the learned distribution", a ->
+                FlowOps.sample(((EpiResult) a.receiver()).flow.flow, a.integer(0), a.context().rng()).get("z"));
+        r.method("epi_result", "save(path)", "writes path.json (flow and history), path_history.csv and path_samples.csv (1000 samples)", a -> {
+            EpiResult res = (EpiResult) a.receiver();
+            String base = a.str(0).endsWith(".json") ? a.str(0).substring(0, a.str(0).length() - 5) : a.str(0);
+            Path json = OutputFiles.prepare(a, base + ".json");
+            FlowJson.save(res.flow.flow, json);
+            Csv.save(historyTable(res), Path.of(base + "_history.csv"), historyHeader(res));
+            Tensor samples = (Tensor) FlowOps.sample(res.flow.flow, 1000, a.context().rng()).get("z");
+            Csv.save(samples, Path.of(base + "_samples.csv"), res.parameters);
+            return base + ".json";
+        });
+        r.method("epi_result", "plot(to)", "entropy and constraint-violation traces (to), and a pair plot of the samples after each epoch "
+                + "(to with _epochK before the extension)", a -> {
+            EpiResult res = (EpiResult) a.receiver();
+            String to = a.str(0);
+            List<History.Check> checks = res.state.history.checks;
+            double[] epochs = new double[checks.size()], h = new double[checks.size()], norm = new double[checks.size()];
+            for (int i = 0; i < checks.size(); i++) {
+                epochs[i] = checks.get(i).epoch();
+                h[i] = checks.get(i).entropy();
+                norm[i] = soma.epi.AugmentedLagrangian.norm(checks.get(i).r());
+            }
+            PlotSpec spec = PlotSpec.defaults().withTitle("EPI: entropy and |R| per epoch").withXLabel("epoch")
+                    .withLabels(List.of("entropy H", "|R|"));
+            save(a, Charts.line(epochs, List.of(h, norm), spec), to);
+            int dot = to.lastIndexOf('.');
+            List<Object> files = new ArrayList<>(List.of(to));
+            for (History.Check k : checks) {
+                int d = res.flow.flow.dim;
+                double[][] rows = new double[k.samples().length / d][d];
+                for (int s = 0; s < rows.length; s++) System.arraycopy(k.samples(), s * d, rows[s], 0, d);
+                String file = to.substring(0, dot < 0 ? to.length() : dot) + "_epoch" + k.epoch() + (dot < 0 ? ".png" : to.substring(dot));
+                save(a, Charts.pairplot(rows, res.parameters.toArray(new String[0]), PlotSpec.defaults().withTitle("epoch " + k.epoch())), file);
+                files.add(file);
+            }
+            return new SomaList(files);
+        });
+    }
+
+    private static Object epi(Args a) {
+        if (!(a.get(1) instanceof FlowValue q)) throw a.error("flow must be a flow (declare one with flow Name(dim = ...) { ... })");
+        if (!(a.get(2) instanceof ConstraintValue property)) throw a.error("property must be a constraint (constraint Name(sim) { ... })");
+        int k = q.flow.dim;
+        Objective objective;
+        List<String> names = new ArrayList<>();
+        if (a.get(0) instanceof SomaFunction f) {
+            for (int j = 0; j < k; j++) names.add("z" + (j + 1));
+            if (a.given(3)) names = strings(a, 3);
+            objective = new FunctionObjective(f, property, k);
+        } else {
+            ModelInstance model = a.model(0);
+            if (!a.given(3)) throw a.error("say which parameters the flow is over: over: [\"g_el\", \"g_synA\"]");
+            names = strings(a, 3);
+            for (String n : names) {
+                if (!model.declaration.parameters.contains(n)) throw a.error(model.declaration.name + " has no parameter '" + n + "'");
+            }
+            double dt = a.num(20);
+            long steps;
+            if (a.given(19)) steps = a.integer(19);
+            else if (a.given(18)) steps = Math.round(a.num(18) / dt);
+            else throw a.error("say how long to simulate: t: or steps:");
+            int threads = a.given(22) ? a.integer(22) : Runtime.getRuntime().availableProcessors();
+            Simulator.Options base = new Simulator.Options(Method.named(a.str(21)), 0, dt, steps, 1, null, 1e-6, 1e-9, names, null, null,
+                    threads, List.of());
+            objective = new SimulatedObjective(model, names, base, property, a.context());
+        }
+        if (names.size() != k) throw a.error("the flow has dim " + k + " but over: names " + names.size() + " parameter(s)");
+        Path checkpoint = a.given(15) ? Path.of(a.str(15)) : null;
+        Path resume = null;
+        if (a.get(16) instanceof String s) resume = Path.of(s);
+        else if (a.bool(16)) {
+            if (checkpoint == null) throw a.error("resume: true continues from the checkpoint: also give checkpoint: \"file.json\"");
+            resume = checkpoint;
+        }
+        Epi.Options o = new Epi.Options(a.integer(8), a.integer(9), a.integer(10), a.num(11), a.num(4), a.num(5), a.num(6), a.num(7),
+                a.integer(12), (long) a.num(13), a.bool(14), checkpoint, resume, a.bool(17));
+        if (o.epochs() < 0 || o.iterations() < 1 || o.testBatch() < 2) throw a.error("epochs >= 0, iterations >= 1 and test_batch >= 2 are needed");
+        List<String> finalNames = names;
+        Epi.State st = Epi.run(q.flow, objective, property.count(), o, a.context().out(),
+                state -> a.context().lastInference(new EpiResult(state, q, property, finalNames)));
+        return a.context().lastInference();
+    }
+
+    private static List<String> strings(Args a, int i) {
+        List<String> out = new ArrayList<>();
+        for (Object o : a.list(i).items) {
+            if (!(o instanceof String s)) throw a.error("over: lists parameter names as strings, got " + Printer.show(o));
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static List<String> historyHeader(EpiResult res) {
+        List<String> h = new ArrayList<>(List.of("epoch", "entropy", "c", "norm_R", "passed"));
+        for (int i = 0; i < res.property.count(); i++) h.add("R" + (i + 1));
+        for (int i = 0; i < res.property.count(); i++) h.add("eta" + (i + 1));
+        for (int i = 0; i < res.property.count(); i++) h.add("p" + (i + 1));
+        return h;
+    }
+
+    private static Tensor historyTable(EpiResult res) {
+        List<History.Check> checks = res.state.history.checks;
+        int m = res.property.count(), w = 5 + 3 * m;
+        double[] t = new double[checks.size() * w];
+        for (int i = 0; i < checks.size(); i++) {
+            History.Check k = checks.get(i);
+            double[] row = {k.epoch(), k.entropy(), k.c(), soma.epi.AugmentedLagrangian.norm(k.r()), k.passed() ? 1 : 0};
+            System.arraycopy(row, 0, t, i * w, 5);
+            System.arraycopy(k.r(), 0, t, i * w + 5, m);
+            System.arraycopy(k.eta(), 0, t, i * w + 5 + m, m);
+            System.arraycopy(k.pValues(), 0, t, i * w + 5 + 2 * m, m);
+        }
+        return new Tensor(new int[] {checks.size(), w}, t);
+    }
+
+    private static void save(Args a, soma.plot.Figure figure, String file) {
+        try {
+            figure.save(OutputFiles.prepare(a, file));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw a.error("cannot save plot to " + file + ": " + e.getMessage());
+        }
+    }
+}

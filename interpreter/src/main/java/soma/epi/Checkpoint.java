@@ -1,0 +1,87 @@
+package soma.epi;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.reflect.TypeToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import soma.flow.Flow;
+import soma.flow.FlowJson;
+import soma.flow.FlowOps;
+import soma.runtime.SomaError;
+
+/**
+ * An EPI run after an epoch, as JSON: the flow, the multipliers and penalty, the generator's state
+ * (as strings: 64-bit words do not survive JSON numbers) and the history. Written to a temporary
+ * file and moved into place, so a kill during the write leaves the previous checkpoint intact.
+ */
+final class Checkpoint {
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final String FORMAT = "soma-epi-checkpoint";
+
+    private Checkpoint() {}
+
+    static void save(Epi.State st, Path path) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("epoch", st.epoch);
+        m.put("eta", st.al.eta);
+        m.put("c", st.al.c);
+        m.put("previous", st.al.previous);
+        List<String> rng = new ArrayList<>();
+        for (long v : st.rng.snapshot()) rng.add(Long.toString(v));
+        m.put("rng", rng);
+        m.put("flow", FlowJson.toMap(st.flow));
+        m.put("history", st.history.checks);
+        try {
+            if (path.toAbsolutePath().getParent() != null) Files.createDirectories(path.toAbsolutePath().getParent());
+            Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+            Files.writeString(tmp, GSON.toJson(m));
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new SomaError("epi: cannot write the checkpoint " + path + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void restore(Epi.State st, Path path, int m) {
+        Map<String, Object> map;
+        try {
+            map = GSON.fromJson(Files.readString(path), new TypeToken<Map<String, Object>>() {}.getType());
+        } catch (IOException | RuntimeException e) {
+            throw new SomaError("epi: cannot read the checkpoint " + path + ": " + e.getMessage());
+        }
+        if (map == null || !FORMAT.equals(map.get("format"))) throw new SomaError("epi: " + path + " is not an EPI checkpoint");
+        Flow saved = FlowJson.fromMap((Map<String, Object>) map.get("flow"), path.toString());
+        FlowOps.adopt(st.flow, saved);
+        double[] eta = doubles(map.get("eta"));
+        if (eta.length != m) throw new SomaError("epi: the checkpoint " + path + " has " + eta.length + " statistics, the property has " + m);
+        System.arraycopy(eta, 0, st.al.eta, 0, m);
+        st.al.c = ((Number) map.get("c")).doubleValue();
+        st.al.previous = map.get("previous") == null ? null : doubles(map.get("previous"));
+        List<Object> rng = (List<Object>) map.get("rng");
+        long[] words = new long[rng.size()];
+        for (int i = 0; i < words.length; i++) words[i] = Long.parseLong((String) rng.get(i));
+        st.rng.restore(words);
+        st.epoch = ((Number) map.get("epoch")).intValue();
+        for (Object o : (List<Object>) map.get("history")) {
+            Map<String, Object> c = (Map<String, Object>) o;
+            st.history.checks.add(new History.Check(((Number) c.get("epoch")).intValue(), ((Number) c.get("entropy")).doubleValue(),
+                    doubles(c.get("r")), ((Number) c.get("c")).doubleValue(), doubles(c.get("eta")), doubles(c.get("pValues")),
+                    (Boolean) c.get("passed"), doubles(c.get("samples"))));
+        }
+    }
+
+    private static double[] doubles(Object o) {
+        List<Object> l = (List<Object>) o;
+        double[] d = new double[l.size()];
+        for (int i = 0; i < d.length; i++) d[i] = ((Number) l.get(i)).doubleValue();
+        return d;
+    }
+}

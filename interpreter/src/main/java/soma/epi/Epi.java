@@ -1,0 +1,132 @@
+package soma.epi;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import soma.flow.Flow;
+import soma.optim.Adam;
+import soma.random.Rng;
+import soma.runtime.SomaError;
+import soma.util.Interrupts;
+import soma.util.Progress;
+
+/**
+ * Emergent property inference (../shared/spec/epi.md): the maximum-entropy flow q subject to
+ * E_q[T(x(z))] = mu, by the augmented Lagrangian. Each epoch runs Adam (reset at the start of the
+ * epoch) on L = -H + eta . R + (c/2) |R|^2 with the reparameterised gradient through the flow,
+ * the model and the statistics; after each epoch a fresh batch updates eta and c, runs the
+ * Bonferroni-corrected tests, and the state is checkpointed so a killed run loses at most one epoch.
+ */
+public final class Epi {
+    public record Options(int epochs, int iterations, int batch, double lr, double c0, double beta, double gamma, double alpha,
+                          int testBatch, long seed, boolean untilConverged, Path checkpoint, Path resume, boolean quiet) {}
+
+    /** Everything a run has learned so far; also what a checkpoint holds. */
+    public static final class State {
+        public final Flow flow;
+        public final AugmentedLagrangian al;
+        public final History history = new History();
+        public final Rng rng;
+        public int epoch;
+        public boolean finished;
+
+        State(Flow flow, AugmentedLagrangian al, Rng rng) {
+            this.flow = flow;
+            this.al = al;
+            this.rng = rng;
+        }
+    }
+
+    private Epi() {}
+
+    public static State run(Flow flow, Objective objective, int m, Options o, PrintWriter out, java.util.function.Consumer<State> onProgress) {
+        if (o.batch() < 2) throw new SomaError("epi: batch must be at least 2 (the penalty gradient uses two halves)");
+        State st = new State(flow, new AugmentedLagrangian(m, o.c0(), o.beta(), o.gamma()), new Rng(o.seed()));
+        if (o.resume() != null && java.nio.file.Files.exists(o.resume())) {
+            Checkpoint.restore(st, o.resume(), m);
+            if (!o.quiet()) out.println("epi: resumed from " + o.resume() + " after epoch " + st.epoch);
+        } else {
+            check(st, objective, o, out); // epoch 0: where the flow starts
+        }
+        onProgress.accept(st);
+        long total = (long) o.epochs() * o.iterations();
+        Progress progress = Progress.start("epi", total);
+        try {
+            while (st.epoch < o.epochs() && !(o.untilConverged() && st.history.convergedEpoch() != null)) {
+                Adam adam = new Adam(flow.paramCount(), o.lr());
+                for (int it = 0; it < o.iterations(); it++) {
+                    Interrupts.poll();
+                    double[] stats = step(st, objective, adam, o.batch(), st.epoch + 1, it);
+                    long done = (long) st.epoch * o.iterations() + it + 1;
+                    progress.update(done, String.format(Locale.ROOT, "epoch %d/%d it %d: H %.3f |R| %.3g c %.3g",
+                            st.epoch + 1, o.epochs(), it + 1, stats[0], stats[1], st.al.c));
+                }
+                st.epoch++;
+                check(st, objective, o, out);
+                if (o.checkpoint() != null) Checkpoint.save(st, o.checkpoint());
+                onProgress.accept(st);
+            }
+            st.finished = true;
+        } finally {
+            progress.finish();
+        }
+        return st;
+    }
+
+    /** One Adam step on a fresh batch; returns {entropy, |R|} of the batch for the progress line. */
+    private static double[] step(State st, Objective objective, Adam adam, int n, int epoch, int it) {
+        Flow flow = st.flow;
+        int k = flow.dim;
+        Flow.Pass pass = flow.forward(flow.drawBase(n, st.rng), n, true);
+        double[] z = pass.z();
+        Objective.Evaluation ev = objective.evaluate(z, n, true);
+        int m = ev.mu().length;
+        for (int i = 0; i < ev.t().length; i++) {
+            if (!Double.isFinite(ev.t()[i])) {
+                int s = i / m;
+                throw new SomaError("epi: statistic " + (i % m + 1) + " is " + ev.t()[i] + " in epoch " + epoch + ", iteration " + (it + 1)
+                        + ", for the parameters " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(z, s * k, s * k + k)));
+            }
+        }
+        double[] w = st.al.weights(ev.t(), ev.mu(), n);
+        double[] gZ = new double[n * k], gLogQ = new double[n];
+        double entropy = 0;
+        double[] lq = pass.logQ();
+        for (int s = 0; s < n; s++) {
+            gLogQ[s] = 1.0 / n; // -H = mean log q
+            entropy -= lq[s] / n;
+            for (int i = 0; i < m; i++) {
+                double ws = w[s * m + i];
+                for (int j = 0; j < k; j++) gZ[s * k + j] += ws * ev.g()[(s * m + i) * k + j];
+            }
+        }
+        double[] grad = flow.backward(pass, gZ, gLogQ);
+        for (double g : grad) {
+            if (!Double.isFinite(g)) throw new SomaError("epi: the gradient became non-finite in epoch " + epoch + ", iteration " + (it + 1) + "; try a smaller lr");
+        }
+        adam.step(flow.theta, grad);
+        return new double[] {entropy, AugmentedLagrangian.norm(AugmentedLagrangian.mean(ev.t(), 0, n, m, ev.mu()))};
+    }
+
+    /** The end-of-epoch check on a fresh batch: history row, then the multiplier and penalty update. */
+    private static void check(State st, Objective objective, Options o, PrintWriter out) {
+        Flow flow = st.flow;
+        int n = o.testBatch();
+        Flow.Pass pass = flow.forward(flow.drawBase(n, st.rng), n, false);
+        Objective.Evaluation ev = objective.evaluate(pass.z(), n, false);
+        int m = ev.mu().length;
+        double[] r = AugmentedLagrangian.mean(ev.t(), 0, n, m, ev.mu());
+        double entropy = 0;
+        for (double v : pass.logQ()) entropy -= v / n;
+        ConvergenceTest.Result test = ConvergenceTest.test(ev.t(), ev.mu(), n, o.alpha());
+        boolean passed = m == 0 || test.passed();
+        st.history.checks.add(new History.Check(st.epoch, entropy, r, st.al.c, st.al.eta.clone(), test.pValues(), passed, pass.z().clone()));
+        if (!o.quiet()) {
+            out.println(String.format(Locale.ROOT, "epi epoch %d: H = %.3f, |R| = %.3g, c = %.3g, tests %s", st.epoch, entropy,
+                    AugmentedLagrangian.norm(r), st.al.c, passed ? "pass" : "fail"));
+            out.flush();
+        }
+        if (st.epoch == 0) st.al.previous = r.clone();
+        else st.al.update(r);
+    }
+}

@@ -1,0 +1,16 @@
+package soma.epi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One check per epoch (epoch 0 is the starting flow): entropy, violation, penalty, multipliers, tests. */
+public final class History {
+    public record Check(int epoch, double entropy, double[] r, double c, double[] eta, double[] pValues, boolean passed, double[] samples) {}
+
+    public final List<Check> checks = new ArrayList<>();
+
+    public Integer convergedEpoch() {
+        for (Check c : checks) if (c.passed() && c.epoch() > 0) return c.epoch();
+        return null;
+    }
+}

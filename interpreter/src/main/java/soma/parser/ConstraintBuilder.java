@@ -1,0 +1,116 @@
+package soma.parser;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import soma.epi.Moment;
+import soma.epi.nodes.ConstraintNode;
+import soma.nodes.BlockNode;
+import soma.nodes.ExprNode;
+import soma.nodes.FunctionRootNode;
+import soma.nodes.calls.FunctionNode;
+import soma.nodes.literals.ConstantNode;
+import soma.nodes.literals.ListNode;
+import soma.nodes.variables.ParamNode;
+import soma.nodes.variables.WriteGlobalNode;
+import soma.nodes.variables.WriteLocalNodeGen;
+import soma.parser.antlr.SomaParser.*;
+import soma.runtime.Nil;
+import soma.runtime.Signature;
+
+/**
+ * {@code constraint} declarations: statements that compute statistics of a model's output
+ * ({@code f = hub_frequency(sim.V[:, :, 2], dt: 0.025)}) and moment lines
+ * ({@code mean(f) == 0.525}, {@code std(f) == 0.025}, {@code var(f) == v}, {@code E[g] == v}).
+ * The body compiles to a function returning each line's expression and target; the lines'
+ * kinds become T(x) and mu (see {@link Moment}).
+ */
+final class ConstraintBuilder {
+    private final AstBuilder ast;
+
+    ConstraintBuilder(AstBuilder ast) {
+        this.ast = ast;
+    }
+
+    ExprNode constraint(DeclarationContext c) {
+        String name = c.ID().getText();
+        if (!ast.scope.atGlobalLevel()) {
+            ast.error(c, "declare '" + name + "' at the top level of a script, not inside a function or block");
+            return new ConstantNode(Nil.INSTANCE);
+        }
+        List<ParameterContext> params = c.parameters() == null ? List.of() : c.parameters().parameter();
+        if (params.size() != 1) ast.error(c.ID().getSymbol(), "a constraint takes one parameter, the model's output: constraint " + name + "(sim) { ... }");
+        Scope fn = new Scope(ast.scope, false);
+        ast.scope = fn;
+        List<ExprNode> body = new ArrayList<>();
+        String[] names = new String[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            names[i] = params.get(i).ID().getText();
+            body.add(WriteLocalNodeGen.create(new ParamNode(i, params.get(i).expression() == null ? null : ast.expr(params.get(i).expression())),
+                    fn.declare(names[i])));
+        }
+        List<Moment> moments = new ArrayList<>();
+        List<ExprNode> expressions = new ArrayList<>(), targets = new ArrayList<>();
+        Map<String, Integer> meanLines = new HashMap<>();
+        List<Object[]> secondMoments = new ArrayList<>(); // {line index, inner text, context}
+        for (DeclarationItemContext item : c.declarationBody().declarationItem()) {
+            if (!(item instanceof PlainItemContext p)) {
+                ast.error(item, "a constraint holds statements and moment lines such as mean(f) == 0.525");
+                continue;
+            }
+            StatementContext s = p.statement();
+            if (s instanceof ExpressionStatementContext e && e.expression() instanceof CompareExprContext cmp && cmp.op.getText().equals("==")) {
+                Moment.Kind kind;
+                ExpressionContext inner;
+                if (cmp.expression(0) instanceof CallExprContext call && call.expression() instanceof NameExprContext fnName
+                        && call.arguments() != null && call.arguments().argument().size() == 1 && call.arguments().argument(0).label() == null
+                        && List.of("mean", "std", "var").contains(fnName.getText())) {
+                    kind = switch (fnName.getText()) {
+                        case "mean" -> Moment.Kind.MEAN;
+                        case "std" -> Moment.Kind.STD;
+                        default -> Moment.Kind.VAR;
+                    };
+                    inner = call.arguments().argument(0).expression();
+                } else if (cmp.expression(0) instanceof IndexExprContext idx && idx.expression() instanceof NameExprContext en
+                        && en.getText().equals("E") && idx.subscript().size() == 1 && idx.subscript(0) instanceof IndexSubscriptContext is) {
+                    kind = Moment.Kind.EXPECTATION;
+                    inner = is.expression();
+                } else {
+                    ast.error(cmp.expression(0), "a moment line reads mean(x) == value, std(x) == value, var(x) == value or E[x] == value");
+                    continue;
+                }
+                String innerText = ast.text(inner);
+                int line = moments.size();
+                if (kind == Moment.Kind.MEAN) meanLines.put(innerText, line);
+                if (kind == Moment.Kind.STD || kind == Moment.Kind.VAR) secondMoments.add(new Object[] {line, innerText, cmp});
+                moments.add(new Moment(kind, ast.text(cmp), -1));
+                expressions.add(ast.expr(inner));
+                targets.add(ast.expr(cmp.expression(1)));
+            } else if (s instanceof AssignStatementContext a && a.op.getText().equals("=") && a.target instanceof NameExprContext n) {
+                body.add(ast.located(WriteLocalNodeGen.create(ast.expr(a.value), fn.declare(n.getText())), a));
+            } else {
+                body.add(ast.statement(s));
+            }
+        }
+        for (Object[] sm : secondMoments) {
+            int line = (Integer) sm[0];
+            Integer mean = meanLines.get((String) sm[1]);
+            if (mean == null) {
+                ast.error((CompareExprContext) sm[2], "a constraint on the spread of " + sm[1] + " needs its mean too (mean(" + sm[1]
+                        + ") == ...): the statistic is E[" + sm[1] + "^2] == mean^2 + std^2");
+                continue;
+            }
+            Moment m = moments.get(line);
+            moments.set(line, new Moment(m.kind(), m.text(), mean));
+        }
+        List<ExprNode> all = new ArrayList<>(expressions);
+        all.addAll(targets);
+        body.add(new ListNode(all.toArray(new ExprNode[0])));
+        ast.scope = fn.parent;
+        FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
+        Signature signature = new Signature(name, names, new boolean[names.length], false, false);
+        ExprNode function = new FunctionNode(signature, root.getCallTarget(), false);
+        return new WriteGlobalNode(name, true, ast.located(new ConstraintNode(name, List.copyOf(moments), function), c));
+    }
+}
