@@ -35,6 +35,21 @@ final class EpiBuiltins {
                 "emergent property inference: the maximum-entropy flow over the parameters 'over' whose simulated activity has the "
                         + "property's moments (augmented Lagrangian, ../shared/spec/epi.md); model: an ode/network, or a function of "
                         + "the (n x k) parameter batch", EpiBuiltins::epi);
+        r.def("property_statistics(model, property, z, over = nil, gradients = false, t = nil, steps = nil, dt = 0.01, method = \"rk4\", "
+                        + "threads = nil)",
+                "a property's statistics T (n x m) and targets mu at the parameter rows z (n x k), and with gradients: true dT/dz "
+                        + "(n x m x k) exactly as epi computes them", a -> {
+            if (!(a.get(1) instanceof ConstraintValue property)) throw a.error("property must be a constraint");
+            Tensor z = soma.runtime.TensorHooks.toTensor(a.get(2), "property_statistics: z");
+            if (z.rank() != 2) throw a.error("z must be an (n x k) matrix, one parameter vector per row");
+            int n = z.shape()[0], k = z.shape()[1], m = property.count();
+            Objective.Evaluation ev = target(a, property, k, 3, 5, 6, 7, 8, 9).objective().evaluate(z.realData().clone(), n, a.bool(4));
+            soma.runtime.SomaRecord out = new soma.runtime.SomaRecord();
+            out.put("T", new Tensor(new int[] {n, m}, ev.t()));
+            out.put("mu", new Tensor(new int[] {m}, ev.mu()));
+            if (ev.g() != null) out.put("dT", new Tensor(new int[] {n, m, k}, ev.g()));
+            return out;
+        });
         r.def("epi_last()", "the latest epi run, as far as it got (after Ctrl-C: up to the interrupted iteration)", a -> a.context().lastInference());
 
         r.method("epi_result", "samples(n = 1000)", "n samples of the learned distribution", a ->
@@ -81,30 +96,9 @@ final class EpiBuiltins {
         if (!(a.get(1) instanceof FlowValue q)) throw a.error("flow must be a flow (declare one with flow Name(dim = ...) { ... })");
         if (!(a.get(2) instanceof ConstraintValue property)) throw a.error("property must be a constraint (constraint Name(sim) { ... })");
         int k = q.flow.dim;
-        Objective objective;
-        List<String> names = new ArrayList<>();
-        if (a.get(0) instanceof SomaFunction f) {
-            for (int j = 0; j < k; j++) names.add("z" + (j + 1));
-            if (a.given(3)) names = strings(a, 3);
-            objective = new FunctionObjective(f, property, k);
-        } else {
-            ModelInstance model = a.model(0);
-            if (!a.given(3)) throw a.error("say which parameters the flow is over: over: [\"g_el\", \"g_synA\"]");
-            names = strings(a, 3);
-            for (String n : names) {
-                if (!model.declaration.parameters.contains(n)) throw a.error(model.declaration.name + " has no parameter '" + n + "'");
-            }
-            double dt = a.num(20);
-            long steps;
-            if (a.given(19)) steps = a.integer(19);
-            else if (a.given(18)) steps = Math.round(a.num(18) / dt);
-            else throw a.error("say how long to simulate: t: or steps:");
-            int threads = a.given(22) ? a.integer(22) : Runtime.getRuntime().availableProcessors();
-            Simulator.Options base = new Simulator.Options(Method.named(a.str(21)), 0, dt, steps, 1, null, 1e-6, 1e-9, names, null, null,
-                    threads, List.of());
-            objective = new SimulatedObjective(model, names, base, property, a.context());
-        }
-        if (names.size() != k) throw a.error("the flow has dim " + k + " but over: names " + names.size() + " parameter(s)");
+        Target target = target(a, property, k, 3, 18, 19, 20, 21, 22);
+        Objective objective = target.objective();
+        List<String> names = target.names();
         Path checkpoint = a.given(15) ? Path.of(a.str(15)) : null;
         Path resume = null;
         if (a.get(16) instanceof String s) resume = Path.of(s);
@@ -119,6 +113,41 @@ final class EpiBuiltins {
         Epi.State st = Epi.run(q.flow, objective, property.count(), o, a.context().out(),
                 state -> a.context().lastInference(new EpiResult(state, q, property, finalNames)));
         return a.context().lastInference();
+    }
+
+    /** The model as EPI sees it, and the names of the flow's coordinates. */
+    private record Target(Objective objective, List<String> names) {}
+
+    /**
+     * An ode/network (simulated with over:, t: or steps:, dt:, method:, threads: at the given
+     * argument positions) or a function of the (n x k) parameter batch.
+     */
+    private static Target target(Args a, ConstraintValue property, int k, int over, int t, int steps, int dt, int method, int threads) {
+        List<String> names = new ArrayList<>();
+        Objective objective;
+        if (a.get(0) instanceof SomaFunction f) {
+            for (int j = 0; j < k; j++) names.add("z" + (j + 1));
+            if (a.given(over)) names = strings(a, over);
+            objective = new FunctionObjective(f, property, k);
+        } else {
+            ModelInstance model = a.model(0);
+            if (!a.given(over)) throw a.error("say which parameters are inferred: over: [\"g_el\", \"g_synA\"]");
+            names = strings(a, over);
+            for (String n : names) {
+                if (!model.declaration.parameters.contains(n)) throw a.error(model.declaration.name + " has no parameter '" + n + "'");
+            }
+            double step = a.num(dt);
+            long count;
+            if (a.given(steps)) count = a.integer(steps);
+            else if (a.given(t)) count = Math.round(a.num(t) / step);
+            else throw a.error("say how long to simulate: t: or steps:");
+            int cores = a.given(threads) ? a.integer(threads) : Runtime.getRuntime().availableProcessors();
+            Simulator.Options base = new Simulator.Options(Method.named(a.str(method)), 0, step, count, 1, null, 1e-6, 1e-9, names, null, null,
+                    cores, List.of());
+            objective = new SimulatedObjective(model, names, base, property, a.context());
+        }
+        if (names.size() != k) throw a.error("the parameters have dimension " + k + " but over: names " + names.size());
+        return new Target(objective, names);
     }
 
     private static List<String> strings(Args a, int i) {

@@ -52,8 +52,9 @@ public final class ConstraintValue implements SomaValue, HasFields {
         }
         for (int i = 0; i < m; i++) {
             Moment mo = moments.get(i);
-            mu[i] = mo.target(values[i], mo.meanLine() >= 0 ? values[mo.meanLine()] : 0);
-            for (int s = 0; s < n; s++) t[s * m + i] = mo.statistic(e[i][s]);
+            double mean = mo.meanLine() >= 0 ? values[mo.meanLine()] : 0;
+            mu[i] = mo.target(values[i]);
+            for (int s = 0; s < n; s++) t[s * m + i] = mo.statistic(e[i][s], mean);
         }
         return new Values(t, mu);
     }

@@ -49,6 +49,11 @@ public final class Declaration {
      * simulations (a loop over instances, a benchmark) reuse machine code instead of recompiling.
      */
     public final java.util.Map<String, com.oracle.truffle.api.CallTarget> integrators;
+    /**
+     * This declaration extended by tangent states for a list of parameters (see Sensitivity), kept
+     * so that repeated simulations with sensitivities (every EPI iteration) reuse their integrator.
+     */
+    public final java.util.Map<List<String>, Declaration> withSensitivities = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static java.util.Map<String, com.oracle.truffle.api.CallTarget> newCache() {
         return new java.util.LinkedHashMap<>(16, 0.75f, true) {

@@ -30,15 +30,22 @@ public final class Sensitivity {
 
     public static ModelInstance augment(ModelInstance instance, List<String> params) {
         Declaration d = instance.declaration;
-        List<Declaration.StateSpec> tangents = new ArrayList<>();
-        List<Declaration.Equation> equations = new ArrayList<>();
-        Map<String, Expr> defs = new HashMap<>();
-        for (Declaration.Definition def : d.definitions) defs.put(def.name(), def.value());
         for (String p : params) {
             if (!d.parameters.contains(p)) {
                 throw new SomaError("simulate: cannot take sensitivities with respect to '" + p + "', which is not a parameter of " + d.name
                         + " (parameters: " + String.join(", ", d.parameters) + ")");
             }
+        }
+        return instance.with(d.withSensitivities.computeIfAbsent(List.copyOf(params), k -> tangentSystem(d, k)));
+    }
+
+    /** The declaration plus, for each parameter p, the states dX/dp with the tangent equations. */
+    private static Declaration tangentSystem(Declaration d, List<String> params) {
+        List<Declaration.StateSpec> tangents = new ArrayList<>();
+        List<Declaration.Equation> equations = new ArrayList<>();
+        Map<String, Expr> defs = new HashMap<>();
+        for (Declaration.Definition def : d.definitions) defs.put(def.name(), def.value());
+        for (String p : params) {
             Map<String, String> tangentOf = new HashMap<>();
             for (Declaration.StateSpec s : d.states) {
                 if (s.input()) continue;
@@ -50,6 +57,6 @@ public final class Sensitivity {
                 equations.add(new Declaration.Equation(tangentName(eq.state(), p), eq.index(), tangent.of(eq.value()), eq.span()));
             }
         }
-        return instance.with(d.extended(tangents, equations));
+        return d.extended(tangents, equations);
     }
 }

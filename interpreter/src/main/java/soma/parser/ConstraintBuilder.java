@@ -98,7 +98,7 @@ final class ConstraintBuilder {
             Integer mean = meanLines.get((String) sm[1]);
             if (mean == null) {
                 ast.error((CompareExprContext) sm[2], "a constraint on the spread of " + sm[1] + " needs its mean too (mean(" + sm[1]
-                        + ") == ...): the statistic is E[" + sm[1] + "^2] == mean^2 + std^2");
+                        + ") == ...): the statistic is E[(" + sm[1] + " - mean)^2] == std^2");
                 continue;
             }
             Moment m = moments.get(line);
