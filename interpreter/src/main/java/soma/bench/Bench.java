@@ -40,6 +40,10 @@ public final class Bench {
     private Bench() {}
 
     public static int run(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("epi")) {
+            EpiBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 20);
+            return 0;
+        }
         if (!args.isEmpty() && args.get(0).equals("flow")) {
             FlowBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 12);
             return 0;
@@ -61,6 +65,8 @@ public final class Bench {
         LinalgBench.run(seconds * 2);
         System.out.println();
         FlowBench.run(seconds);
+        System.out.println();
+        EpiBench.run(seconds * 2);
         return 0;
     }
 

@@ -18,11 +18,7 @@ final class SignalBuiltins {
             if (t.rank() == 1) return Spectra.hubFrequency(t.realData(), 0, t.size(), o);
             if (t.rank() != 2) throw a.error("trace must be a vector or a (samples x time) matrix, got shape " + t.shapeString());
             int rows = t.shape()[0];
-            int len = t.shape()[1];
-            double[] out = new double[rows];
-            // rows are independent: spread them over the cores, like the batch that produced them
-            java.util.stream.IntStream.range(0, rows).parallel().forEach(i -> out[i] = Spectra.hubFrequency(t.realData(), i * len, len, o));
-            return new Tensor(new int[] {rows}, out);
+            return new Tensor(new int[] {rows}, Spectra.hubFrequencies(t.realData(), rows, t.shape()[1], o));
         });
         r.def("spectrum(x, dt, f_max = nil, frequencies = 512)", "{f, magnitude}: |DFT| of x (mean removed) on a grid up to f_max "
                 + "(default: the Nyquist frequency 1 / (2 dt))", a -> {

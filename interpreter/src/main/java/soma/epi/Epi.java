@@ -50,7 +50,7 @@ public final class Epi {
         }
         onProgress.accept(st);
         long total = (long) o.epochs() * o.iterations();
-        Progress progress = Progress.start("epi", total);
+        Progress progress = Progress.start("epi", total, o.quiet() ? 0 : 60);
         try {
             while (st.epoch < o.epochs() && !(o.untilConverged() && st.history.convergedEpoch() != null)) {
                 Adam adam = new Adam(flow.paramCount(), o.lr());

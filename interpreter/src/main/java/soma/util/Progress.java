@@ -15,17 +15,28 @@ public final class Progress {
     private final long started = System.nanoTime();
     private final PrintStream out;
     private long lastDraw;
+    /** Without a terminal: a plain log line to stderr this often (0: silent). */
+    private final long logEveryNanos;
 
-    private Progress(String label, long total, PrintStream out) {
+    private Progress(String label, long total, PrintStream out, long logEveryNanos) {
         this.label = label;
         this.total = total;
         this.out = out;
+        this.logEveryNanos = logEveryNanos;
     }
 
     /** A bar for long work, or a silent one when there is no terminal to draw on. */
     public static Progress start(String label, long total) {
+        return start(label, total, 0);
+    }
+
+    /**
+     * For long runs (training): a bar on a terminal, and otherwise (a log file, a batch job) a
+     * plain line on stderr every {@code logEverySeconds}, so progress stays visible.
+     */
+    public static Progress start(String label, long total, double logEverySeconds) {
         boolean terminal = System.console() != null && System.console().isTerminal();
-        return new Progress(label, total, terminal ? System.err : null);
+        return new Progress(label, total, terminal ? System.err : null, terminal ? 0 : (long) (logEverySeconds * 1e9));
     }
 
     public void update(long done) {
@@ -34,7 +45,10 @@ public final class Progress {
 
     /** As {@link #update(long)}, with a short status after the bar (loss, epoch, ...). */
     public void update(long done, String detail) {
-        if (out == null) return;
+        if (out == null) {
+            log(done, detail);
+            return;
+        }
         long now = System.nanoTime();
         if (now - lastDraw < 100_000_000L || now - started < 500_000_000L) return; // at most 10 redraws/s; none for short work
         lastDraw = now;
@@ -48,8 +62,18 @@ public final class Progress {
         out.flush();
     }
 
+    private void log(long done, String detail) {
+        if (logEveryNanos <= 0) return;
+        long now = System.nanoTime();
+        if (now - (lastDraw == 0 ? started : lastDraw) < logEveryNanos) return;
+        lastDraw = now;
+        double elapsed = (now - started) / 1e9;
+        System.err.println(String.format(Locale.ROOT, "%s: %d/%d after %.0f s, ETA %.0f s%s", label, done, total, elapsed,
+                done == 0 ? Double.NaN : elapsed * (total - done) / done, detail == null ? "" : "; " + detail));
+    }
+
     public void finish() {
-        if (out == null || lastDraw == 0) return;
+        if (out == null || lastDraw == 0) return; // (log lines need no clearing)
         out.print("\r" + " ".repeat(label.length() + 140) + "\r");
         out.flush();
     }

@@ -23,7 +23,7 @@ class InterruptTest {
                 }
                 """,
                 // about a minute of work on 2 cores if it were not interrupted
-                "simulate(FHN(), steps: 10000000, dt: 0.001, every: 100000, params: {I: linspace(0, 1, 100)}, threads: 2)");
+                "simulate(FHN(), steps: 10000000, dt: 0.001, every: 100000, params: {I: linspace(0, 1, 100)}, threads: 2)").close();
     }
 
     /** Fitting runs in one Java loop behind a boundary; it polls Truffle's safepoints every iteration. */
@@ -34,12 +34,29 @@ class InterruptTest {
                     repeat 10 { planar }
                 }
                 let q = Q()
-                """, "q.fit(gaussian(mean: [1, 1], std: 2), iterations: 10000000, batch: 1000)");
+                """, "q.fit(gaussian(mean: [1, 1], std: 2), iterations: 10000000, batch: 1000)").close();
     }
 
-    private static void assertStopsOnInterrupt(String setup, String longWork) throws Exception {
+    /** EPI polls every iteration; what it learned stays reachable through epi_last(). */
+    @Test
+    void aLongInferenceStopsOnInterruptAndKeepsItsResult() throws Exception {
+        Context context = assertStopsOnInterrupt("""
+                flow Q(dim = 1) {
+                    scale
+                    shift
+                }
+                constraint M(z) {
+                    mean(z[:, 0]) == 1
+                }
+                """, "epi(fn(z) = z, flow: Q(), property: M, epochs: 1000000, iterations: 1000, until_converged: false, quiet: true)");
+        assertEquals("epi_result", context.eval("soma", "type(epi_last())").asString());
+        context.close();
+    }
+
+    private static Context assertStopsOnInterrupt(String setup, String longWork) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
+        Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out);
+        {
             context.eval("soma", setup);
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread runner = new Thread(() -> {
@@ -60,5 +77,6 @@ class InterruptTest {
             assertTrue(thrown.get() instanceof PolyglotException p && p.isInterrupted(), "expected an interrupt, got " + thrown.get());
             assertEquals(2.0, context.eval("soma", "1 + 1").asDouble());
         }
+        return context;
     }
 }
