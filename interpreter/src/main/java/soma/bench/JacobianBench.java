@@ -64,10 +64,11 @@ final class JacobianBench {
                     new Workload("Soma loop, J(y, into: M)", () -> { into.execute(CALLS); return 0; }, CALLS, 1),
                     new Workload("J(Y), all " + points.length + " states in one call", () -> { along.execute(); return 0; }, points.length, 1),
                     new Workload("compiled kernel alone, in a Truffle loop", () -> sums[0] = kernel.soma((int) CALLS), CALLS, 1),
+                    new Workload("(hand-written Java, a new array each)", () -> kernel.javaFresh((int) CALLS, G_EL, G_SYN_A), CALLS, 0.5),
                     new Workload("hand-written Java, same loop", () -> sums[1] = kernel.java((int) CALLS, G_EL, G_SYN_A), CALLS, 0.5));
-            double unit = seconds / 9; // 4.5 shares to warm up, as much again for the timed rounds
+            double unit = seconds / 10; // 5 shares to warm up, as much again for the timed rounds
             for (Workload w : workloads) IntegratorBench.warm(w.body(), unit * w.share());
-            double[][] rounds = rounds(workloads, unit * 4.5);
+            double[][] rounds = rounds(workloads, unit * 5);
             int javaIndex = workloads.size() - 1;
             double java = median(rounds, javaIndex, -1);
             System.out.printf(Locale.ROOT, "%-44s %14s %14s %7s%n", "STG Jacobian 15 x 15, per Jacobian", "Soma", "hand-written", "ratio");
@@ -75,6 +76,7 @@ final class JacobianBench {
                 System.out.printf(Locale.ROOT, "  %-42s %11.2f us %11.2f us %6.2fx%n", workloads.get(k).name(),
                         median(rounds, k, -1) * 1e6, java * 1e6, median(rounds, k, javaIndex));
             }
+            System.out.printf(Locale.ROOT, "  %-42s %14s %14s %6.2fx%n", "J = J(y) / Java with a new array each", "", "", median(rounds, 0, javaIndex - 1));
             if (Math.abs(sums[0] - sums[1]) > 1e-9 * Math.abs(sums[1])) throw new IllegalStateException("checksums differ: " + sums[0] + " vs " + sums[1]);
             double worst = Math.max(kernel.difference(G_EL, G_SYN_A), Math.max(Math.max(
                     difference(numbers(context, "flatten(stack(map(0..stg_count, fn(k) = stg_jacobian(stg_rows[k]))))"), points),

@@ -110,6 +110,20 @@ final class JacobianKernelBench {
         return sum;
     }
 
+    /** The hand-written Jacobians again, each into a new array (as J(y) returns a new matrix): what allocation alone costs. */
+    double javaFresh(int count, double gElNs, double gSynANs) {
+        double sum = 0;
+        for (int k = 0; k < count; k++) {
+            double[] out = new double[225];
+            StgJacobian.jacobian(points[k % points.length], gElNs, gSynANs, out);
+            sum += out[k % out.length];
+            last = out; // escapes, so the allocation cannot be optimized away
+        }
+        return sum;
+    }
+
+    private double[] last;
+
     /** Largest |J_soma - J_java| over all points, relative to the largest |J_java|. */
     double difference(double gElNs, double gSynANs) {
         Workspace w = single.newWorkspace();
