@@ -41,16 +41,6 @@ final class IntegratorBench {
             let net = RateNetwork()
             fn fhn_sens(k) = simulate(FitzHughNagumo(), steps: STEPS, dt: 0.01, params: {I: currents}, every: 100, threads: 1,
                                       sensitivities: ["I", "a", "b", "tau"][0:k])
-            let stg_jacobian = jacobian_of(STG(g_el: 6, g_synA: 2))
-            let stg_point = simulate(STG(g_el: 6, g_synA: 2), steps: 300, dt: 0.025, method: euler)
-            let stg_y = concat([stg_point.V[-1], stg_point.N[-1], stg_point.H[-1]])
-            fn stg_jacobians(n) {
-                let J = nil
-                for k in 0..n { J = stg_jacobian(stg_y) }
-                J
-            }
-            let stg_points = stack(map(0..10000, fn(k) = stg_y))
-            fn stg_jacobians_along() = stg_jacobian(stg_points)
             fn rate_network() = simulate(net, steps: 2000, dt: 0.1, method: euler)
             fn rate_batch(threads) = simulate(net, steps: 2000, dt: 0.1, method: euler, params: {g: tensor([1.5, 1.6, 1.7, 1.8])}, threads: threads)
             """;
@@ -93,7 +83,7 @@ final class IntegratorBench {
                     report("STG + hub frequency, 1000 x " + steps2 + ", " + threads + " thread(s)", 1000.0 * steps2 / somaStg, 1000.0 * steps2 / javaStg);
                 }
             }
-            jacobian(context, seconds);
+            JacobianBench.run(context, seconds);
             double soma = median(() -> { network.execute(); return 0; }, seconds / 6);
             double java = median(() -> HandWritten.rateNetworkEuler(W, x0, 2000, 0.1), seconds / 6);
             report("rate network N = 500, Euler, 2000 steps", 2000 / soma, 2000 / java);
@@ -126,47 +116,11 @@ final class IntegratorBench {
         return 0;
     }
 
-    /** Soma's compiled STG Jacobian against the hand-written one (the script must be loaded). */
-    private static void jacobian(Context context, double seconds) {
-        Value jac = context.eval(Source.create(SomaLanguage.ID, "stg_jacobians"));
-        double[] y = stgPoint(context);
-        double somaJ = median(() -> { jac.execute(10000.0); return 0; }, seconds / 3) / 10000;
-        double[] out = new double[225];
-        double javaJ = median(() -> { for (int k = 0; k < 10000; k++) StgJacobian.jacobian(y, 6, 2, out); return out[0]; }, seconds / 6) / 10000;
-        double[] somaMatrix = stgMatrix(context);
-        StgJacobian.jacobian(y, 6, 2, out);
-        double diff = 0, scale = 0;
-        for (int k = 0; k < 225; k++) {
-            diff = Math.max(diff, Math.abs(out[k] - somaMatrix[k]));
-            scale = Math.max(scale, Math.abs(out[k]));
-        }
-        System.out.printf(Locale.ROOT, "%-44s %11.2f us %11.2f us %6.2fx  (max relative difference %.1e)%n",
-                "STG Jacobian 15 x 15 (Soma / hand-written)", somaJ * 1e6, javaJ * 1e6, somaJ / javaJ, diff / scale);
-        Value along = context.eval(Source.create(SomaLanguage.ID, "stg_jacobians_along"));
-        double somaAlong = median(() -> { along.execute(); return 0; }, seconds / 3) / 10000;
-        System.out.printf(Locale.ROOT, "%-44s %11.2f us %11.2f us %6.2fx%n",
-                "  10000 points in one call J(Y), per point", somaAlong * 1e6, javaJ * 1e6, somaAlong / javaJ);
-    }
-
     /** Only the Jacobian comparison: {@code bin/soma bench jacobian [seconds]}. */
     static void jacobianOnly(double seconds) {
         try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
-            context.eval(Source.create(SomaLanguage.ID, MODELS.replace("SAMPLES", "1000").replace("STEPS", "10000")));
-            jacobian(context, seconds);
+            JacobianBench.run(context, seconds);
         }
-    }
-
-    /** The state at which the Jacobians are compared, read back from the script as text. */
-    private static double[] stgPoint(Context context) {
-        return numbers(context.eval(Source.create(SomaLanguage.ID, "join(list(stg_y), \" \")")).asString());
-    }
-
-    private static double[] stgMatrix(Context context) {
-        return numbers(context.eval(Source.create(SomaLanguage.ID, "join(list(flatten(stg_jacobian(stg_y))), \" \")")).asString());
-    }
-
-    private static double[] numbers(String text) {
-        return java.util.Arrays.stream(text.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** The script's g_el (which = 0) and g_synA (1): seed 0's uniform(0.1, 20, [1000]) draws, in order. */
@@ -194,15 +148,25 @@ final class IntegratorBench {
     }
 
     /** Median seconds of one call, after warming up for half the budget (Graal needs a few seconds). */
-    private static double median(DoubleSupplier body, double budget) {
-        long end = System.nanoTime() + (long) (budget * 0.5e9);
+    static double median(DoubleSupplier body, double budget) {
+        warm(body, budget / 2);
+        return measure(body, budget / 2);
+    }
+
+    /** Calls body for the given time (at least twice), so Graal sees it hot. */
+    static void warm(DoubleSupplier body, double seconds) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
         int warm = 0;
         while (System.nanoTime() < end || warm < 2) {
             body.getAsDouble();
             warm++;
         }
+    }
+
+    /** Median seconds of one call over the given time (at least three calls). */
+    static double measure(DoubleSupplier body, double seconds) {
         List<Double> times = new ArrayList<>();
-        end = System.nanoTime() + (long) (budget * 0.5e9);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
         do {
             long t0 = System.nanoTime();
             body.getAsDouble();

@@ -33,13 +33,10 @@ final class DerivativeBuiltins {
             JacobianBuilder.Result j = new JacobianBuilder(model).at(y, a.num(2), a.context());
             return new JacobianValue(j.matrix(), j.symbolic());
         });
-        r.def("jacobian_of(model)", "a function J(at) giving the exact Jacobian of an ode at a state, compiled once "
-                + "(for many linearizations, e.g. along a trajectory)", a -> {
+        r.def("jacobian_of(model)", "a function J(at, into = nil) giving the exact Jacobian of an ode at a state, compiled once "
+                + "(for many linearizations, e.g. along a trajectory); into: a matrix to overwrite instead of a new one", a -> {
             ModelInstance model = a.model(0);
-            JacobianBuilder.Prepared prepared = new JacobianBuilder(model).prepare(a.context());
-            soma.runtime.Signature sig = new soma.runtime.Signature("jacobian_of(" + model.declaration.name + ")", new String[] {"at"},
-                    new boolean[] {false}, false, false);
-            return new soma.runtime.SomaFunction(sig, prepared.callable(a.context().language()), null, true);
+            return new JacobianBuilder(model).prepare(a.context()).function(a.context().language());
         });
         r.def("fixed_points(model, starts = 10, within = [-2, 2], method = \"newton\", lr = 0.01, iters = nil, tol = 1e-12, all = false)",
                 "fixed points of an ode from random starts in a box: Newton (line search, exact Jacobian) or Adam on |f|^2; "

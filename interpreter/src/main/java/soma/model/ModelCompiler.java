@@ -74,14 +74,22 @@ public final class ModelCompiler {
         return new ModelCompiler(instance, context, java.util.Set.of()).run(extras);
     }
 
-    /** Only the extra expressions and the definitions they use: no equations (Jacobian entries). */
-    public static CompiledModel compileOnly(ModelInstance instance, SomaContext context, List<Expr> extras) {
+    /**
+     * Only the extra expressions and the definitions they use, no equations (Jacobian entries);
+     * the last {@code into.length} extras are scalars written straight into {@code dy[into[k]]}
+     * instead of into buffers, so the non-zero entries of a Jacobian land in the (row-major)
+     * matrix itself, with no copy afterwards.
+     */
+    public static CompiledModel compileOnly(ModelInstance instance, SomaContext context, List<Expr> extras, int[] into) {
         ModelCompiler c = new ModelCompiler(instance, context, java.util.Set.of());
         c.onlyExtras = true;
+        c.into = into;
         return c.run(extras);
     }
 
     private boolean onlyExtras;
+    /** Targets in dy of the trailing extras (see compileOnly); empty: every extra goes to a buffer. */
+    private int[] into = new int[0];
 
     /** The dynamic definitions the expressions need, directly or through other definitions. */
     private java.util.Set<String> needed(List<Expr> extras) {
@@ -127,15 +135,21 @@ public final class ModelCompiler {
             defs.add(new Rhs.Assign(value.node(), false, slot, 0, value.size()));
             outputs.add(new CompiledModel.Output(def.name(), slot, value.shape()));
         }
+        List<Rhs.Assign> eqs = new ArrayList<>();
+        int direct = extras.size() - into.length;
         for (int k = 0; k < extras.size(); k++) {
             C value = compile(extras.get(k));
+            if (k >= direct) {
+                if (!value.scalar()) throw new SomaError("internal: a matrix entry must be a scalar, got shape " + Shape.toString(value.shape()));
+                eqs.add(new Rhs.Assign(value.node(), true, -1, into[k - direct], 1));
+                continue;
+            }
             int slot = buffer(value.size());
             defs.add(new Rhs.Assign(value.node(), false, slot, 0, value.size()));
             outputs.add(new CompiledModel.Output("$x" + k, slot, value.shape()));
             defBuffer.put("$x" + k, slot); // later extras may use earlier ones by name (shared subexpressions)
             defShape.put("$x" + k, value.shape());
         }
-        List<Rhs.Assign> eqs = new ArrayList<>();
         Map<String, boolean[]> covered = new HashMap<>();
         if (!onlyExtras) for (Declaration.Equation eq : d.equations) eqs.add(equation(eq, covered));
         for (int s = 0; s < n && !onlyExtras; s++) {
@@ -150,7 +164,7 @@ public final class ModelCompiler {
         }
         int[] bufferSizes = buffers.stream().mapToInt(Integer::intValue).toArray();
         Rhs rhs = new Rhs(defs.toArray(new Rhs.Assign[0]), eqs.toArray(new Rhs.Assign[0]));
-        decisions.append("buffers").append(buffers).append(";extras").append(extras.size());
+        decisions.append("buffers").append(buffers).append(";extras").append(extras.size()).append(";into").append(Arrays.toString(into));
         return new CompiledModel(instance, rhs, names, offsets, sizes, indexed, bufferSizes, constants, outputs, decisions.toString());
     }
 

@@ -58,12 +58,7 @@ public final class Evaluator {
             target.call(w);
         }
 
-        public com.oracle.truffle.api.CallTarget callTarget() { return target; }
-
-        public Workspace workspace() { return w; }
-
-        /** Puts the point into the workspace, for a caller that invokes {@link #callTarget()} itself. */
-        public void load(double[] y, double t) {
+        private void load(double[] y, double t) {
             if (y.length != model.stateSize) {
                 throw new SomaError(model.instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
             }
@@ -71,9 +66,6 @@ public final class Evaluator {
             if (w.y == null || w.y.length != y.length) w.y = new double[y.length];
             System.arraycopy(y, 0, w.y, 0, y.length); // a copy: the caller may reuse y
         }
-
-        /** The buffer index of each output, for reading many scalar outputs quickly. */
-        public double[][] buffers() { return w.buf; }
 
         public double[] derivative() { return w.dy.clone(); }
 
@@ -87,11 +79,6 @@ public final class Evaluator {
 
     public static Compiled compile(ModelInstance instance, SomaContext context, List<soma.model.ir.Expr> extras) {
         return new Compiled(ModelCompiler.compile(instance, context, extras), context);
-    }
-
-    /** Only the expressions (and the definitions they need), not the right-hand side. */
-    public static Compiled compileOnly(ModelInstance instance, SomaContext context, List<soma.model.ir.Expr> extras) {
-        return new Compiled(ModelCompiler.compileOnly(instance, context, extras), context);
     }
 
     /** The model compiled and evaluated once at (t, y): for forward() and derivative(). */

@@ -96,6 +96,43 @@ class JacobianTest {
     }
 
     @Test
+    void jacobianOfGivesNewMatricesOrWritesInto() {
+        String model = """
+                ode Pair(k = 0.7) {
+                    state V[3] = 0, u = 0.5
+                    dV/dt = -V / (1 + u^2) + k * tanh(V) * exp(-u)
+                    du/dt = sum(V * V) - u
+                }
+                let m = Pair()
+                let J = jacobian_of(m)
+                let y = tensor([0.3, -0.2, 0.5, 0.1])
+                """;
+        double[] r = SomaNumbers.of(model + """
+                let A = J(y)
+                let M = ones(4, 4) * 7                 # every entry stale, the zeros too
+                let B = J(y, into: M)
+                B[0, 0] = 99                            # B is M itself
+                let C = zeros(4, 4)
+                for i in 0..3000 { J(y * (1 + i / 3000), into: C) }   # hot: the compiled path
+                let Y = stack([y, y * 2, -y])
+                let K = ones(3, 4, 4)
+                J(Y, into: K)
+                print(max(abs(A - jacobian(m, at: y))), max(abs(M[1:] - A[1:])), M[0, 0], max(abs(C - J(y * (1 + 2999 / 3000)))))
+                print(max(abs(J(Y)[1] - J(y * 2))), max(abs(K - J(Y))), max(abs(A)), max(abs(A - J(y))))
+                """);
+        assertEquals(0, r[0], 1e-14);
+        assertEquals(0, r[1]);
+        assertEquals(99, r[2]);
+        assertEquals(0, r[3]);
+        assertEquals(0, r[4]);
+        assertEquals(0, r[5]);
+        assertTrue(r[6] > 0.1, "a non-trivial Jacobian");
+        assertEquals(0, r[7], 0, "J(y) is a new matrix, not changed by the writes into M");
+        String wrong = soma.golden.ScriptRunner.runCode(model + "J(y, into: zeros(3, 3))", "test.soma");
+        assertTrue(wrong.contains("into: must be a real tensor of shape (4, 4), got a tensor of shape (3, 3)"), wrong);
+    }
+
+    @Test
     void fixedPointIsTheRealRootOfTheCubic() {
         // standard FHN: v^3/3 + (1/b - 1) v + a/b = 0; Cardano for t^3 + p t + q = 0 with t = v
         double a = 0.7, b = 0.8;

@@ -48,6 +48,16 @@ final class Cse {
         return "$x" + (shared.size() + k);
     }
 
+    /**
+     * How an entry refers to distinct coefficient k: a number or a plain name (a constant, a
+     * state, a shared call) is written in place, so Graal folds it into the entry's arithmetic
+     * instead of reading back a buffer; anything else by its "$x" name.
+     */
+    Expr reference(int k, Expr.Span span) {
+        Expr c = coefficients.get(k);
+        return c instanceof Expr.Num || c instanceof Expr.Name ? c : new Expr.Name(coefficientName(k), span);
+    }
+
     private void count(Expr e) {
         if (e instanceof Expr.Call) counts.merge(ExprText.show(e), 1, Integer::sum);
         for (Expr child : children(e)) count(child);

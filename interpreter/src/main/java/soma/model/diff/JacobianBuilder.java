@@ -70,10 +70,10 @@ public final class JacobianBuilder {
         private final Evaluator.Compiled evaluator;
         private final Numeric numeric;
         /** For small odes: every non-zero entry compiled as an expression (null: use the matrix algebra of Numeric). */
-        private Evaluator.Compiled entries;
-        private int[] entryRow;
-        private int[] entryColumn;
-        private int[] entryBuffer;
+        private JacobianKernel kernel;
+        /** The kernel at one point, as a call target for Java callers (compiled once it is hot); its workspace. */
+        private com.oracle.truffle.api.CallTarget kernelTarget;
+        private soma.model.nodes.Workspace kernelWorkspace;
 
         private Prepared(SomaContext context) {
             List<Expr> coefficients = new ArrayList<>();
@@ -100,10 +100,10 @@ public final class JacobianBuilder {
             Cse cse = new Cse(bySlot.stream().map(expand::inline).toList());
             SparseJacobian sparse = new SparseJacobian(model, e -> model.outputs.get(base + slot.get(e)).shape(),
                     e -> soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"),
-                    e -> new Expr.Name(cse.coefficientName(cse.index(expand.inline(e))), e.span()));
-            List<Expr> exprs = new ArrayList<>();
-            List<Integer> rowsOut = new ArrayList<>();
-            List<Integer> colsOut = new ArrayList<>();
+                    e -> cse.reference(cse.index(expand.inline(e)), e.span()));
+            int n = model.stateSize;
+            // entry expressions by position row * n + column (a position reached twice adds up)
+            Map<Integer, Expr> entryAt = new java.util.TreeMap<>();
             try {
                 for (int k = 0; k < rows.size(); k++) {
                     int s = model.indexOf(rowNames.get(k));
@@ -118,68 +118,39 @@ public final class JacobianBuilder {
                     }
                     for (int i = 0; i < count; i++) {
                         for (var e : block.get(block.size() == 1 ? 0 : i).entrySet()) {
-                            if (e.getValue() instanceof Expr.Num n && n.value() == 0) continue;
-                            exprs.add(e.getValue());
-                            rowsOut.add(model.offsets[s] + from + i);
-                            colsOut.add(e.getKey());
+                            if (e.getValue() instanceof Expr.Num z && z.value() == 0) continue;
+                            entryAt.merge((model.offsets[s] + from + i) * n + e.getKey(), e.getValue(),
+                                    (a, b) -> new Expr.Binary(soma.runtime.Op.ADD, a, b, a.span()));
                         }
                     }
                 }
                 // shared calls first, then the distinct coefficients, then the entries that use them ("$x0", ...)
                 List<Expr> all = new ArrayList<>(cse.shared);
                 all.addAll(cse.coefficients);
-                all.addAll(exprs);
-                entries = Evaluator.compileOnly(instance, context, all);
+                all.addAll(entryAt.values());
+                int[] into = entryAt.keySet().stream().mapToInt(Integer::intValue).toArray();
+                kernel = new JacobianKernel(soma.model.ModelCompiler.compileOnly(instance, context, all, into));
             } catch (RuntimeException notSupported) {
-                entries = null; // a structure the sparse form does not cover: the matrix algebra still works
+                kernel = null; // a structure the sparse form does not cover: the matrix algebra still works
                 return;
             }
-            entryRow = rowsOut.stream().mapToInt(Integer::intValue).toArray();
-            entryColumn = colsOut.stream().mapToInt(Integer::intValue).toArray();
-            CompiledModel m = entries.model();
-            int first = m.outputs.size() - entryRow.length;
-            entryBuffer = new int[entryRow.length];
-            for (int k = 0; k < entryRow.length; k++) entryBuffer[k] = m.outputs.get(first + k).buffer();
+            kernelTarget = new JacobianKernel.Root(context.language(), kernel.copy()).getCallTarget();
+            kernelWorkspace = kernel.newWorkspace();
         }
 
         public CompiledModel model() {
             return model;
         }
 
-        /**
-         * A call target computing J(at) whose call of the compiled entries is direct, so that a Soma
-         * loop calling it gets the Jacobian's arithmetic inlined into its own compiled code.
-         */
-        public com.oracle.truffle.api.RootCallTarget callable(soma.SomaLanguage language) {
-            Prepared prepared = this;
-            return new com.oracle.truffle.api.nodes.RootNode(language) {
-                @Child private com.oracle.truffle.api.nodes.DirectCallNode call =
-                        entries == null ? null : com.oracle.truffle.api.Truffle.getRuntime().createDirectCallNode(entries.callTarget());
+        /** The function {@code jacobian_of} returns: J(at, into), with the kernel compiled into it. */
+        public soma.runtime.SomaFunction function(soma.SomaLanguage language) {
+            JacobianFunction root = new JacobianFunction(language, this, kernel == null ? null : kernel.copy(), d.name);
+            return new soma.runtime.SomaFunction(JacobianFunction.signature(d.name), root.getCallTarget(), null, true);
+        }
 
-                @Override
-                public Object execute(com.oracle.truffle.api.frame.VirtualFrame frame) {
-                    Object at = frame.getArguments()[1];
-                    if (call == null || at instanceof Tensor t && t.rank() == 2) return slow(at); // no entries, or many points
-                    load(at);
-                    call.call(entries.workspace());
-                    return prepared.assemble();
-                }
-
-                @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
-                private Object slow(Object at) {
-                    Tensor t = soma.runtime.TensorHooks.toTensor(at, "at");
-                    if (t.rank() == 2 && t.shape()[1] == model.stateSize) return alongRows(t);
-                    return jacobian(t.flatten().realData(), 0);
-                }
-
-                @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
-                private void load(Object at) {
-                    Tensor t = soma.runtime.TensorHooks.toTensor(at, "at");
-                    entries.load(t.realData(), 0);
-                }
-
-                @Override public String getName() { return "jacobian_of(" + d.name + ")"; }
-            }.getCallTarget();
+        /** The compiled entries (a fresh copy to adopt), or null when this Jacobian is computed by matrix algebra. */
+        public JacobianKernel kernel() {
+            return kernel == null ? null : kernel.copy();
         }
 
         /** One Jacobian per row of a (points x n) matrix, e.g. along a trajectory: a (points x n x n) tensor. */
@@ -189,20 +160,17 @@ public final class JacobianBuilder {
             int count = points.shape()[0];
             double[] out = new double[count * n * n];
             double[] y = new double[n];
+            double[] one = new double[n * n]; // reused: the kernel writes the same positions at every point
             for (int r = 0; r < count; r++) {
                 System.arraycopy(points.realData(), r * n, y, 0, n);
-                System.arraycopy(jacobian(y, 0).realData(), 0, out, r * n * n, n * n);
+                if (kernel != null) {
+                    kernelTarget.call(kernelWorkspace, y, 0.0, one);
+                    System.arraycopy(one, 0, out, r * n * n, n * n);
+                } else {
+                    System.arraycopy(jacobian(y, 0).realData(), 0, out, r * n * n, n * n);
+                }
             }
             return new Tensor(new int[] {count, n, n}, out);
-        }
-
-        @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
-        private Tensor assemble() {
-            int n = model.stateSize;
-            double[][] buf = entries.buffers();
-            double[] data = new double[n * n];
-            for (int k = 0; k < entryRow.length; k++) data[entryRow[k] * n + entryColumn[k]] += buf[entryBuffer[k]][0];
-            return new Tensor(new int[] {n, n}, data);
         }
 
         /** f(t, y): the rates of the state variables (evaluates the model at y). */
@@ -214,9 +182,11 @@ public final class JacobianBuilder {
         /** The Jacobian at y (after evaluating the model there). */
         public Tensor jacobian(double[] y, double t) {
             int n = model.stateSize;
-            if (entries != null) {
-                entries.run(y, t);
-                return assemble();
+            if (kernel != null) {
+                if (y.length != n) throw new SomaError(d.name + " has " + n + " state/input elements, got " + y.length + " values");
+                double[] out = new double[n * n];
+                kernelTarget.call(kernelWorkspace, y, t, out);
+                return new Tensor(new int[] {n, n}, out);
             }
             evaluator.run(y, t);
             double[][] jac;
