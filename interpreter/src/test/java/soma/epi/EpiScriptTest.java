@@ -35,11 +35,20 @@ class EpiScriptTest {
         assertTrue(v[4] > -0.03 && v[4] <= 0.01, "entropy " + v[4] + " should approach log(1) = 0");
     }
 
-    /** Maximum entropy with a given mean and variance on the real line is the Gaussian with those moments. */
+    /**
+     * Maximum entropy with a given mean and variance on the real line is the Gaussian with those
+     * moments: the Gaussian family (scale and shift) must land on it, and a more flexible flow
+     * (planar layers in front) must come close to its entropy, which no distribution with those
+     * moments can exceed.
+     */
     @Test
     void meanAndVarianceConstraintsGiveTheGaussian() {
         double[] v = SomaNumbers.of("""
-                flow G(dim = 1) {
+                flow Family(dim = 1) {
+                    scale
+                    shift
+                }
+                flow Flexible(dim = 1) {
                     repeat 2 { planar }
                     scale
                     shift
@@ -49,17 +58,20 @@ class EpiScriptTest {
                     mean(x) == 1
                     var(x) == 0.25
                 }
-                let r = epi(fn(z) = z, flow: G(), property: MeanVar, epochs: 8, iterations: 1000, batch: 200, lr: 0.01, c0: 10,
-                            until_converged: false, quiet: true)
-                let s = r.samples(40000)
-                let x = s[:, 0]
-                print(mean(x), std(x), r.flow.entropy(40000), mean((x - mean(x))^3) / std(x)^3, mean((x - mean(x))^4) / std(x)^4)
+                for q in [Family(), Flexible()] {
+                    let r = epi(fn(z) = z, flow: q, property: MeanVar, epochs: 8, iterations: 1000, batch: 200, lr: 0.01, c0: 10,
+                                until_converged: false, quiet: true)
+                    let x = r.samples(40000)[:, 0]
+                    print(mean(x), std(x), r.flow.entropy(40000))
+                }
                 """);
-        assertEquals(1, v[0], 0.04, "mean");
-        assertEquals(0.5, v[1], 0.04, "std");
-        assertEquals(0.5 * Math.log(2 * Math.PI * Math.E * 0.25), v[2], 0.04, "entropy of N(1, 0.25)");
-        assertEquals(0, v[3], 0.15, "skewness");
-        assertEquals(3, v[4], 0.3, "kurtosis");
+        double gaussian = 0.5 * Math.log(2 * Math.PI * Math.E * 0.25);
+        assertEquals(1, v[0], 0.03, "mean");
+        assertEquals(0.5, v[1], 0.03, "std");
+        assertEquals(gaussian, v[2], 0.04, "entropy of N(1, 0.25)");
+        assertEquals(1, v[3], 0.05, "mean (flexible flow)");
+        assertEquals(0.5, v[4], 0.05, "std (flexible flow)");
+        assertTrue(v[5] < gaussian + 0.03 && v[5] > gaussian - 0.1, "entropy " + v[5] + " against the maximum " + gaussian);
     }
 
     /** A run killed after epoch 2 and resumed from its checkpoint ends exactly where an uninterrupted run does. */
