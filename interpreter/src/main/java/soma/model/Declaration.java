@@ -104,6 +104,16 @@ public final class Declaration {
         return new Declaration(kind, name, source, parameters, allStates, definitions, allEquations, statics, setup, staticForms, staticUses, stateSetupUses);
     }
 
+    /** A copy with more states, more (dynamic) definitions after the existing ones, and a new list of equations. */
+    public Declaration rewritten(List<StateSpec> moreStates, List<Definition> moreDefinitions, List<Equation> allEquations) {
+        List<StateSpec> allStates = new java.util.ArrayList<>(states);
+        allStates.addAll(moreStates);
+        List<Definition> allDefinitions = new java.util.ArrayList<>(definitions);
+        allDefinitions.addAll(moreDefinitions);
+        return new Declaration(kind, name, source, parameters, allStates, allDefinitions, allEquations, statics, setup, staticForms, staticUses,
+                stateSetupUses);
+    }
+
     /** The same declaration with user-function calls in its equations inlined (sharing the integrator cache). */
     public Declaration inlined(soma.model.ir.Inliner inliner) {
         List<Definition> defs = new java.util.ArrayList<>();

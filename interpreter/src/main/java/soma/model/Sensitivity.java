@@ -57,6 +57,27 @@ public final class Sensitivity {
                 equations.add(new Declaration.Equation(tangentName(eq.state(), p), eq.index(), tangent.of(eq.value()), eq.span()));
             }
         }
-        return d.extended(tangents, equations);
+        return shareCalls(d, tangents, equations);
+    }
+
+    /**
+     * The tangent equations repeat the primal's transcendental calls (tanh(V / v2) in an
+     * equation, again in each parameter's tangent): every call that occurs more than once becomes
+     * a dynamic definition "$s<k>", computed once per evaluation and read by all equations. Each
+     * value is computed exactly as before, so the trajectories are bit for bit the same.
+     */
+    private static Declaration shareCalls(Declaration d, List<Declaration.StateSpec> tangents, List<Declaration.Equation> tangentEquations) {
+        List<Declaration.Equation> all = new ArrayList<>(d.equations);
+        all.addAll(tangentEquations);
+        List<Expr> values = new ArrayList<>();
+        for (Declaration.Equation eq : all) values.add(eq.value());
+        soma.model.diff.SharedCalls calls = new soma.model.diff.SharedCalls(values, "$s");
+        List<Declaration.Equation> rewritten = new ArrayList<>();
+        for (Declaration.Equation eq : all) rewritten.add(new Declaration.Equation(eq.state(), eq.index(), calls.rewrite(eq.value()), eq.span()));
+        List<Declaration.Definition> shared = new ArrayList<>();
+        for (int k = 0; k < calls.shared.size(); k++) {
+            shared.add(new Declaration.Definition(calls.name(k), calls.shared.get(k), calls.shared.get(k).span()));
+        }
+        return d.rewritten(tangents, shared, rewritten);
     }
 }
