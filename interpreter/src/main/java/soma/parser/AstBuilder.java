@@ -142,6 +142,10 @@ final class AstBuilder {
 
     private ExprNode declaration(DeclarationContext c) {
         String kind = c.kind.getText();
+        if (!scope.atGlobalLevel()) {
+            error(c, "declare '" + c.ID().getText() + "' at the top level of a script, not inside a function or block");
+            return new ConstantNode(Nil.INSTANCE);
+        }
         if (kind.equals("ode") || kind.equals("network")) return new DeclarationBuilder(this).model(c);
         if (kind.equals("flow")) return new FlowBuilder(this).flow(c);
         if (kind.equals("constraint")) return new ConstraintBuilder(this).constraint(c);

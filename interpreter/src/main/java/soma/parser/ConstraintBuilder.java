@@ -10,13 +10,11 @@ import soma.nodes.BlockNode;
 import soma.nodes.ExprNode;
 import soma.nodes.FunctionRootNode;
 import soma.nodes.calls.FunctionNode;
-import soma.nodes.literals.ConstantNode;
 import soma.nodes.literals.ListNode;
 import soma.nodes.variables.ParamNode;
 import soma.nodes.variables.WriteGlobalNode;
 import soma.nodes.variables.WriteLocalNodeGen;
 import soma.parser.antlr.SomaParser.*;
-import soma.runtime.Nil;
 import soma.runtime.Signature;
 
 /**
@@ -35,10 +33,6 @@ final class ConstraintBuilder {
 
     ExprNode constraint(DeclarationContext c) {
         String name = c.ID().getText();
-        if (!ast.scope.atGlobalLevel()) {
-            ast.error(c, "declare '" + name + "' at the top level of a script, not inside a function or block");
-            return new ConstantNode(Nil.INSTANCE);
-        }
         List<ParameterContext> params = c.parameters() == null ? List.of() : c.parameters().parameter();
         if (params.size() != 1) ast.error(c.ID().getSymbol(), "a constraint takes one parameter, the model's output: constraint " + name + "(sim) { ... }");
         Scope fn = new Scope(ast.scope, false);

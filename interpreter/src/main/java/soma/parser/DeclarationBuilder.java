@@ -49,10 +49,6 @@ final class DeclarationBuilder {
     ExprNode model(DeclarationContext c) {
         String name = c.ID().getText();
         Declaration.Kind kind = c.kind.getText().equals("ode") ? Declaration.Kind.ODE : Declaration.Kind.NETWORK;
-        if (!ast.scope.atGlobalLevel()) {
-            ast.error(c, "declare '" + name + "' at the top level of a script, not inside a function or block");
-            return new ConstantNode(Nil.INSTANCE);
-        }
         List<ParameterContext> params = c.parameters() == null ? List.of() : c.parameters().parameter();
         Set<String> taken = new HashSet<>();
         List<String> paramNames = new ArrayList<>();

@@ -35,10 +35,6 @@ final class FlowBuilder {
 
     ExprNode flow(DeclarationContext c) {
         String name = c.ID().getText();
-        if (!ast.scope.atGlobalLevel()) {
-            ast.error(c, "declare '" + name + "' at the top level of a script, not inside a function or block");
-            return new ConstantNode(Nil.INSTANCE);
-        }
         List<ParameterContext> params = c.parameters() == null ? List.of() : c.parameters().parameter();
         Scope fn = new Scope(ast.scope, false);
         ast.scope = fn;

@@ -106,27 +106,24 @@ class FlowLayerTest {
                 double[] z = points(n, d, rng), a = points(n, d, rng), b = points(n, 1, rng);
                 double[] gIn = new double[n * d], gTheta = new double[theta.length];
                 l.backward(theta, z, a, b, gIn, gTheta, n, training);
-                for (int i = 0; i < z.length; i++) {
-                    double h = 1e-6 * Math.max(1, Math.abs(z[i])), saved = z[i];
-                    z[i] = saved + h;
-                    double up = loss(l, theta, z, a, b, n, training);
-                    z[i] = saved - h;
-                    double down = loss(l, theta, z, a, b, n, training);
-                    z[i] = saved;
-                    double fd = (up - down) / (2 * h);
-                    assertEquals(fd, gIn[i], 1e-6 * Math.max(1, Math.abs(fd)), l.describe() + " d=" + d + " dL/dz[" + i + "]");
-                }
-                for (int k = 0; k < theta.length; k++) {
-                    double h = 1e-6 * Math.max(1, Math.abs(theta[k])), saved = theta[k];
-                    theta[k] = saved + h;
-                    double up = loss(l, theta, z, a, b, n, training);
-                    theta[k] = saved - h;
-                    double down = loss(l, theta, z, a, b, n, training);
-                    theta[k] = saved;
-                    double fd = (up - down) / (2 * h);
-                    assertEquals(fd, gTheta[k], 1e-6 * Math.max(1, Math.abs(fd)), l.describe() + " d=" + d + " dL/dtheta[" + k + "]");
-                }
+                String what = l.describe() + " d=" + d;
+                checkAgainstDifferences(z, gIn, () -> loss(l, theta, z, a, b, n, training), what + " dL/dz");
+                checkAgainstDifferences(theta, gTheta, () -> loss(l, theta, z, a, b, n, training), what + " dL/dtheta");
             }
+        }
+    }
+
+    /** Each entry of the gradient against a central difference of the loss in that variable (changed in place and restored). */
+    private static void checkAgainstDifferences(double[] x, double[] gradient, java.util.function.DoubleSupplier loss, String what) {
+        for (int i = 0; i < x.length; i++) {
+            double h = 1e-6 * Math.max(1, Math.abs(x[i])), saved = x[i];
+            x[i] = saved + h;
+            double up = loss.getAsDouble();
+            x[i] = saved - h;
+            double down = loss.getAsDouble();
+            x[i] = saved;
+            double fd = (up - down) / (2 * h);
+            assertEquals(fd, gradient[i], 1e-6 * Math.max(1, Math.abs(fd)), what + "[" + i + "]");
         }
     }
 
