@@ -21,11 +21,14 @@ public final class ConstraintValue implements SomaValue, HasFields {
     /** Returns a list: the n-vector of each line's expression, then each line's target value. */
     private final SomaFunction body;
     public final List<Moment> moments;
+    /** The fields the body reads from its argument (sim.V ...), or null if it uses the argument whole. */
+    public final List<String> fieldsRead;
 
-    public ConstraintValue(String name, SomaFunction body, List<Moment> moments) {
+    public ConstraintValue(String name, SomaFunction body, List<Moment> moments, List<String> fieldsRead) {
         this.name = name;
         this.body = body;
         this.moments = moments;
+        this.fieldsRead = fieldsRead;
     }
 
     public int count() {

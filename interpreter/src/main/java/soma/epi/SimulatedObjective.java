@@ -38,8 +38,8 @@ public final class SimulatedObjective implements Objective {
         int k = over.size(), m = property.count();
         double[][] rows = new double[n][k];
         for (int s = 0; s < n; s++) System.arraycopy(z, s * k, rows[s], 0, k);
-        Simulator.Options o = new Simulator.Options(base.method(), base.t0(), base.dt(), base.steps(), base.every(), null, base.rtol(),
-                base.atol(), over, rows, base.from(), base.threads(), gradients ? over : List.of());
+        Simulator.Options o = new Simulator.Options(base.method(), base.t0(), base.dt(), base.steps(), base.every(), recorded(gradients),
+                base.rtol(), base.atol(), over, rows, base.from(), base.threads(), gradients ? over : List.of());
         Trajectory run = Simulator.simulate(instance, o, context);
         LinkedHashMap<String, Tensor> states = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : run.series.entrySet()) if (!Sensitivity.isTangent(e.getKey())) states.put(e.getKey(), e.getValue());
@@ -54,6 +54,28 @@ public final class SimulatedObjective implements Objective {
             Objective.difference(plus, minus, h, g, n, m, k, j);
         }
         return new Evaluation(at.t(), g, at.mu());
+    }
+
+    /**
+     * Only the states the constraint reads (and their sensitivities) are recorded: for the STG hub
+     * frequency that is V, a third of the memory traffic of all 15 states. Null (everything) when
+     * the constraint uses the simulation in other ways.
+     */
+    private List<String> recorded(boolean gradients) {
+        List<String> fields = property.fieldsRead;
+        if (fields == null) return null;
+        java.util.Set<String> states = new java.util.HashSet<>();
+        for (var s : instance.declaration.states) if (!s.input()) states.add(s.name());
+        List<String> out = new java.util.ArrayList<>();
+        for (String f : fields) {
+            if (states.contains(f)) out.add(f);
+            else if (!f.equals("t") && !f.equals("samples") && !f.equals("steps")) return null;
+        }
+        if (out.isEmpty()) return null;
+        if (gradients) {
+            for (String p : over) for (String f : List.copyOf(out)) if (states.contains(f)) out.add(Sensitivity.tangentName(f, p));
+        }
+        return out;
     }
 
     /** Every state series moved by h times its sensitivity to parameter p. */

@@ -105,6 +105,25 @@ final class ConstraintBuilder {
         FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
         Signature signature = new Signature(name, names, new boolean[names.length], false, false);
         ExprNode function = new FunctionNode(signature, root.getCallTarget(), false);
-        return new WriteGlobalNode(name, true, ast.located(new ConstraintNode(name, List.copyOf(moments), function), c));
+        List<String> fields = names.length == 1 ? fieldsRead(c.declarationBody(), names[0]) : null;
+        return new WriteGlobalNode(name, true, ast.located(new ConstraintNode(name, List.copyOf(moments), function, fields), c));
+    }
+
+    /**
+     * The fields the body reads from its parameter (sim.V, sim.t), so a simulation need record
+     * only those; null when the parameter is also used whole.
+     */
+    private static List<String> fieldsRead(org.antlr.v4.runtime.tree.ParseTree tree, String param) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<org.antlr.v4.runtime.tree.ParseTree> todo = new java.util.ArrayDeque<>(List.of(tree));
+        while (!todo.isEmpty()) {
+            org.antlr.v4.runtime.tree.ParseTree t = todo.pop();
+            if (t instanceof NameExprContext n && n.getText().equals(param)) {
+                if (!(n.getParent() instanceof FieldExprContext f && f.expression() == n)) return null;
+                out.add(f.label().getText());
+            }
+            for (int i = 0; i < t.getChildCount(); i++) todo.push(t.getChild(i));
+        }
+        return List.copyOf(out);
     }
 }

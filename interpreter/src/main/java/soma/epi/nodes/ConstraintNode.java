@@ -12,12 +12,14 @@ import soma.runtime.SomaFunction;
 public final class ConstraintNode extends ExprNode {
     private final String name;
     private final List<Moment> moments;
+    private final List<String> fields;
     @Child private ExprNode function;
 
-    public ConstraintNode(String name, List<Moment> moments, ExprNode function) {
+    public ConstraintNode(String name, List<Moment> moments, ExprNode function, List<String> fields) {
         this.name = name;
         this.moments = moments;
         this.function = function;
+        this.fields = fields;
     }
 
     @Override
@@ -27,6 +29,6 @@ public final class ConstraintNode extends ExprNode {
 
     @TruffleBoundary
     private ConstraintValue make(SomaFunction f) {
-        return new ConstraintValue(name, f, moments);
+        return new ConstraintValue(name, f, moments, fields);
     }
 }
