@@ -110,7 +110,7 @@ final class EpiBuiltins {
                 a.integer(12), (long) a.num(13), a.bool(14), checkpoint, resume, a.bool(17));
         if (o.epochs() < 0 || o.iterations() < 1 || o.testBatch() < 2) throw a.error("epochs >= 0, iterations >= 1 and test_batch >= 2 are needed");
         List<String> finalNames = names;
-        Epi.State st = Epi.run(q.flow, objective, property.count(), o, a.context().out(),
+        Epi.run(q.flow, objective, property.count(), o, a.context().out(),
                 state -> a.context().lastInference(new EpiResult(state, q, property, finalNames)));
         return a.context().lastInference();
     }
