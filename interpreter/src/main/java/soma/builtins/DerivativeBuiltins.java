@@ -142,12 +142,7 @@ final class DerivativeBuiltins {
                     List.of(soma.analysis.PhasePlane.nullcline(f, 0, "d" + xName + "/dt = 0", xr, yr, 200),
                             soma.analysis.PhasePlane.nullcline(f, 1, "d" + yName + "/dt = 0", xr, yr, 200)),
                     paths, marks, xr, yr, spec);
-            java.nio.file.Path file = OutputFiles.prepare(a, a.str(6));
-            try {
-                figure.save(file);
-            } catch (java.io.IOException e) {
-                throw a.error("cannot save the phase portrait to " + file + ": " + e.getMessage());
-            }
+            OutputFiles.save(a, figure, a.str(6), "the phase portrait");
         }
         return new SomaList(found);
     }

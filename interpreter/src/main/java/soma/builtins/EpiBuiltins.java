@@ -77,15 +77,15 @@ final class EpiBuiltins {
             }
             PlotSpec spec = PlotSpec.defaults().withTitle("EPI: entropy and |R| per epoch").withXLabel("epoch")
                     .withLabels(List.of("entropy H", "|R|"));
-            save(a, Charts.line(epochs, List.of(h, norm), spec), to);
+            OutputFiles.save(a, Charts.line(epochs, List.of(h, norm), spec), to, "plot");
             int dot = to.lastIndexOf('.');
             List<Object> files = new ArrayList<>(List.of(to));
+            int d = res.flow.flow.dim;
             for (History.Check k : checks) {
-                int d = res.flow.flow.dim;
-                double[][] rows = new double[k.samples().length / d][d];
-                for (int s = 0; s < rows.length; s++) System.arraycopy(k.samples(), s * d, rows[s], 0, d);
+                double[][] rows = Numbers.matrix(new Tensor(new int[] {k.samples().length / d, d}, k.samples()), "samples");
                 String file = to.substring(0, dot < 0 ? to.length() : dot) + "_epoch" + k.epoch() + (dot < 0 ? ".png" : to.substring(dot));
-                save(a, Charts.pairplot(rows, res.parameters.toArray(new String[0]), PlotSpec.defaults().withTitle("epoch " + k.epoch())), file);
+                OutputFiles.save(a, Charts.pairplot(rows, res.parameters.toArray(new String[0]), PlotSpec.defaults().withTitle("epoch " + k.epoch())),
+                        file, "plot");
                 files.add(file);
             }
             return new SomaList(files);
@@ -137,10 +137,7 @@ final class EpiBuiltins {
                 if (!model.declaration.parameters.contains(n)) throw a.error(model.declaration.name + " has no parameter '" + n + "'");
             }
             double step = a.num(dt);
-            long count;
-            if (a.given(steps)) count = a.integer(steps);
-            else if (a.given(t)) count = Math.round(a.num(t) / step);
-            else throw a.error("say how long to simulate: t: or steps:");
+            long count = SimulationBuiltins.steps(a, t, steps, step);
             int cores = a.given(threads) ? a.integer(threads) : Runtime.getRuntime().availableProcessors();
             Simulator.Options base = new Simulator.Options(Method.named(a.str(method)), 0, step, count, 1, null, 1e-6, 1e-9, names, null, null,
                     cores, List.of());
@@ -180,13 +177,5 @@ final class EpiBuiltins {
             System.arraycopy(k.pValues(), 0, t, i * w + 5 + 2 * m, m);
         }
         return new Tensor(new int[] {checks.size(), w}, t);
-    }
-
-    private static void save(Args a, soma.plot.Figure figure, String file) {
-        try {
-            figure.save(OutputFiles.prepare(a, file));
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw a.error("cannot save plot to " + file + ": " + e.getMessage());
-        }
     }
 }

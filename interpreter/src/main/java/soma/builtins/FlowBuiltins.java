@@ -84,20 +84,14 @@ final class FlowBuiltins {
         r.method("flow", "pairplot(n = 1000, to = nil, names = nil, title = nil)", "pair plot of n samples (histograms and pairwise "
                 + "scatter plots), saved to 'to' (PNG or SVG); returns the file", a -> {
             FlowValue q = (FlowValue) a.receiver();
+            if (!a.given(1)) throw a.error("say where to save the plot: to: \"out/q.png\"");
             Tensor z = (Tensor) FlowOps.sample(q.flow, positive(a, 0), a.context().rng()).get("z");
             int d = q.flow.dim;
-            double[][] rows = new double[z.shape()[0]][d];
-            for (int s = 0; s < rows.length; s++) System.arraycopy(z.realData(), s * d, rows[s], 0, d);
             String[] names = new String[d];
             for (int j = 0; j < d; j++) names[j] = a.given(2) && j < a.list(2).size() ? soma.runtime.Printer.show(a.list(2).get(j)) : "z" + (j + 1);
-            if (!a.given(1)) throw a.error("say where to save the plot: to: \"out/q.png\"");
-            soma.plot.Figure figure = soma.plot.Charts.pairplot(rows, names, soma.plot.PlotSpec.defaults().withTitle(
-                    a.given(3) ? a.str(3) : q.flow.name + ", " + rows.length + " samples"));
-            try {
-                figure.save(OutputFiles.prepare(a, a.str(1)));
-            } catch (java.io.IOException | IllegalArgumentException e) {
-                throw a.error("cannot save plot to " + a.str(1) + ": " + e.getMessage());
-            }
+            double[][] rows = Numbers.matrix(z, "pairplot: samples");
+            OutputFiles.save(a, soma.plot.Charts.pairplot(rows, names, soma.plot.PlotSpec.defaults().withTitle(
+                    a.given(3) ? a.str(3) : q.flow.name + ", " + rows.length + " samples")), a.str(1), "plot");
             return a.str(1);
         });
         r.method("flow", "copy()", "an independent copy (same architecture and parameters)", a ->

@@ -8,6 +8,16 @@ import java.nio.file.Path;
 final class OutputFiles {
     private OutputFiles() {}
 
+    /** Saves a figure to a file named by the script (PNG or SVG by extension); {@code what} names it in errors. */
+    static void save(Args a, soma.plot.Figure figure, String name, String what) {
+        Path file = prepare(a, name);
+        try {
+            figure.save(file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw a.error("cannot save " + what + " to " + file + ": " + e.getMessage());
+        }
+    }
+
     static Path prepare(Args a, String name) {
         Path file = Path.of(name);
         Path dir = file.toAbsolutePath().getParent();

@@ -58,20 +58,7 @@ final class SimulationBuiltins {
     private static Object simulate(Args a) {
         ModelInstance model = a.model(0);
         double dt = a.num(2);
-        if (!(dt > 0)) throw a.error("dt must be positive, got " + Printer.number(dt));
-        long steps;
-        if (a.given(3)) {
-            steps = a.integer(3);
-        } else if (a.given(1)) {
-            double ratio = a.num(1) / dt;
-            steps = Math.round(ratio);
-            if (Math.abs(ratio - steps) > 1e-6 * Math.max(1, ratio)) {
-                throw a.error("t = " + Printer.number(a.num(1)) + " is not a whole number of steps of dt = " + Printer.number(dt));
-            }
-        } else {
-            throw a.error("say how long: t: (a duration) or steps: (a number of steps)");
-        }
-        if (steps < 0) throw a.error("the duration must not be negative");
+        long steps = steps(a, 1, 3, dt);
         int every = a.integer(9);
         if (every < 1) throw a.error("every must be at least 1");
         if (steps % every != 0) throw a.error("the number of steps (" + steps + ") must be a multiple of every (" + every + ")");
@@ -99,6 +86,25 @@ final class SimulationBuiltins {
         }
         Simulator.Options o = new Simulator.Options(method, a.num(13), dt, steps, every, record, a.num(5), a.num(6), over, batch, from, threads, sensitivities);
         return Simulator.simulate(model, o, a.context());
+    }
+
+    /** dt checked, then the number of steps, from steps: (argument {@code steps}) or a duration t: (argument {@code t}) that dt divides. */
+    static long steps(Args a, int t, int steps, double dt) {
+        if (!(dt > 0)) throw a.error("dt must be positive, got " + Printer.number(dt));
+        long n;
+        if (a.given(steps)) {
+            n = a.integer(steps);
+        } else if (a.given(t)) {
+            double ratio = a.num(t) / dt;
+            n = Math.round(ratio);
+            if (Math.abs(ratio - n) > 1e-6 * Math.max(1, ratio)) {
+                throw a.error("t = " + Printer.number(a.num(t)) + " is not a whole number of steps of dt = " + Printer.number(dt));
+            }
+        } else {
+            throw a.error("say how long: t: (a duration) or steps: (a number of steps)");
+        }
+        if (n < 0) throw a.error("the duration must not be negative");
+        return n;
     }
 
     private static List<String> names(Args a, int i) {

@@ -96,12 +96,7 @@ final class SweepBuiltins {
                 ? Charts.line(xs, grid.realData(), spec.withYLabel("statistic"))
                 : Charts.heatmap(matrix(grid), xs, ys, region(a, grid), spec.withYLabel(names.get(1))
                         .withRegionLabel(a.given(12) ? "statistic in " + Printer.show(a.get(12)) : null));
-        Path file = OutputFiles.prepare(a, a.str(10));
-        try {
-            figure.save(file);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw a.error("cannot save the sweep's plot to " + file + ": " + e.getMessage());
-        }
+        OutputFiles.save(a, figure, a.str(10), "the sweep's plot");
     }
 
     private static double[][] matrix(Tensor grid) {

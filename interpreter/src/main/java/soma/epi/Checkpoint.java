@@ -60,11 +60,11 @@ final class Checkpoint {
         if (map == null || !FORMAT.equals(map.get("format"))) throw new SomaError("epi: " + path + " is not an EPI checkpoint");
         Flow saved = FlowJson.fromMap((Map<String, Object>) map.get("flow"), path.toString());
         FlowOps.adopt(st.flow, saved);
-        double[] eta = doubles(map.get("eta"));
+        double[] eta = FlowJson.doubles(map.get("eta"));
         if (eta.length != m) throw new SomaError("epi: the checkpoint " + path + " has " + eta.length + " statistics, the property has " + m);
         System.arraycopy(eta, 0, st.al.eta, 0, m);
         st.al.c = ((Number) map.get("c")).doubleValue();
-        st.al.previous = map.get("previous") == null ? null : doubles(map.get("previous"));
+        st.al.previous = map.get("previous") == null ? null : FlowJson.doubles(map.get("previous"));
         List<Object> rng = (List<Object>) map.get("rng");
         long[] words = new long[rng.size()];
         for (int i = 0; i < words.length; i++) words[i] = Long.parseLong((String) rng.get(i));
@@ -73,15 +73,8 @@ final class Checkpoint {
         for (Object o : (List<Object>) map.get("history")) {
             Map<String, Object> c = (Map<String, Object>) o;
             st.history.checks.add(new History.Check(((Number) c.get("epoch")).intValue(), ((Number) c.get("entropy")).doubleValue(),
-                    doubles(c.get("r")), ((Number) c.get("c")).doubleValue(), doubles(c.get("eta")), doubles(c.get("pValues")),
-                    (Boolean) c.get("passed"), doubles(c.get("samples"))));
+                    FlowJson.doubles(c.get("r")), ((Number) c.get("c")).doubleValue(), FlowJson.doubles(c.get("eta")), FlowJson.doubles(c.get("pValues")),
+                    (Boolean) c.get("passed"), FlowJson.doubles(c.get("samples"))));
         }
-    }
-
-    private static double[] doubles(Object o) {
-        List<Object> l = (List<Object>) o;
-        double[] d = new double[l.size()];
-        for (int i = 0; i < d.length; i++) d[i] = ((Number) l.get(i)).doubleValue();
-        return d;
     }
 }

@@ -2,7 +2,7 @@ package soma.epi;
 
 import java.util.ArrayList;
 import java.util.List;
-import soma.builtins.Builtins;
+import soma.builtins.BoundMethods;
 import soma.flow.FlowValue;
 import soma.runtime.HasFields;
 import soma.runtime.Nil;
@@ -17,6 +17,7 @@ public final class EpiResult implements SomaValue, HasFields {
     public final FlowValue flow;
     public final ConstraintValue property;
     public final List<String> parameters;
+    private final BoundMethods methods = new BoundMethods("epi_result", this);
 
     public EpiResult(Epi.State state, FlowValue flow, ConstraintValue property, List<String> parameters) {
         this.state = state;
@@ -79,14 +80,14 @@ public final class EpiResult implements SomaValue, HasFields {
                 for (History.Check k : checks) l.add(new Tensor(new int[] {k.samples().length / d, d}, k.samples()));
                 yield new SomaList(l);
             }
-            default -> Builtins.bind("epi_result", name, this);
+            default -> methods.get(name);
         };
     }
 
     @Override
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>(List.of("flow", "converged", "converged_epoch", "epochs", "finished", "parameters", "history", "snapshots"));
-        names.addAll(Builtins.methodNames("epi_result"));
+        names.addAll(methods.names());
         return names;
     }
 }

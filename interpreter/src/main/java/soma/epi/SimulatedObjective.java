@@ -24,6 +24,8 @@ public final class SimulatedObjective implements Objective {
     private final Simulator.Options base;
     private final ConstraintValue property;
     private final SomaContext context;
+    /** What each kind of run records: fixed by the model and the constraint, so worked out once. */
+    private final List<String> recordPlain, recordWithTangents;
 
     public SimulatedObjective(ModelInstance instance, List<String> over, Simulator.Options base, ConstraintValue property, SomaContext context) {
         this.instance = instance;
@@ -31,6 +33,8 @@ public final class SimulatedObjective implements Objective {
         this.base = base;
         this.property = property;
         this.context = context;
+        this.recordPlain = recorded(false);
+        this.recordWithTangents = recorded(true);
     }
 
     @Override
@@ -38,7 +42,7 @@ public final class SimulatedObjective implements Objective {
         int k = over.size(), m = property.count();
         double[][] rows = new double[n][k];
         for (int s = 0; s < n; s++) System.arraycopy(z, s * k, rows[s], 0, k);
-        Simulator.Options o = new Simulator.Options(base.method(), base.t0(), base.dt(), base.steps(), base.every(), recorded(gradients),
+        Simulator.Options o = new Simulator.Options(base.method(), base.t0(), base.dt(), base.steps(), base.every(), gradients ? recordWithTangents : recordPlain,
                 base.rtol(), base.atol(), over, rows, base.from(), base.threads(), gradients ? over : List.of());
         Trajectory run = Simulator.simulate(instance, o, context);
         LinkedHashMap<String, Tensor> states = new LinkedHashMap<>();

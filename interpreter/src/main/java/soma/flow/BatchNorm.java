@@ -1,6 +1,5 @@
 package soma.flow;
 
-import java.util.List;
 import java.util.Map;
 import soma.random.Rng;
 
@@ -118,14 +117,8 @@ final class BatchNorm extends Layer {
 
     @Override
     public void restore(Map<String, Object> saved) {
-        runMean = array(saved.get("running_mean"), runMean);
-        runVar = array(saved.get("running_var"), runVar);
-    }
-
-    private static double[] array(Object o, double[] fallback) {
-        if (!(o instanceof List<?> l)) return fallback;
-        double[] v = new double[l.size()];
-        for (int i = 0; i < v.length; i++) v[i] = ((Number) l.get(i)).doubleValue();
-        return v;
+        double[] mean = FlowJson.doubles(saved.get("running_mean")), var = FlowJson.doubles(saved.get("running_var"));
+        if (mean != null) runMean = mean;
+        if (var != null) runVar = var;
     }
 }

@@ -66,6 +66,17 @@ public final class FlowJson {
         }
     }
 
+    /** A JSON array of numbers as read by Gson (a List of Numbers), or null if it is not one. */
+    public static double[] doubles(Object o) {
+        if (!(o instanceof List<?> l)) return null;
+        double[] d = new double[l.size()];
+        for (int i = 0; i < d.length; i++) {
+            if (!(l.get(i) instanceof Number n)) return null;
+            d[i] = n.doubleValue();
+        }
+        return d;
+    }
+
     @SuppressWarnings("unchecked")
     public static Flow fromMap(Map<String, Object> m, String where) {
         if (m == null || !FORMAT.equals(m.get("format"))) throw new SomaError("load_flow: " + where + " is not a saved Soma flow");

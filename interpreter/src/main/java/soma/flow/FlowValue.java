@@ -1,10 +1,8 @@
 package soma.flow;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import soma.builtins.Builtins;
+import soma.builtins.BoundMethods;
 import soma.runtime.HasFields;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
@@ -17,7 +15,7 @@ import soma.tensor.Tensor;
  */
 public final class FlowValue implements SomaValue, HasFields {
     public final Flow flow;
-    private final Map<String, Object> bound = new HashMap<>();
+    private final BoundMethods methods = new BoundMethods("flow", this);
     private FlowFit.History history;
 
     public FlowValue(Flow flow) {
@@ -85,17 +83,14 @@ public final class FlowValue implements SomaValue, HasFields {
                 r.put("kl", new Tensor(new int[] {history.kl().length}, history.kl()));
                 yield r;
             }
-            default -> bound.computeIfAbsent(name, n -> {
-                Object f = Builtins.bind("flow", n, this);
-                return f == null ? soma.runtime.Nil.INSTANCE : f;
-            }) instanceof soma.runtime.SomaFunction f ? f : null;
+            default -> methods.get(name);
         };
     }
 
     @Override
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>(List.of("name", "dim", "params", "parameters", "layers", "support", "history"));
-        names.addAll(Builtins.methodNames("flow"));
+        names.addAll(methods.names());
         return names;
     }
 }

@@ -18,6 +18,7 @@ public final class Gaussian implements SomaValue, HasFields {
     /** Row-major d x d. */
     final double[] cov;
     private final double[] precision;
+    private final soma.builtins.BoundMethods methods = new soma.builtins.BoundMethods("gaussian", this);
 
     public Gaussian(double[] mean, double[] cov) {
         this.dim = mean.length;
@@ -73,24 +74,11 @@ public final class Gaussian implements SomaValue, HasFields {
         return -0.5 * q;
     }
 
-    /** log of the normalising constant: 0.5 log det(2 pi cov). */
+    /** log of the normalising constant: 0.5 log det(2 pi cov), from the Cholesky factor's diagonal. */
     double logNormaliser() {
-        // det from the LU-free route: for the small d of flows, expand via Cholesky
-        double[] l = new double[dim * dim];
+        double[] l = choleskyLower();
         double logDet = 0;
-        for (int i = 0; i < dim; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = cov[i * dim + j];
-                for (int k = 0; k < j; k++) s -= l[i * dim + k] * l[j * dim + k];
-                if (i == j) {
-                    if (!(s > 0)) throw new SomaError("gaussian: the covariance is not positive definite");
-                    l[i * dim + i] = Math.sqrt(s);
-                    logDet += 2 * Math.log(l[i * dim + i]);
-                } else {
-                    l[i * dim + j] = s / l[j * dim + j];
-                }
-            }
-        }
+        for (int i = 0; i < dim; i++) logDet += 2 * Math.log(l[i * dim + i]);
         return 0.5 * (dim * Math.log(2 * Math.PI) + logDet);
     }
 
@@ -141,13 +129,15 @@ public final class Gaussian implements SomaValue, HasFields {
         return new double[][] {{(double) inside / total}, m, c};
     }
 
+    /** cov = L L^T; an error if cov is not positive definite. */
     private double[] choleskyLower() {
         double[] l = new double[dim * dim];
         for (int i = 0; i < dim; i++) {
             for (int j = 0; j <= i; j++) {
                 double s = cov[i * dim + j];
                 for (int k = 0; k < j; k++) s -= l[i * dim + k] * l[j * dim + k];
-                l[i * dim + j] = i == j ? Math.sqrt(Math.max(s, 0)) : s / l[j * dim + j];
+                if (i == j && !(s > 0)) throw new SomaError("gaussian: the covariance is not positive definite");
+                l[i * dim + j] = i == j ? Math.sqrt(s) : s / l[j * dim + j];
             }
         }
         return l;
@@ -171,14 +161,14 @@ public final class Gaussian implements SomaValue, HasFields {
                 yield new Tensor(new int[] {dim}, s);
             }
             case "dim" -> (double) dim;
-            default -> soma.builtins.Builtins.bind("gaussian", name, this);
+            default -> methods.get(name);
         };
     }
 
     @Override
     public List<String> fieldNames() {
         List<String> names = new java.util.ArrayList<>(List.of("mean", "cov", "std", "dim"));
-        names.addAll(soma.builtins.Builtins.methodNames("gaussian"));
+        names.addAll(methods.names());
         return names;
     }
 }

@@ -107,14 +107,7 @@ public final class Layers {
                 return null;
             }
         }
-        if (v instanceof List<?> l) {
-            double[] d = new double[l.size()];
-            for (int i = 0; i < d.length; i++) {
-                if (!(l.get(i) instanceof Number n)) return null;
-                d[i] = n.doubleValue();
-            }
-            return d;
-        }
+        if (v instanceof List<?>) return FlowJson.doubles(v);
         return null;
     }
 

@@ -427,6 +427,32 @@ final class AstBuilder {
         return source.createSection(start, Math.max(0, end - start));
     }
 
+    /**
+     * The parameters of a declaration's generated function: each declared in {@code fn}, bound
+     * from the call's arguments (or its default) by a statement added to {@code body}. Returns the slots.
+     */
+    int[] bindParameters(Scope fn, List<ParameterContext> params, List<ExprNode> body) {
+        int[] slots = new int[params.size()];
+        for (int i = 0; i < slots.length; i++) {
+            ParameterContext p = params.get(i);
+            ExprNode defaultValue = p.expression() == null ? null : expr(p.expression());
+            slots[i] = fn.declare(p.ID().getText());
+            body.add(WriteLocalNodeGen.create(new ParamNode(i, defaultValue), slots[i]));
+        }
+        return slots;
+    }
+
+    /** The signature of a declaration's generated function. */
+    static Signature signature(String name, List<ParameterContext> params) {
+        String[] names = new String[params.size()];
+        boolean[] hasDefault = new boolean[params.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = params.get(i).ID().getText();
+            hasDefault[i] = params.get(i).expression() != null;
+        }
+        return new Signature(name, names, hasDefault, false, false);
+    }
+
     /** The source text of a parse-tree node, as written. */
     String text(ParserRuleContext ctx) {
         return ctx.getStart().getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(ctx.getStart().getStartIndex(),

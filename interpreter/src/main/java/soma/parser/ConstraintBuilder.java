@@ -11,11 +11,9 @@ import soma.nodes.ExprNode;
 import soma.nodes.FunctionRootNode;
 import soma.nodes.calls.FunctionNode;
 import soma.nodes.literals.ListNode;
-import soma.nodes.variables.ParamNode;
 import soma.nodes.variables.WriteGlobalNode;
 import soma.nodes.variables.WriteLocalNodeGen;
 import soma.parser.antlr.SomaParser.*;
-import soma.runtime.Signature;
 
 /**
  * {@code constraint} declarations: statements that compute statistics of a model's output
@@ -38,12 +36,7 @@ final class ConstraintBuilder {
         Scope fn = new Scope(ast.scope, false);
         ast.scope = fn;
         List<ExprNode> body = new ArrayList<>();
-        String[] names = new String[params.size()];
-        for (int i = 0; i < params.size(); i++) {
-            names[i] = params.get(i).ID().getText();
-            body.add(WriteLocalNodeGen.create(new ParamNode(i, params.get(i).expression() == null ? null : ast.expr(params.get(i).expression())),
-                    fn.declare(names[i])));
-        }
+        ast.bindParameters(fn, params, body);
         List<Moment> moments = new ArrayList<>();
         List<ExprNode> expressions = new ArrayList<>(), targets = new ArrayList<>();
         Map<String, Integer> meanLines = new HashMap<>();
@@ -103,9 +96,8 @@ final class ConstraintBuilder {
         body.add(new ListNode(all.toArray(new ExprNode[0])));
         ast.scope = fn.parent;
         FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
-        Signature signature = new Signature(name, names, new boolean[names.length], false, false);
-        ExprNode function = new FunctionNode(signature, root.getCallTarget(), false);
-        List<String> fields = names.length == 1 ? fieldsRead(c.declarationBody(), names[0]) : null;
+        ExprNode function = new FunctionNode(AstBuilder.signature(name, params), root.getCallTarget(), false);
+        List<String> fields = params.size() == 1 ? fieldsRead(c.declarationBody(), params.get(0).ID().getText()) : null;
         return new WriteGlobalNode(name, true, ast.located(new ConstraintNode(name, List.copyOf(moments), function, fields), c));
     }
 

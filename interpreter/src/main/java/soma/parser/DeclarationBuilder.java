@@ -18,7 +18,6 @@ import soma.nodes.FunctionRootNode;
 import soma.nodes.calls.FunctionNode;
 import soma.nodes.literals.ConstantNode;
 import soma.nodes.literals.RecordNode;
-import soma.nodes.variables.ParamNode;
 import soma.nodes.variables.ReadLocalNodeGen;
 import soma.nodes.variables.WriteGlobalNode;
 import soma.nodes.variables.WriteLocalNodeGen;
@@ -119,9 +118,7 @@ final class DeclarationBuilder {
         }
         Declaration decl = new Declaration(kind, name, ast.source, paramNames, states, dynamicDefs, equations, statics, setup, staticForms,
                 staticUses, stateSetupUses);
-        boolean[] hasDefault = new boolean[params.size()];
-        for (int i = 0; i < hasDefault.length; i++) hasDefault[i] = params.get(i).expression() != null;
-        Signature signature = new Signature(name, paramNames.toArray(new String[0]), hasDefault, false, false);
+        Signature signature = AstBuilder.signature(name, params);
         ModelFactoryNode factory = new ModelFactoryNode(ast.language, decl);
         return new WriteGlobalNode(name, true, ast.located(new FunctionNode(signature, factory.getCallTarget(), false), c));
     }
@@ -275,13 +272,10 @@ final class DeclarationBuilder {
         List<ExprNode> body = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<ExprNode> values = new ArrayList<>();
+        int[] slots = ast.bindParameters(fn, params, body);
         for (int i = 0; i < params.size(); i++) {
-            ParameterContext p = params.get(i);
-            ExprNode defaultValue = p.expression() == null ? null : ast.expr(p.expression());
-            int slot = fn.declare(p.ID().getText());
-            body.add(WriteLocalNodeGen.create(new ParamNode(i, defaultValue), slot));
-            names.add(p.ID().getText());
-            values.add(ReadLocalNodeGen.create(slot, p.ID().getText()));
+            names.add(params.get(i).ID().getText());
+            values.add(ReadLocalNodeGen.create(slots[i], params.get(i).ID().getText()));
         }
         for (String s : statics) {
             Def d = defs.get(s);

@@ -12,13 +12,10 @@ import soma.nodes.ExprNode;
 import soma.nodes.FunctionRootNode;
 import soma.nodes.calls.FunctionNode;
 import soma.nodes.literals.ConstantNode;
-import soma.nodes.variables.ParamNode;
 import soma.nodes.variables.ReadLocalNodeGen;
 import soma.nodes.variables.WriteGlobalNode;
-import soma.nodes.variables.WriteLocalNodeGen;
 import soma.parser.antlr.SomaParser.*;
 import soma.runtime.Nil;
-import soma.runtime.Signature;
 
 /**
  * {@code flow} declarations: a dimension parameter, layer lines, {@code repeat k { ... }} and a
@@ -39,18 +36,9 @@ final class FlowBuilder {
         Scope fn = new Scope(ast.scope, false);
         ast.scope = fn;
         List<ExprNode> body = new ArrayList<>();
-        String[] names = new String[params.size()];
-        boolean[] hasDefault = new boolean[params.size()];
+        int[] slots = ast.bindParameters(fn, params, body);
         int dimSlot = -1;
-        for (int i = 0; i < params.size(); i++) {
-            ParameterContext p = params.get(i);
-            names[i] = p.ID().getText();
-            hasDefault[i] = p.expression() != null;
-            ExprNode defaultValue = p.expression() == null ? null : ast.expr(p.expression());
-            int slot = fn.declare(names[i]);
-            if (names[i].equals("dim")) dimSlot = slot;
-            body.add(WriteLocalNodeGen.create(new ParamNode(i, defaultValue), slot));
-        }
+        for (int i = 0; i < params.size(); i++) if (params.get(i).ID().getText().equals("dim")) dimSlot = slots[i];
         if (dimSlot < 0) ast.error(c.ID().getSymbol(), "a flow needs its dimension as a parameter: flow " + name + "(dim = 2) { ... }");
         List<ExprNode> items = new ArrayList<>();
         for (DeclarationItemContext item : c.declarationBody().declarationItem()) {
@@ -66,8 +54,7 @@ final class FlowBuilder {
         body.add(ast.located(new FlowFactoryNode(name, dim, items.toArray(new ExprNode[0])), c));
         ast.scope = fn.parent;
         FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
-        Signature signature = new Signature(name, names, hasDefault, false, false);
-        return new WriteGlobalNode(name, true, ast.located(new FunctionNode(signature, root.getCallTarget(), false), c));
+        return new WriteGlobalNode(name, true, ast.located(new FunctionNode(AstBuilder.signature(name, params), root.getCallTarget(), false), c));
     }
 
     private ExprNode repeat(RepeatItemContext r) {
