@@ -8,6 +8,7 @@ import soma.plot.BraillePreview;
 import soma.plot.Charts;
 import soma.plot.Figure;
 import soma.plot.PlotSpec;
+import soma.plot.PointOverlay;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
@@ -71,13 +72,38 @@ final class PlotBuiltins {
                     ? BraillePreview.scatter(List.of(columns[0]), List.of(columns[1]), spec)
                     : BraillePreview.histogram(columns[0], 30, spec));
         });
-        r.def("heatmap(z, x = nil, y = nil, " + OPTIONS + ")", "heat map of z[i][j] at (x[j], y[i])", a -> {
+        r.def("heatmap(z, x = nil, y = nil, " + OPTIONS + ", region = nil, points = nil)",
+                "heat map of z[i][j] at (x[j], y[i]); region: [lo, hi] outlines the cells in range; points: an (n x 2) matrix drawn on top", a -> {
             double[][] z = Numbers.matrix(a.get(0), "heatmap: z");
             double[] x = a.given(1) ? Numbers.vector(a.get(1), "heatmap: x") : null;
             double[] y = a.given(2) ? Numbers.vector(a.get(2), "heatmap: y") : null;
-            PlotSpec spec = spec(a, 3);
-            return finish(a, 3, Charts.heatmap(z, x, y, spec), () -> BraillePreview.heatmap(z, x, y, null, spec));
+            boolean[][] mask = region(a, 9, z);
+            PlotSpec spec = spec(a, 3).withRegionLabel(mask == null ? null : "z in " + Printer.show(a.get(9)));
+            return finish(a, 3, Charts.heatmap(z, x, y, mask, points(a, 10), spec), () -> BraillePreview.heatmap(z, x, y, mask, spec));
         });
+    }
+
+    /** The cells of z inside the range [lo, hi] given as parameter {@code i}, or null when it is not given. */
+    static boolean[][] region(Args a, int i, double[][] z) {
+        if (!a.given(i)) return null;
+        double[] range = Numbers.vector(a.get(i), "region");
+        if (range.length != 2 || !(range[0] <= range[1])) throw a.error("region must be [lo, hi] with lo <= hi");
+        boolean[][] in = new boolean[z.length][];
+        for (int r = 0; r < z.length; r++) {
+            in[r] = new boolean[z[r].length];
+            for (int c = 0; c < z[r].length; c++) in[r][c] = z[r][c] >= range[0] && z[r][c] <= range[1];
+        }
+        return in;
+    }
+
+    /** Parameter {@code i} as points to draw over a map (an n x 2 matrix), or null when it is not given. */
+    static PointOverlay points(Args a, int i) {
+        if (!a.given(i)) return null;
+        double[][] rows = Numbers.matrix(a.get(i), "points");
+        for (double[] row : rows) {
+            if (row.length != 2) throw a.error("points must be an (n x 2) matrix (x in column 0, y in column 1), got " + row.length + " columns");
+        }
+        return PointOverlay.ofRows(rows);
     }
 
     /** The common options start at parameter {@code i}: to, title, xlabel, ylabel, labels, preview. */

@@ -24,10 +24,11 @@ final class SweepBuiltins {
 
     static void register(Builtins r) {
         r.def("sweep(model, over, statistic, t = nil, steps = nil, dt = 0.025, method = \"euler\", record = nil, every = 1, "
-                        + "threads = nil, to = nil, csv = nil, region = nil, title = \"\")",
+                        + "threads = nil, to = nil, csv = nil, region = nil, title = \"\", points = nil)",
                 "simulate a model over a grid of parameter values (over: {p: values, q: values}) as one batch and apply "
                         + "statistic(run) (run has a leading sample axis; return one value per sample); returns {p, q, values} and "
-                        + "draws a heat map to to: (region: [lo, hi] outlines the cells in range); csv: saves p, q, value rows",
+                        + "draws a heat map to to: (region: [lo, hi] outlines the cells in range; points: an (n x 2) matrix, e.g. "
+                        + "parameter samples, drawn over the map); csv: saves p, q, value rows",
                 SweepBuiltins::sweep);
     }
 
@@ -94,8 +95,8 @@ final class SweepBuiltins {
         PlotSpec spec = PlotSpec.defaults().withTitle(a.str(13)).withXLabel(names.get(0));
         var figure = names.size() == 1
                 ? Charts.line(xs, grid.realData(), spec.withYLabel("statistic"))
-                : Charts.heatmap(matrix(grid), xs, ys, region(a, grid), spec.withYLabel(names.get(1))
-                        .withRegionLabel(a.given(12) ? "statistic in " + Printer.show(a.get(12)) : null));
+                : Charts.heatmap(matrix(grid), xs, ys, PlotBuiltins.region(a, 12, matrix(grid)), PlotBuiltins.points(a, 14),
+                        spec.withYLabel(names.get(1)).withRegionLabel(a.given(12) ? "statistic in " + Printer.show(a.get(12)) : null));
         OutputFiles.save(a, figure, a.str(10), "the sweep's plot");
     }
 
@@ -107,19 +108,4 @@ final class SweepBuiltins {
         return z;
     }
 
-    private static boolean[][] region(Args a, Tensor grid) {
-        if (!a.given(12)) return null;
-        double[] range = TensorHooks.toTensor(a.get(12), "sweep: region").realData();
-        if (range.length != 2) throw a.error("region must be [lo, hi]");
-        int ny = grid.shape()[0];
-        int nx = grid.shape()[1];
-        boolean[][] in = new boolean[ny][nx];
-        for (int i = 0; i < ny; i++) {
-            for (int j = 0; j < nx; j++) {
-                double v = grid.realData()[i * nx + j];
-                in[i][j] = v >= range[0] && v <= range[1];
-            }
-        }
-        return in;
-    }
 }

@@ -46,7 +46,7 @@ public final class Charts {
    * Ticks may be null for 0..n-1; given ticks must be strictly increasing.
    */
   public static Figure heatmap(double[][] z, double[] xTicks, double[] yTicks, PlotSpec spec) {
-    return HeatmapChart.build(z, xTicks, yTicks, null, PlotSpec.orDefaults(spec));
+    return HeatmapChart.build(z, xTicks, yTicks, null, null, PlotSpec.orDefaults(spec));
   }
 
   /**
@@ -55,7 +55,14 @@ public final class Charts {
    */
   public static Figure heatmap(
       double[][] z, double[] xTicks, double[] yTicks, boolean[][] region, PlotSpec spec) {
-    return HeatmapChart.build(z, xTicks, yTicks, region, PlotSpec.orDefaults(spec));
+    return heatmap(z, xTicks, yTicks, region, null, spec);
+  }
+
+  /** As above, with points (e.g. parameter samples) drawn over the cells; null for none. */
+  public static Figure heatmap(
+      double[][] z, double[] xTicks, double[] yTicks, boolean[][] region, PointOverlay points,
+      PlotSpec spec) {
+    return HeatmapChart.build(z, xTicks, yTicks, region, points, PlotSpec.orDefaults(spec));
   }
 
   /**

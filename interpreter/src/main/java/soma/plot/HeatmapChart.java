@@ -14,7 +14,8 @@ final class HeatmapChart {
   private HeatmapChart() {}
 
   static Figure build(
-      double[][] z, double[] xTicks, double[] yTicks, boolean[][] mask, PlotSpec spec) {
+      double[][] z, double[] xTicks, double[] yTicks, boolean[][] mask, PointOverlay points,
+      PlotSpec spec) {
     Data.shape(z, "heat map z");
     int skipped = 0;
     for (double[] row : z) {
@@ -24,13 +25,13 @@ final class HeatmapChart {
         }
       }
     }
-    return render(z, xTicks, yTicks, mask, spec, skipped);
+    return render(z, xTicks, yTicks, mask, points, spec, skipped);
   }
 
   /** As {@link #build}, with the skipped count supplied by a caller that derived z from raw data. */
   static Figure render(
-      double[][] z, double[] xTicks, double[] yTicks, boolean[][] mask, PlotSpec spec,
-      int skipped) {
+      double[][] z, double[] xTicks, double[] yTicks, boolean[][] mask, PointOverlay points,
+      PlotSpec spec, int skipped) {
     int[] shape = Data.shape(z, "heat map z");
     int rows = shape[0];
     int cols = shape[1];
@@ -66,7 +67,7 @@ final class HeatmapChart {
         spec.logY());
 
     HeatmapLayer layer =
-        new HeatmapLayer(copy(z), xe, ye, copy(mask), colour[0], colour[1], spec.regionLabel());
+        new HeatmapLayer(copy(z), xe, ye, copy(mask), colour[0], colour[1], spec.regionLabel(), points);
     chart.addAnnotation(layer);
     String caption = spec.colorLabel();
     int height = spec.height();

@@ -24,6 +24,7 @@ final class HeatmapLayer extends Annotation {
   private final double lo;
   private final double hi;
   private final String regionLabel;
+  private final PointOverlay points;
 
   /** Plot area in screen pixels as of the last paint; the colour bar aligns to it. */
   private int plotLeft;
@@ -33,7 +34,7 @@ final class HeatmapLayer extends Annotation {
 
   HeatmapLayer(
       double[][] z, double[] xEdges, double[] yEdges, boolean[][] mask, double lo, double hi,
-      String regionLabel) {
+      String regionLabel, PointOverlay points) {
     super(false); // positions are data coordinates, converted by XChart's axes
     this.z = z;
     this.xEdges = xEdges;
@@ -42,6 +43,7 @@ final class HeatmapLayer extends Annotation {
     this.lo = lo;
     this.hi = hi;
     this.regionLabel = regionLabel;
+    this.points = points;
   }
 
   int plotTop() {
@@ -81,6 +83,9 @@ final class HeatmapLayer extends Annotation {
       paintCells(g, sx, sy);
       if (mask != null) {
         paintRegion(g, sx, sy);
+      }
+      if (points != null) {
+        paintPoints(g);
       }
       g.setClip(null);
       // Cells are painted after XChart's plot border, so the border is redrawn on top.
@@ -147,6 +152,25 @@ final class HeatmapLayer extends Annotation {
           g.drawLine(sx[j + 1], sy[i], sx[j + 1], sy[i + 1]);
         }
       }
+    }
+  }
+
+  /** Small dark dots with a light rim, visible on every colour of the map. */
+  private void paintPoints(Graphics2D g) {
+    g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setStroke(new BasicStroke(0.8f));
+    double r = 2.5;
+    for (int k = 0; k < points.x().length; k++) {
+      double px = points.x()[k];
+      double py = points.y()[k];
+      if (!Double.isFinite(px) || !Double.isFinite(py)) {
+        continue;
+      }
+      var dot = new java.awt.geom.Ellipse2D.Double(getXAxisScreenValue(px) - r, getYAxisScreenValue(py) - r, 2 * r, 2 * r);
+      g.setColor(new Color(20, 20, 20, 200));
+      g.fill(dot);
+      g.setColor(new Color(255, 255, 255, 220));
+      g.draw(dot);
     }
   }
 

@@ -35,6 +35,6 @@ final class Hist2dChart {
     if (s.colorLabel() == null) {
       s = s.withColorLabel("count");
     }
-    return HeatmapChart.render(counts, xc, yc, null, s, skipped);
+    return HeatmapChart.render(counts, xc, yc, null, null, s, skipped);
   }
 }

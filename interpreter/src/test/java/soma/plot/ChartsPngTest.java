@@ -2,6 +2,7 @@ package soma.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -92,6 +93,36 @@ class ChartsPngTest {
             PlotSpec.defaults().withTitle("hub").withRegionLabel("0.525 ± 0.025 Hz"));
     BufferedImage img = saveAndRead(f, "heat.png", 800, 600);
     assertTrue(TestData.countNear(img, 0xe41a1c, 8) > 500, "region outline drawn in red");
+  }
+
+  @Test
+  void heatmapWithPointsDrawsThemWhereTheyAre() {
+    // A flat map has one colour, so every dark pixel comes from a point: the dots must appear in
+    // the left half (where the points are) and nowhere in the right half.
+    double[][] z = new double[20][20];
+    double[] ticks = new double[20];
+    for (int i = 0; i < 20; i++) ticks[i] = i;
+    double[] px = new double[50];
+    double[] py = new double[50];
+    for (int k = 0; k < 50; k++) {
+      px[k] = 1 + (k % 5) * 1.5;
+      py[k] = 1 + (k / 5) * 1.8;
+    }
+    BufferedImage img =
+        Charts.heatmap(z, ticks, ticks, null, new PointOverlay(px, py), PlotSpec.defaults().withSize(800, 600)).toImage();
+    BufferedImage none = Charts.heatmap(z, ticks, ticks, PlotSpec.defaults().withSize(800, 600)).toImage();
+    int darkWith = TestData.countNear(img, 0x141414, 40);
+    int darkWithout = TestData.countNear(none, 0x141414, 40);
+    assertTrue(darkWith - darkWithout >= 50 * 8, "every point leaves a dark dot: " + (darkWith - darkWithout) + " dark pixels");
+    int w = img.getWidth();
+    int rightHalfDiffers = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = w / 2 + 40; x < w - 130; x++) {
+        if (img.getRGB(x, y) != none.getRGB(x, y)) rightHalfDiffers++;
+      }
+    }
+    assertEquals(0, rightHalfDiffers, "no dot where there is no point");
+    assertThrows(IllegalArgumentException.class, () -> new PointOverlay(new double[2], new double[3]));
   }
 
   @Test
