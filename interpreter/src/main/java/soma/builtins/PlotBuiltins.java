@@ -78,7 +78,7 @@ final class PlotBuiltins {
             double[] x = a.given(1) ? Numbers.vector(a.get(1), "heatmap: x") : null;
             double[] y = a.given(2) ? Numbers.vector(a.get(2), "heatmap: y") : null;
             boolean[][] mask = region(a, 9, z);
-            PlotSpec spec = spec(a, 3).withRegionLabel(mask == null ? null : "z in " + Printer.show(a.get(9)));
+            PlotSpec spec = spec(a, 3).withRegionLabel(mask == null ? null : "value in " + Printer.show(a.get(9)));
             return finish(a, 3, Charts.heatmap(z, x, y, mask, points(a, 10), spec), () -> BraillePreview.heatmap(z, x, y, mask, spec));
         });
     }

@@ -7,6 +7,7 @@ import soma.flow.Flow;
 import soma.optim.Adam;
 import soma.random.Rng;
 import soma.runtime.SomaError;
+import soma.util.GracefulStop;
 import soma.util.Interrupts;
 import soma.util.Progress;
 
@@ -29,6 +30,8 @@ public final class Epi {
         public final Rng rng;
         public int epoch;
         public boolean finished;
+        /** Where Ctrl-C stopped the run (see {@link GracefulStop}), or null. */
+        public String stoppedAt;
 
         State(Flow flow, AugmentedLagrangian al, Rng rng) {
             this.flow = flow;
@@ -51,11 +54,15 @@ public final class Epi {
         onProgress.accept(st);
         long total = (long) o.epochs() * o.iterations();
         Progress progress = Progress.start("epi", total, o.quiet() ? 0 : 60);
-        try {
+        try (GracefulStop.Scope stoppable = GracefulStop.enter()) {
             while (st.epoch < o.epochs() && !(o.untilConverged() && st.history.convergedEpoch() != null)) {
                 Adam adam = new Adam(flow.paramCount(), o.lr());
                 for (int it = 0; it < o.iterations(); it++) {
                     Interrupts.poll();
+                    if (GracefulStop.requested()) {
+                        stopped(st, o, it, out);
+                        return st;
+                    }
                     double[] stats = step(st, objective, adam, o.batch(), st.epoch + 1, it);
                     long done = (long) st.epoch * o.iterations() + it + 1;
                     progress.update(done, String.format(Locale.ROOT, "epoch %d/%d it %d: H %.3f |R| %.3g c %.3g",
@@ -71,6 +78,14 @@ public final class Epi {
             progress.finish();
         }
         return st;
+    }
+
+    /** Ctrl-C asked for a stop: the flow stays as trained so far; the last checkpoint is the last finished epoch. */
+    private static void stopped(State st, Options o, int it, PrintWriter out) {
+        st.stoppedAt = String.format(Locale.ROOT, "epoch %d, iteration %d", st.epoch + 1, it + 1);
+        out.println("epi: stopped by Ctrl-C in " + st.stoppedAt + "; returning the flow as trained so far"
+                + (o.checkpoint() != null && st.epoch > 0 ? " (the checkpoint " + o.checkpoint() + " holds epoch " + st.epoch + ")" : ""));
+        out.flush();
     }
 
     /** One Adam step on a fresh batch; returns {entropy, |R|} of the batch for the progress line. */

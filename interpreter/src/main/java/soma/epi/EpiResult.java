@@ -32,7 +32,7 @@ public final class EpiResult implements SomaValue, HasFields {
         History.Check last = state.history.checks.get(state.history.checks.size() - 1);
         return "epi result for " + property.name + ": " + state.epoch + " epoch(s), "
                 + (at != null ? "converged at epoch " + at : "not converged") + ", H = " + soma.runtime.Printer.number(last.entropy())
-                + (state.finished ? "" : " (interrupted)");
+                + (state.finished ? "" : state.stoppedAt != null ? " (stopped by Ctrl-C in " + state.stoppedAt + ")" : " (interrupted)");
     }
 
     @Override public String typeName() { return "epi_result"; }
@@ -47,6 +47,7 @@ public final class EpiResult implements SomaValue, HasFields {
             case "converged_epoch" -> state.history.convergedEpoch() == null ? Nil.INSTANCE : (Object) (double) state.history.convergedEpoch();
             case "epochs" -> (double) state.epoch;
             case "finished" -> state.finished;
+            case "stopped_at" -> state.stoppedAt == null ? Nil.INSTANCE : state.stoppedAt;
             case "parameters" -> new SomaList(new ArrayList<>(parameters));
             case "history" -> {
                 double[] epoch = new double[e], h = new double[e], c = new double[e], norm = new double[e], r = new double[e * m],
@@ -86,7 +87,7 @@ public final class EpiResult implements SomaValue, HasFields {
 
     @Override
     public List<String> fieldNames() {
-        List<String> names = new ArrayList<>(List.of("flow", "converged", "converged_epoch", "epochs", "finished", "parameters", "history", "snapshots"));
+        List<String> names = new ArrayList<>(List.of("flow", "converged", "converged_epoch", "epochs", "finished", "stopped_at", "parameters", "history", "snapshots"));
         names.addAll(methods.names());
         return names;
     }

@@ -2,6 +2,7 @@ package soma.flow;
 
 import soma.optim.Adam;
 import soma.random.Rng;
+import soma.util.GracefulStop;
 import soma.util.Interrupts;
 import soma.util.Progress;
 
@@ -39,9 +40,14 @@ public final class FlowFit {
         double[] its = new double[records], kls = new double[records];
         int recorded = 0;
         Progress progress = Progress.start("fit " + flow.name, iterations);
-        try {
+        try (GracefulStop.Scope stoppable = GracefulStop.enter()) {
             for (int it = 0; it <= iterations; it++) {
                 Interrupts.poll();
+                if (GracefulStop.requested()) {
+                    // Keep the parameters as trained so far; the caller's flow is usable as it is.
+                    System.err.println("fit: stopped by Ctrl-C at iteration " + it + " of " + iterations);
+                    break;
+                }
                 Flow.Pass p = flow.forward(flow.drawBase(batch, rng), batch, true);
                 double[] z = p.z(), lq = p.logQ();
                 double[] gZ = new double[batch * flow.dim], gLogQ = new double[batch];

@@ -11,6 +11,7 @@ import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
 import soma.bench.Bench;
 import soma.repl.Repl;
+import soma.util.GracefulStop;
 
 /** {@code soma FILE [args]}, {@code soma -e EXPR}, {@code soma} (REPL), {@code soma bench}. */
 public final class Main {
@@ -112,6 +113,7 @@ public final class Main {
     }
 
     static int evaluate(Context context, Source source, ErrorReporter errors) {
+        stopTrainingOnCtrlC();
         try {
             context.eval(source);
             return 0;
@@ -120,6 +122,25 @@ public final class Main {
             return e.isExit() ? e.getExitStatus() : 1;
         } finally {
             System.out.flush();
+        }
+    }
+
+    /**
+     * In a script, the first Ctrl-C during training (epi, fit) lets the loop stop and return what it
+     * learned, so the script goes on to print and save it (see GracefulStop); otherwise, or on a
+     * second Ctrl-C, the process ends as it would by default (exit status 130).
+     */
+    private static void stopTrainingOnCtrlC() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+                if (GracefulStop.request()) {
+                    System.err.println("\nstopping after this iteration and keeping what was learned (Ctrl-C again to abort)");
+                } else {
+                    System.exit(130);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            // no SIGINT on this platform or it is reserved: Ctrl-C keeps its default meaning
         }
     }
 

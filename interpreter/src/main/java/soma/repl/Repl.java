@@ -15,6 +15,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import soma.util.GracefulStop;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import soma.SomaLanguage;
@@ -56,7 +57,7 @@ public final class Repl {
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   .. ")
                     .build();
             terminal.writer().println("Soma " + soma.launcher.Main.VERSION + " - :help for help, :quit to leave");
-            terminal.handle(Terminal.Signal.INT, signal -> interrupt());
+            terminal.handle(Terminal.Signal.INT, signal -> interrupt(terminal));
             while (true) {
                 String line;
                 try {
@@ -72,8 +73,17 @@ public final class Repl {
         }
     }
 
-    /** Stops the running evaluation from the signal thread; the session stays usable. */
-    private void interrupt() {
+    /**
+     * Stops the running evaluation from the signal thread; the session stays usable. A training
+     * loop (epi, fit) is first asked to stop by itself and return what it learned; a second
+     * Ctrl-C interrupts it like anything else.
+     */
+    private void interrupt(Terminal terminal) {
+        if (GracefulStop.request()) {
+            terminal.writer().println("\nstopping after this iteration (Ctrl-C again to abort)");
+            terminal.writer().flush();
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
                 context.interrupt(Duration.ofSeconds(30));

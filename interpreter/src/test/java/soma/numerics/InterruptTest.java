@@ -1,6 +1,7 @@
 package soma.numerics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.junit.jupiter.api.Test;
 import soma.launcher.Runtime;
+import soma.util.GracefulStop;
 
 /** Ctrl-C in the REPL interrupts the context: a long batch on worker threads must stop, and the session go on. */
 class InterruptTest {
@@ -51,6 +53,54 @@ class InterruptTest {
                 """, "epi(fn(z) = z, flow: Q(), property: M, epochs: 1000000, iterations: 1000, until_converged: false, quiet: true)");
         assertEquals("epi_result", context.eval("soma", "type(epi_last())").asString());
         context.close();
+    }
+
+    /**
+     * The first Ctrl-C during training asks the loop to stop by itself (GracefulStop): epi then
+     * returns normally, so the assignment happens and the flow keeps what it learned.
+     */
+    @Test
+    void aFirstCtrlCMakesEpiReturnWhatItLearned() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
+            context.eval("soma", """
+                    flow Q(dim = 1) {
+                        scale
+                        shift
+                    }
+                    constraint M(z) {
+                        mean(z[:, 0]) == 3
+                    }
+                    let q = Q()
+                    """);
+            assertFalse(GracefulStop.request(), "no training loop runs, so Ctrl-C must interrupt as usual");
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    context.eval("soma", "let r = epi(fn(z) = z, flow: q, property: M, epochs: 1000000, iterations: 200, "
+                            + "until_converged: false, quiet: true)");
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            runner.start();
+            Thread.sleep(2500);
+            assertTrue(GracefulStop.request(), "the running epi takes the request");
+            assertFalse(GracefulStop.request(), "a second Ctrl-C is not graceful");
+            runner.join(20_000);
+            assertFalse(runner.isAlive(), "epi did not stop");
+            assertEquals(null, thrown.get(), "epi must return, not throw");
+            assertEquals("epi_result", context.eval("soma", "type(r)").asString());
+            assertFalse(context.eval("soma", "r.finished").asBoolean());
+            assertTrue(context.eval("soma", "r.stopped_at").asString().matches("epoch \\d+, iteration \\d+"));
+            assertTrue(context.eval("soma", "r.epochs").asInt() >= 1, "epochs ran before the stop");
+            // what it learned is kept: the mean moved from 0 towards 3
+            assertTrue(context.eval("soma", "mean(r.samples(2000))").asDouble() > 1.5);
+            assertFalse(GracefulStop.requested(), "the request ends with the loop");
+            // and the next run is not stopped by the old request
+            assertEquals(2.0, context.eval("soma", "epi(fn(z) = z, flow: Q(), property: M, epochs: 2, iterations: 5, "
+                    + "until_converged: false, quiet: true).epochs").asDouble());
+        }
     }
 
     private static Context assertStopsOnInterrupt(String setup, String longWork) throws Exception {
