@@ -103,6 +103,37 @@ class InterruptTest {
         }
     }
 
+    /** The same for fitting: fit returns, and the flow keeps the parameters it reached. */
+    @Test
+    void aFirstCtrlCMakesFitReturnWithTheFlowAsFitted() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
+            context.eval("soma", """
+                    flow Q(dim = 1) {
+                        scale
+                        shift
+                    }
+                    let q = Q()
+                    """);
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    context.eval("soma", "q.fit(gaussian(mean: [3], std: 0.5), iterations: 100000000, batch: 100, lr: 0.05)");
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            runner.start();
+            Thread.sleep(2500);
+            assertTrue(GracefulStop.request(), "the running fit takes the request");
+            runner.join(20_000);
+            assertFalse(runner.isAlive(), "fit did not stop");
+            assertEquals(null, thrown.get(), "fit must return, not throw");
+            assertEquals(3.0, context.eval("soma", "mean(q.sample(4000))").asDouble(), 0.1);
+            assertEquals(0.5, context.eval("soma", "std(q.sample(4000))").asDouble(), 0.05);
+        }
+    }
+
     private static Context assertStopsOnInterrupt(String setup, String longWork) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out);
