@@ -63,10 +63,17 @@ final class FlowBuiltins {
             return FlowOps.entropy(q.flow, positive(a, 0), a.context().rng());
         });
         r.method("flow", "fit(target, iterations = 2000, lr = 0.01, batch = 500)",
-                "fit the flow to a gaussian(...) target (truncated to the support) by minimising KL with Adam; returns the flow", a -> {
+                "fit the flow with Adam, to a gaussian(...) target (truncated to the support) by minimising KL(q || target), "
+                        + "or to samples (an n x dim matrix) by maximum likelihood; returns the flow", a -> {
             FlowValue q = (FlowValue) a.receiver();
-            if (!(a.get(0) instanceof Gaussian g)) throw a.error("target must be a gaussian(mean:, std:) value");
-            FlowOps.fit(q, g, Math.max(0, a.integer(1)), a.num(2), positive(a, 3), a.context().rng());
+            int iterations = Math.max(0, a.integer(1));
+            if (a.get(0) instanceof Gaussian g) {
+                FlowOps.fit(q, g, iterations, a.num(2), positive(a, 3), a.context().rng());
+            } else if (a.get(0) instanceof Tensor data && data.rank() == 2 && data.shape()[1] == q.flow.dim && data.shape()[0] > 0 && !data.isComplex()) {
+                FlowOps.fitSamples(q, data.realData().clone(), data.shape()[0], iterations, a.num(2), positive(a, 3), a.context().rng());
+            } else {
+                throw a.error("target must be a gaussian(mean:, std:) value or samples: an (n x " + q.flow.dim + ") matrix");
+            }
             return q;
         });
         r.method("flow", "save(path)", "write architecture and parameters as JSON; returns the path", a -> {

@@ -88,6 +88,14 @@ public final class Flow {
      * log q = log N(w) - sum log|det|, and w does not depend on theta.
      */
     public double[] backward(Pass p, double[] gZ, double[] gLogQ) {
+        return backward(p, gZ, gLogQ, null);
+    }
+
+    /**
+     * As {@link #backward(Pass, double[], double[])}, and when {@code gW} is given it receives dL/dw
+     * through the layers (the log N(w) term of log q is not included: the caller adds it if w moves).
+     */
+    public double[] backward(Pass p, double[] gZ, double[] gLogQ, double[] gW) {
         double[] gTheta = new double[theta.length];
         double[] gLogDet = new double[p.n];
         for (int s = 0; s < p.n; s++) gLogDet[s] = -gLogQ[s];
@@ -97,22 +105,29 @@ public final class Flow {
             layers.get(i).backward(theta, p.acts[i], g, gLogDet, gIn, gTheta, p.n, p.training);
             g = gIn;
         }
+        if (gW != null) System.arraycopy(g, 0, gW, 0, g.length);
         return gTheta;
     }
 
     /** log q(z) of given points by running every layer backwards. */
     public double[] logProb(double[] z, int n) {
         double[] logDet = new double[n];
+        double[] cur = inverse(z, n, logDet);
+        double[] base = logNormal(cur, n);
+        double[] lq = new double[n];
+        for (int s = 0; s < n; s++) lq[s] = base[s] - logDet[s];
+        return lq;
+    }
+
+    /** w = g^-1(z) by running every layer backwards; adds each layer's log|det J| at its input to logDet. */
+    public double[] inverse(double[] z, int n, double[] logDet) {
         double[] cur = z;
         for (int i = layers.size() - 1; i >= 0; i--) {
             double[] in = new double[n * dim];
             layers.get(i).inverse(theta, cur, in, logDet, n);
             cur = in;
         }
-        double[] base = logNormal(cur, n);
-        double[] lq = new double[n];
-        for (int s = 0; s < n; s++) lq[s] = base[s] - logDet[s];
-        return lq;
+        return cur;
     }
 
     /** log N(w; 0, I) per point. */

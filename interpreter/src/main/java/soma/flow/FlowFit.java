@@ -16,8 +16,8 @@ import soma.util.Progress;
 public final class FlowFit {
     private FlowFit() {}
 
-    /** Loss at each recorded iteration. */
-    public record History(double[] iterations, double[] kl) {}
+    /** Loss at each recorded iteration; {@code measure} names it: "kl" (reverse KL) or "nll" (negative log-likelihood). */
+    public record History(double[] iterations, double[] loss, String measure) {}
 
     public static History fit(Flow flow, Gaussian target, int iterations, double lr, int batch, Rng rng) {
         if (target.dim != flow.dim) {
@@ -71,6 +71,6 @@ public final class FlowFit {
         } finally {
             progress.finish();
         }
-        return new History(java.util.Arrays.copyOf(its, recorded), java.util.Arrays.copyOf(kls, recorded));
+        return new History(java.util.Arrays.copyOf(its, recorded), java.util.Arrays.copyOf(kls, recorded), "kl");
     }
 }

@@ -46,6 +46,11 @@ public final class FlowOps {
         q.setHistory(FlowFit.fit(q.flow, target, iterations, lr, batch, rng));
     }
 
+    /** Maximum likelihood on samples (count x dim, row-major); see {@link MaximumLikelihoodFit}. */
+    public static void fitSamples(FlowValue q, double[] data, int count, int iterations, double lr, int batch, Rng rng) {
+        q.setHistory(MaximumLikelihoodFit.fit(q.flow, data, count, iterations, lr, batch, rng));
+    }
+
     /** Takes the parameters and layer state of a saved flow with the same layers. */
     public static void adopt(Flow into, Flow from) {
         if (into.dim != from.dim || !sameKinds(into, from)) {

@@ -80,7 +80,7 @@ public final class FlowValue implements SomaValue, HasFields {
                 if (history == null) yield soma.runtime.Nil.INSTANCE;
                 SomaRecord r = new SomaRecord();
                 r.put("iteration", new Tensor(new int[] {history.iterations().length}, history.iterations()));
-                r.put("kl", new Tensor(new int[] {history.kl().length}, history.kl()));
+                r.put(history.measure(), new Tensor(new int[] {history.loss().length}, history.loss()));
                 yield r;
             }
             default -> methods.get(name);
