@@ -32,7 +32,7 @@ public final class MaximumLikelihoodFit {
         for (int s = 0; s < count; s++) {
             if (!Double.isFinite(logQ[s])) {
                 throw new SomaError("fit: sample " + (s + 1) + " " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(data, s * d, s * d + d))
-                        + " has log q = " + logQ[s] + " (outside the flow's support?)");
+                        + (Double.isNaN(logQ[s]) || logQ[s] == Double.NEGATIVE_INFINITY ? " lies outside the flow's support" : " has log q = " + logQ[s]));
             }
         }
         Adam adam = new Adam(flow.paramCount(), lr);
