@@ -34,12 +34,37 @@ public final class FlowFit {
             logMass = Math.log(target.truncated(lo, hi)[0][0]);
         }
         double constant = target.logNormaliser() + logMass;
+        return train(flow, "fit " + flow.name, "kl", iterations, lr, grad -> {
+            Flow.Pass p = flow.forward(flow.drawBase(batch, rng), batch, true);
+            double[] z = p.z(), lq = p.logQ();
+            double[] gZ = new double[batch * flow.dim], gLogQ = new double[batch];
+            double loss = 0;
+            for (int s = 0; s < batch; s++) {
+                loss += lq[s] - target.logDensity(z, s * flow.dim, gZ, -1.0 / batch);
+                gLogQ[s] = 1.0 / batch;
+            }
+            System.arraycopy(flow.backward(p, gZ, gLogQ), 0, grad, 0, grad.length);
+            return loss / batch + constant;
+        });
+    }
+
+    /** One step of a fitting loss: returns the loss on a fresh batch and writes its gradient into {@code grad}. */
+    interface Step {
+        double loss(double[] grad);
+    }
+
+    /**
+     * The loop both fits share: Adam on {@code step}, the loss recorded about 100 times, progress,
+     * Ctrl-C (a first one stops here and keeps the parameters, see GracefulStop) and a located
+     * failure if the loss stops being finite.
+     */
+    static History train(Flow flow, String label, String measure, int iterations, double lr, Step step) {
         Adam adam = new Adam(flow.paramCount(), lr);
         int every = Math.max(1, iterations / 100);
         int records = iterations / every + 1;
-        double[] its = new double[records], kls = new double[records];
+        double[] its = new double[records], losses = new double[records];
         int recorded = 0;
-        Progress progress = Progress.start("fit " + flow.name, iterations);
+        Progress progress = Progress.start(label, iterations);
         try (GracefulStop.Scope stoppable = GracefulStop.enter()) {
             for (int it = 0; it <= iterations; it++) {
                 Interrupts.poll();
@@ -48,29 +73,23 @@ public final class FlowFit {
                     System.err.println("fit: stopped by Ctrl-C at iteration " + it + " of " + iterations);
                     break;
                 }
-                Flow.Pass p = flow.forward(flow.drawBase(batch, rng), batch, true);
-                double[] z = p.z(), lq = p.logQ();
-                double[] gZ = new double[batch * flow.dim], gLogQ = new double[batch];
-                double loss = 0;
-                for (int s = 0; s < batch; s++) {
-                    loss += lq[s] - target.logDensity(z, s * flow.dim, gZ, -1.0 / batch);
-                    gLogQ[s] = 1.0 / batch;
-                }
-                loss = loss / batch + constant;
+                double[] grad = new double[flow.paramCount()];
+                double loss = step.loss(grad);
                 if (it % every == 0 && recorded < records) {
                     its[recorded] = it;
-                    kls[recorded++] = loss;
+                    losses[recorded++] = loss;
                 }
                 if (!Double.isFinite(loss)) {
-                    throw new soma.runtime.SomaError("fit: the loss became " + loss + " at iteration " + it + "; try a smaller lr");
+                    throw new soma.runtime.SomaError("fit: the " + (measure.equals("kl") ? "loss" : "negative log-likelihood") + " became " + loss
+                            + " at iteration " + it + "; try a smaller lr");
                 }
                 if (it == iterations) break;
-                adam.step(flow.theta, flow.backward(p, gZ, gLogQ));
+                adam.step(flow.theta, grad);
                 progress.update(it + 1);
             }
         } finally {
             progress.finish();
         }
-        return new History(java.util.Arrays.copyOf(its, recorded), java.util.Arrays.copyOf(kls, recorded), "kl");
+        return new History(java.util.Arrays.copyOf(its, recorded), java.util.Arrays.copyOf(losses, recorded), measure);
     }
 }

@@ -3,12 +3,8 @@ package soma.flow;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
-import soma.optim.Adam;
 import soma.random.Rng;
 import soma.runtime.SomaError;
-import soma.util.GracefulStop;
-import soma.util.Interrupts;
-import soma.util.Progress;
 
 /**
  * Fits a flow to data by maximum likelihood: minimise -mean log q(x) over minibatches of the
@@ -35,36 +31,11 @@ public final class MaximumLikelihoodFit {
                         + (Double.isNaN(logQ[s]) || logQ[s] == Double.NEGATIVE_INFINITY ? " lies outside the flow's support" : " has log q = " + logQ[s]));
             }
         }
-        Adam adam = new Adam(flow.paramCount(), lr);
-        int every = Math.max(1, iterations / 100);
-        int records = iterations / every + 1;
-        double[] its = new double[records], nll = new double[records];
-        int recorded = 0;
-        Progress progress = Progress.start("fit " + flow.name + " (maximum likelihood)", iterations);
-        try (GracefulStop.Scope stoppable = GracefulStop.enter()) {
-            for (int it = 0; it <= iterations; it++) {
-                Interrupts.poll();
-                if (GracefulStop.requested()) {
-                    System.err.println("fit: stopped by Ctrl-C at iteration " + it + " of " + iterations);
-                    break;
-                }
-                double[] x = new double[batch * d];
-                for (int s = 0; s < batch; s++) System.arraycopy(data, (int) rng.nextLong(count) * d, x, s * d, d);
-                double[] grad = new double[flow.paramCount()];
-                double loss = step(flow, x, batch, grad);
-                if (it % every == 0 && recorded < records) {
-                    its[recorded] = it;
-                    nll[recorded++] = loss;
-                }
-                if (!Double.isFinite(loss)) throw new SomaError("fit: the negative log-likelihood became " + loss + " at iteration " + it + "; try a smaller lr");
-                if (it == iterations) break;
-                adam.step(flow.theta, grad);
-                progress.update(it + 1);
-            }
-        } finally {
-            progress.finish();
-        }
-        return new FlowFit.History(java.util.Arrays.copyOf(its, recorded), java.util.Arrays.copyOf(nll, recorded), "nll");
+        return FlowFit.train(flow, "fit " + flow.name + " (maximum likelihood)", "nll", iterations, lr, grad -> {
+            double[] x = new double[batch * d];
+            for (int s = 0; s < batch; s++) System.arraycopy(data, (int) rng.nextLong(count) * d, x, s * d, d);
+            return step(flow, x, batch, grad);
+        });
     }
 
     /** The mean negative log-likelihood of the n points x; its gradient in theta goes to {@code grad}. */

@@ -61,13 +61,8 @@ class InterruptTest {
      */
     @Test
     void aFirstCtrlCMakesEpiReturnWhatItLearned() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
-            context.eval("soma", """
-                    flow Q(dim = 1) {
-                        scale
-                        shift
-                    }
+        try (Context context = quietContext()) {
+            context.eval("soma", ONE_D_FLOW + """
                     constraint M(z) {
                         mean(z[:, 0]) == 3
                     }
@@ -75,15 +70,8 @@ class InterruptTest {
                     """);
             assertFalse(GracefulStop.request(), "no training loop runs, so Ctrl-C must interrupt as usual");
             AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread runner = new Thread(() -> {
-                try {
-                    context.eval("soma", "let r = epi(fn(z) = z, flow: q, property: M, epochs: 1000000, iterations: 200, "
-                            + "until_converged: false, quiet: true)");
-                } catch (Throwable t) {
-                    thrown.set(t);
-                }
-            });
-            runner.start();
+            Thread runner = inBackground(context, "let r = epi(fn(z) = z, flow: q, property: M, epochs: 1000000, iterations: 200, "
+                            + "until_converged: false, quiet: true)", thrown);
             Thread.sleep(2500);
             assertTrue(GracefulStop.request(), "the running epi takes the request");
             assertFalse(GracefulStop.request(), "a second Ctrl-C is not graceful");
@@ -106,24 +94,12 @@ class InterruptTest {
     /** The same for fitting: fit returns, and the flow keeps the parameters it reached. */
     @Test
     void aFirstCtrlCMakesFitReturnWithTheFlowAsFitted() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
-            context.eval("soma", """
-                    flow Q(dim = 1) {
-                        scale
-                        shift
-                    }
+        try (Context context = quietContext()) {
+            context.eval("soma", ONE_D_FLOW + """
                     let q = Q()
                     """);
             AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread runner = new Thread(() -> {
-                try {
-                    context.eval("soma", "q.fit(gaussian(mean: [3], std: 0.5), iterations: 100000000, batch: 100, lr: 0.05)");
-                } catch (Throwable t) {
-                    thrown.set(t);
-                }
-            });
-            runner.start();
+            Thread runner = inBackground(context, "q.fit(gaussian(mean: [3], std: 0.5), iterations: 100000000, batch: 100, lr: 0.05)", thrown);
             Thread.sleep(2500);
             assertTrue(GracefulStop.request(), "the running fit takes the request");
             runner.join(20_000);
@@ -134,20 +110,38 @@ class InterruptTest {
         }
     }
 
+    /** A 1-D flow Q (scale, shift) whose fits and inferences move its mean quickly. */
+    private static final String ONE_D_FLOW = """
+            flow Q(dim = 1) {
+                scale
+                shift
+            }
+            """;
+
+    private static Context quietContext() {
+        return Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream());
+    }
+
+    /** Evaluates code on a new thread; what it throws lands in {@code thrown}. */
+    private static Thread inBackground(Context context, String code, AtomicReference<Throwable> thrown) {
+        Thread runner = new Thread(() -> {
+            try {
+                context.eval("soma", code);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        runner.start();
+        return runner;
+    }
+
     private static Context assertStopsOnInterrupt(String setup, String longWork) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out);
         {
             context.eval("soma", setup);
             AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread runner = new Thread(() -> {
-                try {
-                    context.eval("soma", longWork);
-                } catch (Throwable t) {
-                    thrown.set(t);
-                }
-            });
-            runner.start();
+            Thread runner = inBackground(context, longWork, thrown);
             Thread.sleep(1500);
             long t0 = System.nanoTime();
             context.interrupt(Duration.ofSeconds(20));
