@@ -15,14 +15,7 @@ import soma.launcher.Runtime;
 final class EpiBench {
     private EpiBench() {}
 
-    static final String SETUP = """
-            import stg
-            flow PlanarFlow(dim = 2) {
-                repeat 10 { planar }
-                scale
-                shift
-                support box(0, 20)
-            }
+    static final String SETUP = "import stg\n" + FlowBench.SEED_FLOW + """
             constraint MediumHubFrequency(sim) {
                 f = hub_frequency(sim.V[:, :, 2], dt: 0.025)
                 mean(f) == 0.525

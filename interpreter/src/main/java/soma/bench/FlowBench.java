@@ -15,13 +15,17 @@ import soma.random.Rng;
 final class FlowBench {
     private FlowBench() {}
 
-    static final String FLOW = """
+    /** Seed 002's flow, as declared in examples/flow_fit.soma and stg_epi.soma; the EPI benchmark uses it too. */
+    static final String SEED_FLOW = """
             flow PlanarFlow(dim = 2) {
                 repeat 10 { planar }
                 scale
                 shift
                 support box(0, 20)
             }
+            """;
+
+    static final String FLOW = SEED_FLOW + """
             let q = PlanarFlow()
             let target = gaussian(mean: [4, 4], std: 3)
             fn work(k) = q.fit(target, iterations: k, lr: 0.001, batch: 1000)

@@ -99,11 +99,11 @@ final class PlotBuiltins {
     /** Parameter {@code i} as points to draw over a map (an n x 2 matrix), or null when it is not given. */
     static PointOverlay points(Args a, int i) {
         if (!a.given(i)) return null;
-        double[][] rows = Numbers.matrix(a.get(i), "points");
-        for (double[] row : rows) {
-            if (row.length != 2) throw a.error("points must be an (n x 2) matrix (x in column 0, y in column 1), got " + row.length + " columns");
+        try {
+            return PointOverlay.ofRows(Numbers.matrix(a.get(i), "points"));
+        } catch (IllegalArgumentException e) {
+            throw a.error(e.getMessage());
         }
-        return PointOverlay.ofRows(rows);
     }
 
     /** The common options start at parameter {@code i}: to, title, xlabel, ylabel, labels, preview. */

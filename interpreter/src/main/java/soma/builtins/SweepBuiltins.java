@@ -93,10 +93,13 @@ final class SweepBuiltins {
 
     private static void draw(Args a, List<String> names, double[] xs, double[] ys, Tensor grid) {
         PlotSpec spec = PlotSpec.defaults().withTitle(a.str(13)).withXLabel(names.get(0));
-        var figure = names.size() == 1
-                ? Charts.line(xs, grid.realData(), spec.withYLabel("statistic"))
-                : Charts.heatmap(matrix(grid), xs, ys, PlotBuiltins.region(a, 12, matrix(grid)), PlotBuiltins.points(a, 14),
-                        spec.withYLabel(names.get(1)).withRegionLabel(a.given(12) ? "statistic in " + Printer.show(a.get(12)) : null));
+        if (names.size() == 1) {
+            OutputFiles.save(a, Charts.line(xs, grid.realData(), spec.withYLabel("statistic")), a.str(10), "the sweep's plot");
+            return;
+        }
+        double[][] z = matrix(grid);
+        var figure = Charts.heatmap(z, xs, ys, PlotBuiltins.region(a, 12, z), PlotBuiltins.points(a, 14),
+                spec.withYLabel(names.get(1)).withRegionLabel(a.given(12) ? "statistic in " + Printer.show(a.get(12)) : null));
         OutputFiles.save(a, figure, a.str(10), "the sweep's plot");
     }
 

@@ -43,12 +43,15 @@ public final class FlowFit {
                 loss += lq[s] - target.logDensity(z, s * flow.dim, gZ, -1.0 / batch);
                 gLogQ[s] = 1.0 / batch;
             }
-            System.arraycopy(flow.backward(p, gZ, gLogQ), 0, grad, 0, grad.length);
+            if (grad != null) System.arraycopy(flow.backward(p, gZ, gLogQ), 0, grad, 0, grad.length);
             return loss / batch + constant;
         });
     }
 
-    /** One step of a fitting loss: returns the loss on a fresh batch and writes its gradient into {@code grad}. */
+    /**
+     * One step of a fitting loss: returns the loss on a fresh batch and writes its gradient into
+     * {@code grad}, which is null after the last update, when only the final loss is recorded.
+     */
     interface Step {
         double loss(double[] grad);
     }
@@ -73,7 +76,7 @@ public final class FlowFit {
                     System.err.println("fit: stopped by Ctrl-C at iteration " + it + " of " + iterations);
                     break;
                 }
-                double[] grad = new double[flow.paramCount()];
+                double[] grad = it == iterations ? null : new double[flow.paramCount()];
                 double loss = step.loss(grad);
                 if (it % every == 0 && recorded < records) {
                     its[recorded] = it;

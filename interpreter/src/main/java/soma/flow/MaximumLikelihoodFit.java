@@ -24,7 +24,7 @@ public final class MaximumLikelihoodFit {
     /** Adam on the mean negative log-likelihood of {@code data} (count x dim, row-major). */
     public static FlowFit.History fit(Flow flow, double[] data, int count, int iterations, double lr, int batch, Rng rng) {
         int d = flow.dim;
-        double[] logQ = flow.logProb(data.clone(), count);
+        double[] logQ = flow.logProb(data, count); // inverting reads data, never writes it
         for (int s = 0; s < count; s++) {
             if (!Double.isFinite(logQ[s])) {
                 throw new SomaError("fit: sample " + (s + 1) + " " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(data, s * d, s * d + d))
@@ -38,7 +38,7 @@ public final class MaximumLikelihoodFit {
         });
     }
 
-    /** The mean negative log-likelihood of the n points x; its gradient in theta goes to {@code grad}. */
+    /** The mean negative log-likelihood of the n points x; its gradient in theta goes to {@code grad} (if not null). */
     static double step(Flow flow, double[] x, int n, double[] grad) {
         int d = flow.dim;
         double[] w = flow.inverse(x, n, new double[n]);
@@ -50,6 +50,7 @@ public final class MaximumLikelihoodFit {
             loss -= lq[s] / n;
             gLogQ[s] = -1.0 / n;
         }
+        if (grad == null) return loss;
         // dl/dtheta at fixed w, and dl/dw: through the layers, plus the base term d(-log N(w))/dw = w.
         double[] gW = new double[n * d];
         double[] direct = flow.backward(pass, new double[n * d], gLogQ, gW);

@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import org.knowm.xchart.internal.chartpart.Annotation;
 
@@ -157,7 +159,7 @@ final class HeatmapLayer extends Annotation {
 
   /** Small dark dots with a light rim, visible on every colour of the map. */
   private void paintPoints(Graphics2D g) {
-    g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setStroke(new BasicStroke(0.8f));
     double r = 2.5;
     for (int k = 0; k < points.x().length; k++) {
@@ -166,7 +168,7 @@ final class HeatmapLayer extends Annotation {
       if (!Double.isFinite(px) || !Double.isFinite(py)) {
         continue;
       }
-      var dot = new java.awt.geom.Ellipse2D.Double(getXAxisScreenValue(px) - r, getYAxisScreenValue(py) - r, 2 * r, 2 * r);
+      var dot = new Ellipse2D.Double(getXAxisScreenValue(px) - r, getYAxisScreenValue(py) - r, 2 * r, 2 * r);
       g.setColor(new Color(20, 20, 20, 200));
       g.fill(dot);
       g.setColor(new Color(255, 255, 255, 220));

@@ -19,7 +19,7 @@ public record PointOverlay(double[] x, double[] y) {
     double[] y = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != 2) {
-        throw new IllegalArgumentException("points must be an (n x 2) matrix, row " + i + " has " + rows[i].length + " entries");
+        throw new IllegalArgumentException("points must be an (n x 2) matrix (x in column 0, y in column 1), got " + rows[i].length + " columns");
       }
       x[i] = rows[i][0];
       y[i] = rows[i][1];

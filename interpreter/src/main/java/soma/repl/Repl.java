@@ -15,12 +15,12 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import soma.util.GracefulStop;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import soma.SomaLanguage;
 import soma.builtins.Builtins;
 import soma.launcher.ErrorReporter;
+import soma.util.GracefulStop;
 
 /**
  * The interactive session: results echo with their type, brackets continue input over lines,
