@@ -49,6 +49,8 @@ declarationItem
     | 'input' stateVar (',' stateVar)*                                     # inputItem
     | 'repeat' expression block                                            # repeatItem
     | 'support' expression                                                 # supportItem
+    | 'symmetry' LPAREN ID (',' ID)* RPAREN '->' LPAREN expression (',' expression)* RPAREN  # symmetryItem
+    | 'mixture' expression                                                 # mixtureItem
     | statement                                                            # plainItem
     ;
 
@@ -93,7 +95,7 @@ arguments : argument (',' argument)* ','? ;
 argument  : (label ':')? expression ;
 
 // Field, option and record names may be words that are keywords elsewhere (epi(..., flow: q), r.flow).
-label : ID | 'network' | 'ode' | 'constraint' | 'flow' | 'state' | 'input' | 'repeat' | 'support' ;
+label : ID | 'network' | 'ode' | 'constraint' | 'flow' | 'state' | 'input' | 'repeat' | 'support' | 'symmetry' | 'mixture' ;
 
 subscript
     : lo=expression? ':' hi=expression? (':' step=expression?)?            # sliceSubscript

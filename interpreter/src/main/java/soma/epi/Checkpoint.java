@@ -38,7 +38,13 @@ final class Checkpoint {
         for (long v : st.rng.snapshot()) rng.add(Long.toString(v));
         m.put("rng", rng);
         m.put("flow", FlowJson.toMap(st.flow));
+        m.put("mu", st.mu);
         m.put("history", st.history.checks);
+        if (st.keptTheta != null) {
+            m.put("kept_epoch", st.keptEpoch);
+            m.put("kept_entropy", st.keptEntropy);
+            m.put("kept_theta", st.keptTheta);
+        }
         try {
             if (path.toAbsolutePath().getParent() != null) Files.createDirectories(path.toAbsolutePath().getParent());
             Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
@@ -70,11 +76,18 @@ final class Checkpoint {
         for (int i = 0; i < words.length; i++) words[i] = Long.parseLong((String) rng.get(i));
         st.rng.restore(words);
         st.epoch = ((Number) map.get("epoch")).intValue();
+        if (map.get("mu") != null) st.mu = FlowJson.doubles(map.get("mu"));
+        if (map.get("kept_theta") != null) {
+            st.keptEpoch = ((Number) map.get("kept_epoch")).intValue();
+            st.keptEntropy = ((Number) map.get("kept_entropy")).doubleValue();
+            st.keptTheta = FlowJson.doubles(map.get("kept_theta"));
+        }
         for (Object o : (List<Object>) map.get("history")) {
             Map<String, Object> c = (Map<String, Object>) o;
             st.history.checks.add(new History.Check(((Number) c.get("epoch")).intValue(), ((Number) c.get("entropy")).doubleValue(),
                     FlowJson.doubles(c.get("r")), ((Number) c.get("c")).doubleValue(), FlowJson.doubles(c.get("eta")), FlowJson.doubles(c.get("pValues")),
-                    (Boolean) c.get("passed"), FlowJson.doubles(c.get("samples"))));
+                    (Boolean) c.get("passed"), FlowJson.doubles(c.get("samples")),
+                    c.get("se") == null ? new double[eta.length] : FlowJson.doubles(c.get("se"))));
         }
     }
 }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import soma.flow.Flow;
+import soma.flow.FlowOps;
+import soma.flow.Mixture;
 import soma.optim.Adam;
 import soma.random.Rng;
 import soma.runtime.SomaError;
@@ -19,7 +21,7 @@ import soma.util.Progress;
  * Bonferroni-corrected tests, and the state is checkpointed so a killed run loses at most one epoch.
  */
 public final class Epi {
-    public record Options(int epochs, int iterations, int batch, double lr, double c0, double beta, double gamma, double alpha,
+    public record Options(int epochs, int iterations, int batch, double lr, double lrDecay, double c0, double beta, double gamma, double alpha,
                           int testBatch, long seed, boolean untilConverged, Path checkpoint, Path resume, boolean quiet) {}
 
     /** Everything a run has learned so far; also what a checkpoint holds. */
@@ -32,6 +34,12 @@ public final class Epi {
         public boolean finished;
         /** Where Ctrl-C stopped the run (see {@link GracefulStop}), or null. */
         public String stoppedAt;
+        /** The highest-entropy epoch that passed the tests so far, its entropy and its parameters (null if none passed). */
+        public int keptEpoch;
+        public double keptEntropy;
+        public double[] keptTheta;
+        /** The property's targets mu (the std lines' s^2), from the latest check. */
+        public double[] mu = new double[0];
 
         State(Flow flow, AugmentedLagrangian al, Rng rng) {
             this.flow = flow;
@@ -63,6 +71,7 @@ public final class Epi {
                         stopped(st, o, it, out);
                         return st;
                     }
+                    adam.learningRate(learningRate(o, it));
                     double[] stats = step(st, objective, adam, o.batch(), st.epoch + 1, it);
                     long done = (long) st.epoch * o.iterations() + it + 1;
                     progress.update(done, String.format(Locale.ROOT, "epoch %d/%d it %d: H %.3f |R| %.3g c %.3g",
@@ -73,11 +82,22 @@ public final class Epi {
                 if (o.checkpoint() != null) Checkpoint.save(st, o.checkpoint());
                 onProgress.accept(st);
             }
+            keepBest(st, out, o);
             st.finished = true;
         } finally {
             progress.finish();
         }
         return st;
+    }
+
+    /**
+     * The step size at iteration it of an epoch: lr at the start of every epoch (when the
+     * multipliers have just moved), decaying on a cosine to lr * lr_decay at its end, so that the
+     * flow the end-of-epoch tests see is not jittering by more than their standard errors.
+     */
+    static double learningRate(Options o, int it) {
+        double progress = o.iterations() <= 1 ? 0 : (double) it / (o.iterations() - 1);
+        return o.lr() * (o.lrDecay() + (1 - o.lrDecay()) * 0.5 * (1 + Math.cos(Math.PI * progress)));
     }
 
     /** Ctrl-C asked for a stop: the flow stays as trained so far; the last checkpoint is the last finished epoch. */
@@ -92,8 +112,8 @@ public final class Epi {
     private static double[] step(State st, Objective objective, Adam adam, int n, int epoch, int it) {
         Flow flow = st.flow;
         int k = flow.dim;
-        Flow.Pass pass = flow.forward(flow.drawBase(n, st.rng), n, true);
-        double[] z = pass.z();
+        Mixture.Batch batch = Mixture.batch(flow, n, st.rng, true);
+        double[] z = batch.z;
         Objective.Evaluation ev = objective.evaluate(z, n, true);
         int m = ev.mu().length;
         for (int i = 0; i < ev.t().length; i++) {
@@ -103,45 +123,73 @@ public final class Epi {
                         + ", for the parameters " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(z, s * k, s * k + k)));
             }
         }
-        double[] w = st.al.weights(ev.t(), ev.mu(), n);
+        AugmentedLagrangian.Strata strata = new AugmentedLagrangian.Strata(batch.component, batch.firstHalf, batch.pi, batch.count,
+                batch.countFirstHalf);
+        double[] w = st.al.weights(ev.t(), ev.mu(), strata);
         double[] gZ = new double[n * k], gLogQ = new double[n];
         double entropy = 0;
-        double[] lq = pass.logQ();
+        double[] lq = batch.logQ;
         for (int s = 0; s < n; s++) {
-            gLogQ[s] = 1.0 / n; // -H = mean log q
-            entropy -= lq[s] / n;
+            int c = batch.component[s];
+            gLogQ[s] = batch.pi[c] / batch.count[c]; // -H = sum_k pi_k mean_k log q
+            entropy -= lq[s] * batch.pi[c] / batch.count[c];
             for (int i = 0; i < m; i++) {
                 double ws = w[s * m + i];
                 for (int j = 0; j < k; j++) gZ[s * k + j] += ws * ev.g()[(s * m + i) * k + j];
             }
         }
-        double[] grad = flow.backward(pass, gZ, gLogQ);
+        double[] gPi = flow.components() > 1 ? st.al.weightGradient(ev.t(), lq, ev.mu(), strata) : null;
+        double[] grad = batch.gradient(gZ, gLogQ, gPi);
         for (double g : grad) {
-            if (!Double.isFinite(g)) throw new SomaError("epi: the gradient became non-finite in epoch " + epoch + ", iteration " + (it + 1) + "; try a smaller lr");
+            if (!Double.isFinite(g)) {
+                throw new SomaError("epi: the gradient became non-finite in epoch " + epoch + ", iteration " + (it + 1)
+                        + " (penalty c = " + String.format(Locale.ROOT, "%.3g", st.al.c) + "); try a smaller lr or a smaller c0");
+            }
         }
         adam.step(flow.theta, grad);
-        return new double[] {entropy, AugmentedLagrangian.norm(AugmentedLagrangian.mean(ev.t(), 0, n, m, ev.mu()))};
+        return new double[] {entropy, AugmentedLagrangian.norm(AugmentedLagrangian.mean(ev.t(), ev.mu(), strata, 0))};
     }
 
-    /** The end-of-epoch check on a fresh batch: history row, then the multiplier and penalty update. */
+    /**
+     * The end-of-epoch check on a fresh batch of independent samples: history row (entropy, R with
+     * its standard errors, tests), the highest-entropy passing epoch remembered, then the multiplier
+     * and penalty update, where c grows only if the tests say the violation is real.
+     */
     private static void check(State st, Objective objective, Options o, PrintWriter out) {
         Flow flow = st.flow;
         int n = o.testBatch();
-        Flow.Pass pass = flow.forward(flow.drawBase(n, st.rng), n, false);
-        Objective.Evaluation ev = objective.evaluate(pass.z(), n, false);
+        double[][] drawn = FlowOps.draw(flow, n, st.rng);
+        Objective.Evaluation ev = objective.evaluate(drawn[0], n, false);
         int m = ev.mu().length;
+        st.mu = ev.mu().clone();
         double[] r = AugmentedLagrangian.mean(ev.t(), 0, n, m, ev.mu());
         double entropy = 0;
-        for (double v : pass.logQ()) entropy -= v / n;
+        for (double v : drawn[1]) entropy -= v / n;
         ConvergenceTest.Result test = ConvergenceTest.test(ev.t(), ev.mu(), n, o.alpha());
         boolean passed = m == 0 || test.passed();
-        st.history.checks.add(new History.Check(st.epoch, entropy, r, st.al.c, st.al.eta.clone(), test.pValues(), passed, pass.z().clone()));
+        st.history.checks.add(new History.Check(st.epoch, entropy, r, st.al.c, st.al.eta.clone(), test.pValues(), passed, drawn[0].clone(),
+                test.standardErrors()));
+        if (passed && st.epoch > 0 && (st.keptTheta == null || entropy > st.keptEntropy)) {
+            st.keptEpoch = st.epoch;
+            st.keptEntropy = entropy;
+            st.keptTheta = flow.theta.clone();
+        }
         if (!o.quiet()) {
             out.println(String.format(Locale.ROOT, "epi epoch %d: H = %.3f, |R| = %.3g, c = %.3g, tests %s", st.epoch, entropy,
                     AugmentedLagrangian.norm(r), st.al.c, passed ? "pass" : "fail"));
             out.flush();
         }
         if (st.epoch == 0) st.al.previous = r.clone();
-        else st.al.update(r);
+        else st.al.update(r, !passed);
+    }
+
+    /** At the end of a run: the flow of the highest-entropy epoch that passed the tests (the EPI paper's choice), if any. */
+    private static void keepBest(State st, PrintWriter out, Options o) {
+        if (st.keptTheta == null || st.keptEpoch == st.epoch) return;
+        System.arraycopy(st.keptTheta, 0, st.flow.theta, 0, st.keptTheta.length);
+        if (!o.quiet()) {
+            out.println("epi: kept epoch " + st.keptEpoch + ", the highest-entropy epoch that passed the tests");
+            out.flush();
+        }
     }
 }

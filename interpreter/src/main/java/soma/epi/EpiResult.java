@@ -26,13 +26,39 @@ public final class EpiResult implements SomaValue, HasFields {
         this.parameters = parameters;
     }
 
+    /**
+     * A summary a reader can check: the verdict and the kept epoch, the entropy, each constraint
+     * line's estimate with its standard error and p-value (on the last check's fresh samples), and c.
+     */
     @Override
     public String show() {
         Integer at = state.history.convergedEpoch();
-        History.Check last = state.history.checks.get(state.history.checks.size() - 1);
-        return "epi result for " + property.name + ": " + state.epoch + " epoch(s), "
-                + (at != null ? "converged at epoch " + at : "not converged") + ", H = " + soma.runtime.Printer.number(last.entropy())
-                + (state.finished ? "" : state.stoppedAt != null ? " (stopped by Ctrl-C in " + state.stoppedAt + ")" : " (interrupted)");
+        History.Check last = last();
+        StringBuilder b = new StringBuilder("epi result for " + property.name + ": " + state.epoch + " epoch(s), "
+                + (at != null ? "converged at epoch " + at : "not converged"));
+        if (state.keptTheta != null && state.keptEpoch != state.epoch) b.append(", kept epoch ").append(state.keptEpoch).append(" (highest entropy of the passing epochs)");
+        b.append(", H = ").append(soma.runtime.Printer.number(last.entropy()));
+        if (!state.finished) b.append(state.stoppedAt != null ? " (stopped by Ctrl-C in " + state.stoppedAt + ")" : " (interrupted)");
+        int n = last.samples().length / Math.max(1, flow.flow.dim);
+        b.append(String.format(java.util.Locale.ROOT, "%n  epoch %d check on %d fresh samples, c = %.3g:", last.epoch(), n, last.c()));
+        for (int i = 0; i < property.count(); i++) {
+            Moment mo = property.moments.get(i);
+            double mu = state.mu[i], est = mu + last.r()[i], se = last.se() == null ? 0 : last.se()[i];
+            String shown = mo.kind() == Moment.Kind.STD && est >= 0
+                    ? String.format(java.util.Locale.ROOT, "%.4g +- %.2g", Math.sqrt(est), est > 0 ? se / (2 * Math.sqrt(est)) : se)
+                    : String.format(java.util.Locale.ROOT, "%.4g +- %.2g", est, se);
+            b.append(String.format(java.util.Locale.ROOT, "%n    %-32s %s  (p = %.3g)", mo.text(), shown, last.pValues()[i]));
+        }
+        return b.toString();
+    }
+
+    /** The check that describes the flow as returned: the kept epoch's when one was restored, else the latest. */
+    private History.Check last() {
+        List<History.Check> checks = state.history.checks;
+        if (state.finished && state.keptTheta != null) {
+            for (History.Check c : checks) if (c.epoch() == state.keptEpoch) return c;
+        }
+        return checks.get(checks.size() - 1);
     }
 
     @Override public String typeName() { return "epi_result"; }
@@ -45,6 +71,21 @@ public final class EpiResult implements SomaValue, HasFields {
             case "flow" -> flow;
             case "converged" -> state.history.convergedEpoch() != null;
             case "converged_epoch" -> state.history.convergedEpoch() == null ? Nil.INSTANCE : (Object) (double) state.history.convergedEpoch();
+            case "kept_epoch" -> state.keptTheta == null ? Nil.INSTANCE : (Object) (double) state.keptEpoch;
+            case "entropy" -> last().entropy();
+            case "moments" -> {
+                SomaRecord rec = new SomaRecord();
+                double[] est = new double[m], se = new double[m];
+                for (int i = 0; i < m; i++) {
+                    est[i] = state.mu[i] + last().r()[i];
+                    se[i] = last().se() == null ? 0 : last().se()[i];
+                }
+                rec.put("statistic", new Tensor(new int[] {m}, est));
+                rec.put("target", new Tensor(new int[] {m}, state.mu.clone()));
+                rec.put("se", new Tensor(new int[] {m}, se));
+                rec.put("p_values", new Tensor(new int[] {m}, last().pValues().clone()));
+                yield rec;
+            }
             case "epochs" -> (double) state.epoch;
             case "finished" -> state.finished;
             case "stopped_at" -> state.stoppedAt == null ? Nil.INSTANCE : state.stoppedAt;
@@ -87,7 +128,7 @@ public final class EpiResult implements SomaValue, HasFields {
 
     @Override
     public List<String> fieldNames() {
-        List<String> names = new ArrayList<>(List.of("flow", "converged", "converged_epoch", "epochs", "finished", "stopped_at", "parameters", "history", "snapshots"));
+        List<String> names = new ArrayList<>(List.of("flow", "converged", "converged_epoch", "kept_epoch", "entropy", "moments", "epochs", "finished", "stopped_at", "parameters", "history", "snapshots"));
         names.addAll(methods.names());
         return names;
     }

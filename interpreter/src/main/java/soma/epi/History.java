@@ -5,7 +5,9 @@ import java.util.List;
 
 /** One check per epoch (epoch 0 is the starting flow): entropy, violation, penalty, multipliers, tests. */
 public final class History {
-    public record Check(int epoch, double entropy, double[] r, double c, double[] eta, double[] pValues, boolean passed, double[] samples) {}
+    /** r = mean T - mu on the check's fresh batch, se its standard errors. */
+    public record Check(int epoch, double entropy, double[] r, double c, double[] eta, double[] pValues, boolean passed, double[] samples,
+                        double[] se) {}
 
     public final List<Check> checks = new ArrayList<>();
 

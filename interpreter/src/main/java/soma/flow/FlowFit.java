@@ -34,17 +34,28 @@ public final class FlowFit {
             logMass = Math.log(target.truncated(lo, hi)[0][0]);
         }
         double constant = target.logNormaliser() + logMass;
+        // A mixture fits every component to the target (each starts where a single flow would);
+        // the symmetry is not part of the fit: the starting point is the symmetrised fitted flow.
+        int components = flow.components();
         return train(flow, "fit " + flow.name, "kl", iterations, lr, grad -> {
-            Flow.Pass p = flow.forward(flow.drawBase(batch, rng), batch, true);
-            double[] z = p.z(), lq = p.logQ();
-            double[] gZ = new double[batch * flow.dim], gLogQ = new double[batch];
             double loss = 0;
-            for (int s = 0; s < batch; s++) {
-                loss += lq[s] - target.logDensity(z, s * flow.dim, gZ, -1.0 / batch);
-                gLogQ[s] = 1.0 / batch;
+            for (int k = 0; k < components; k++) {
+                Flow.Pass p = flow.forward(k, flow.drawBase(batch, rng), batch, true);
+                double[] z = p.z(), lq = p.logQ();
+                double[] gZ = new double[batch * flow.dim], gLogQ = new double[batch];
+                double part = 0;
+                for (int s = 0; s < batch; s++) {
+                    part += lq[s] - target.logDensity(z, s * flow.dim, gZ, -1.0 / batch);
+                    gLogQ[s] = 1.0 / batch;
+                }
+                if (grad != null) {
+                    double[] g = flow.backward(p, gZ, gLogQ);
+                    if (components == 1) System.arraycopy(g, 0, grad, 0, grad.length);
+                    else for (int i = 0; i < g.length; i++) grad[i] += g[i];
+                }
+                loss += part / batch / components;
             }
-            if (grad != null) System.arraycopy(flow.backward(p, gZ, gLogQ), 0, grad, 0, grad.length);
-            return loss / batch + constant;
+            return loss + constant;
         });
     }
 

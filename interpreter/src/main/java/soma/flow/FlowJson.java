@@ -38,6 +38,21 @@ public final class FlowJson {
             layers.add(l);
         }
         m.put("layers", layers);
+        if (flow.components() > 1) {
+            m.put("components", flow.components());
+            List<Object> states = new ArrayList<>(); // per component: layer state such as batch-norm statistics
+            for (List<Layer> part : flow.parts) {
+                List<Object> opts = new ArrayList<>();
+                for (Layer l : part) opts.add(new java.util.TreeMap<>(l.options()));
+                states.add(opts);
+            }
+            m.put("component_layers", states);
+        }
+        if (flow.group.length > 1) {
+            List<Object> group = new ArrayList<>();
+            for (double[] g : flow.group) group.add(g);
+            m.put("symmetry_group", group);
+        }
         m.put("theta", flow.theta);
         return m;
     }
@@ -88,8 +103,20 @@ public final class FlowJson {
             String kind = (String) options.remove("kind");
             specs.add(new LayerSpec(kind, options));
         }
-        Flow flow = new Flow((String) m.get("name"), dim, specs, new Rng(0));
+        int components = m.get("components") instanceof Number c ? c.intValue() : 1;
+        double[][] group = null;
+        if (m.get("symmetry_group") instanceof List<?> g) {
+            group = new double[g.size()][];
+            for (int i = 0; i < group.length; i++) group[i] = doubles(g.get(i));
+        }
+        Flow flow = new Flow((String) m.get("name"), dim, specs, components, group, new Rng(0));
         for (int i = 0; i < layers.size(); i++) flow.layers.get(i).restore(layers.get(i));
+        if (m.get("component_layers") instanceof List<?> states) {
+            for (int k = 0; k < components && k < states.size(); k++) {
+                List<Map<String, Object>> opts = (List<Map<String, Object>>) states.get(k);
+                for (int i = 0; i < opts.size(); i++) flow.parts.get(k).get(i).restore(opts.get(i));
+            }
+        }
         List<Object> theta = (List<Object>) m.get("theta");
         if (theta.size() != flow.theta.length) {
             throw new SomaError("load_flow: " + where + " has " + theta.size() + " parameters but its layers need " + flow.theta.length);

@@ -12,11 +12,18 @@ public final class FlowOps {
 
     /** {z, log_prob} for n fresh samples (evaluation mode: batch norm uses its running statistics). */
     public static SomaRecord sample(Flow flow, int n, Rng rng) {
-        Flow.Pass p = flow.forward(flow.drawBase(n, rng), n, false);
+        double[][] zq = draw(flow, n, rng);
         SomaRecord r = new SomaRecord();
-        r.put("z", new Tensor(new int[] {n, flow.dim}, p.z()));
-        r.put("log_prob", new Tensor(new int[] {n}, p.logQ()));
+        r.put("z", new Tensor(new int[] {n, flow.dim}, zq[0]));
+        r.put("log_prob", new Tensor(new int[] {n}, zq[1]));
         return r;
+    }
+
+    /** n fresh samples and their log q: {z (n x dim), log q (n)}; mixtures and symmetric flows sample through {@link Mixture}. */
+    public static double[][] draw(Flow flow, int n, Rng rng) {
+        if (!flow.plain()) return Mixture.sample(flow, n, rng);
+        Flow.Pass p = flow.forward(flow.drawBase(n, rng), n, false);
+        return new double[][] {p.z(), p.logQ()};
     }
 
     /** log q at one point (a vector of length dim: a number back) or at each row of a matrix. */
@@ -36,7 +43,7 @@ public final class FlowOps {
     }
 
     public static double entropy(Flow flow, int n, Rng rng) {
-        double[] lq = flow.forward(flow.drawBase(n, rng), n, false).logQ();
+        double[] lq = draw(flow, n, rng)[1];
         double sum = 0;
         for (double v : lq) sum += v;
         return -sum / n;
@@ -57,11 +64,14 @@ public final class FlowOps {
             throw new SomaError("load: the saved flow has a different architecture (" + from.describeLayers() + ")");
         }
         System.arraycopy(from.theta, 0, into.theta, 0, into.theta.length);
-        for (int i = 0; i < into.layers.size(); i++) into.layers.get(i).restore(from.layers.get(i).options());
+        for (int k = 0; k < into.components(); k++) {
+            for (int i = 0; i < into.layers.size(); i++) into.parts.get(k).get(i).restore(from.parts.get(k).get(i).options());
+        }
     }
 
     private static boolean sameKinds(Flow a, Flow b) {
-        if (a.layers.size() != b.layers.size() || a.theta.length != b.theta.length) return false;
+        if (a.layers.size() != b.layers.size() || a.theta.length != b.theta.length || a.components() != b.components()
+                || a.group.length != b.group.length) return false;
         for (int i = 0; i < a.layers.size(); i++) {
             if (!a.layers.get(i).kind().equals(b.layers.get(i).kind())) return false;
         }

@@ -46,7 +46,14 @@ public final class FlowValue implements SomaValue, HasFields {
             run = 1;
         }
         if (last != null) parts.add(run > 1 ? run + " x " + last : last);
-        return "flow " + flow.name + "(dim = " + flow.dim + "): " + String.join(", ", parts) + "; " + flow.paramCount() + " parameters";
+        String extra = "";
+        if (flow.components() > 1) {
+            List<String> w = new ArrayList<>();
+            for (double p : Mixture.weights(flow)) w.add(String.format(java.util.Locale.ROOT, "%.3f", p));
+            extra += "; mixture of " + flow.components() + " (weights " + String.join(", ", w) + ")";
+        }
+        if (flow.groupSize() > 1) extra += "; symmetric under a group of " + flow.groupSize() + " maps";
+        return "flow " + flow.name + "(dim = " + flow.dim + "): " + String.join(", ", parts) + extra + "; " + flow.paramCount() + " parameters";
     }
 
     @Override public String typeName() { return "flow"; }
@@ -57,6 +64,13 @@ public final class FlowValue implements SomaValue, HasFields {
             case "name" -> flow.name;
             case "dim" -> (double) flow.dim;
             case "params" -> (double) flow.paramCount();
+            case "components" -> (double) flow.components();
+            case "weights" -> new Tensor(new int[] {flow.components()}, Mixture.weights(flow));
+            case "symmetries" -> {
+                List<Object> maps = new ArrayList<>();
+                for (double[] g : flow.group) maps.add(new Tensor(new int[] {flow.dim, flow.dim}, g.clone()));
+                yield new SomaList(maps);
+            }
             case "parameters" -> new Tensor(new int[] {flow.paramCount()}, flow.theta.clone());
             case "layers" -> {
                 List<Object> l = new ArrayList<>();
@@ -89,7 +103,7 @@ public final class FlowValue implements SomaValue, HasFields {
 
     @Override
     public List<String> fieldNames() {
-        List<String> names = new ArrayList<>(List.of("name", "dim", "params", "parameters", "layers", "support", "history"));
+        List<String> names = new ArrayList<>(List.of("name", "dim", "params", "components", "weights", "symmetries", "parameters", "layers", "support", "history"));
         names.addAll(methods.names());
         return names;
     }

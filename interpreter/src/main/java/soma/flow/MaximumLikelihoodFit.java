@@ -1,8 +1,5 @@
 package soma.flow;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import soma.random.Rng;
 import soma.runtime.SomaError;
 
@@ -13,8 +10,7 @@ import soma.runtime.SomaError;
  *
  * <pre>  dl/dtheta = dl/dtheta|_w - v^T dg/dtheta,   J_w^T v = dl/dw</pre>
  *
- * where J_w is the flow's Jacobian at w. Each step costs one inversion, one forward pass and
- * dim + 2 backward passes (dim of them build J_w row by row), so it suits the small dimensions of
+ * where J_w is the flow's Jacobian at w (see {@link AtPoints}), so it suits the small dimensions of
  * parameter spaces. Batch normalisation keeps its running statistics here: batch statistics would
  * couple the samples and make J_w one large matrix.
  */
@@ -23,6 +19,7 @@ public final class MaximumLikelihoodFit {
 
     /** Adam on the mean negative log-likelihood of {@code data} (count x dim, row-major). */
     public static FlowFit.History fit(Flow flow, double[] data, int count, int iterations, double lr, int batch, Rng rng) {
+        if (!flow.plain()) throw new SomaError("fit: fitting samples by maximum likelihood needs a single flow without mixture or symmetry");
         int d = flow.dim;
         double[] logQ = flow.logProb(data, count); // inverting reads data, never writes it
         for (int s = 0; s < count; s++) {
@@ -40,43 +37,16 @@ public final class MaximumLikelihoodFit {
 
     /** The mean negative log-likelihood of the n points x; its gradient in theta goes to {@code grad} (if not null). */
     static double step(Flow flow, double[] x, int n, double[] grad) {
-        int d = flow.dim;
-        double[] w = flow.inverse(x, n, new double[n]);
-        Flow.Pass pass = flow.forward(w, n, false);
-        double[] lq = pass.logQ();
+        AtPoints at = AtPoints.of(flow, 0, x, n);
         double loss = 0;
-        double[] gLogQ = new double[n];
+        double[] coef = new double[n];
         for (int s = 0; s < n; s++) {
-            loss -= lq[s] / n;
-            gLogQ[s] = -1.0 / n;
+            loss -= at.logQ[s] / n;
+            coef[s] = -1.0 / n;
         }
         if (grad == null) return loss;
-        // dl/dtheta at fixed w, and dl/dw: through the layers, plus the base term d(-log N(w))/dw = w.
-        double[] gW = new double[n * d];
-        double[] direct = flow.backward(pass, new double[n * d], gLogQ, gW);
-        for (int i = 0; i < n * d; i++) gW[i] += w[i] / n;
-        // J_w, one output coordinate at a time: row j of every sample's Jacobian.
-        double[][] rows = new double[d][n * d];
-        double[] noLogQ = new double[n];
-        for (int j = 0; j < d; j++) {
-            double[] unit = new double[n * d];
-            for (int s = 0; s < n; s++) unit[s * d + j] = 1;
-            flow.backward(pass, unit, noLogQ, rows[j]);
-        }
-        double[] v = new double[n * d];
-        DMatrixRMaj jt = new DMatrixRMaj(d, d), b = new DMatrixRMaj(d, 1), sol = new DMatrixRMaj(d, 1);
-        LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(d);
-        for (int s = 0; s < n; s++) {
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) jt.set(i, j, rows[j][s * d + i]); // (J^T)[i][j] = J[j][i]
-                b.set(i, 0, gW[s * d + i]);
-            }
-            if (!lu.setA(jt)) throw new SomaError("fit: the flow's Jacobian is singular at sample " + (s + 1));
-            lu.solve(b, sol);
-            System.arraycopy(sol.data, 0, v, s * d, d);
-        }
-        double[] implicit = flow.backward(pass, v, noLogQ);
-        for (int k = 0; k < grad.length; k++) grad[k] = direct[k] - implicit[k];
+        java.util.Arrays.fill(grad, 0);
+        at.gradient(flow, coef, grad);
         return loss;
     }
 }

@@ -7,12 +7,17 @@ package soma.optim;
 public final class Adam {
     private static final double B1 = 0.9, B2 = 0.999, EPS = 1e-8;
     private final double[] m, v;
-    private final double lr;
+    private double lr;
     private int t;
 
     public Adam(int size, double lr) {
         this.m = new double[size];
         this.v = new double[size];
+        this.lr = lr;
+    }
+
+    /** Changes the step size from the next step on (a schedule), keeping the moments. */
+    public void learningRate(double lr) {
         this.lr = lr;
     }
 

@@ -66,6 +66,8 @@ final class DeclarationBuilder {
                 case InputItemContext s -> s.stateVar().forEach(v -> addState(v, true, stateVars, inputs, taken));
                 case RepeatItemContext r -> ast.error(r, "'repeat' belongs in flow declarations");
                 case SupportItemContext r -> ast.error(r, "'support' belongs in flow declarations");
+                case SymmetryItemContext r -> ast.error(r, "'symmetry' belongs in flow declarations");
+                case MixtureItemContext r -> ast.error(r, "'mixture' belongs in flow declarations");
                 case PlainItemContext p -> plainItem(p.statement(), defs, eqs, taken);
                 default -> ast.error(item, "unexpected item in a model");
             }

@@ -12,6 +12,10 @@ import soma.nodes.ExprNode;
 import soma.nodes.FunctionRootNode;
 import soma.nodes.calls.FunctionNode;
 import soma.nodes.literals.ConstantNode;
+import soma.nodes.literals.ListNode;
+import soma.nodes.variables.ParamNode;
+import soma.nodes.variables.WriteLocalNodeGen;
+import soma.runtime.Signature;
 import soma.nodes.variables.ReadLocalNodeGen;
 import soma.nodes.variables.WriteGlobalNode;
 import soma.parser.antlr.SomaParser.*;
@@ -45,9 +49,12 @@ final class FlowBuilder {
             switch (item) {
                 case RepeatItemContext r -> items.add(repeat(r));
                 case SupportItemContext s -> items.add(layer(s.expression(), true));
+                case SymmetryItemContext s -> items.add(symmetry(s));
+                case MixtureItemContext m -> items.add(ast.located(new LayerItemNode("mixture", new String[] {"components"},
+                        new ExprNode[] {ast.expr(m.expression())}), m));
                 case PlainItemContext p when p.statement() instanceof ExpressionStatementContext e -> items.add(layer(e.expression(), false));
                 default -> ast.error(item, "a flow holds layer lines (planar, scale, coupling(hidden: 16), ...), "
-                        + "'repeat k { ... }' and 'support ...'");
+                        + "'repeat k { ... }', 'support ...', 'mixture K' and 'symmetry (a, b) -> (-a, -b)'");
             }
         }
         ExprNode dim = dimSlot < 0 ? new ConstantNode(Nil.INSTANCE) : ReadLocalNodeGen.create(dimSlot, "dim");
@@ -55,6 +62,35 @@ final class FlowBuilder {
         ast.scope = fn.parent;
         FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
         return new WriteGlobalNode(name, true, ast.located(new FunctionNode(AstBuilder.signature(name, params), root.getCallTarget(), false), c));
+    }
+
+    /**
+     * {@code symmetry (a, b, c, d) -> (a, -b, -c, d)}: a function of the flow's coordinates giving
+     * their image; the flow reads it as a matrix when it is built (see FlowFactoryNode).
+     */
+    private ExprNode symmetry(SymmetryItemContext c) {
+        Scope fn = new Scope(ast.scope, false);
+        ast.scope = fn;
+        List<ExprNode> statements = new ArrayList<>();
+        String[] names = new String[c.ID().size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = c.ID(i).getText();
+            for (int j = 0; j < i; j++) if (names[j].equals(names[i])) ast.error(c.ID(i).getSymbol(), "'" + names[i] + "' appears twice");
+            statements.add(WriteLocalNodeGen.create(new ParamNode(i, null), fn.declare(names[i])));
+        }
+        if (c.expression().size() != names.length) {
+            ast.error(c, "a symmetry maps all " + names.length + " coordinates: give " + names.length + " images after '->', got "
+                    + c.expression().size());
+        }
+        List<ExprNode> images = new ArrayList<>();
+        for (ExpressionContext e : c.expression()) images.add(ast.expr(e));
+        statements.add(new ListNode(images.toArray(new ExprNode[0])));
+        ast.scope = fn.parent;
+        FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(statements.toArray(new ExprNode[0])),
+                "symmetry", ast.section(c));
+        ExprNode map = new FunctionNode(new Signature("symmetry", names, new boolean[names.length], false, false), root.getCallTarget(),
+                fn.needsClosure);
+        return ast.located(new LayerItemNode("symmetry", new String[] {"map"}, new ExprNode[] {ast.located(map, c)}), c);
     }
 
     private ExprNode repeat(RepeatItemContext r) {

@@ -28,7 +28,7 @@ import soma.util.GracefulStop;
  */
 public final class Repl {
     private static final List<String> KEYWORDS = List.of("let", "fn", "return", "if", "else", "while", "for", "in", "break",
-            "continue", "import", "true", "false", "nil", "and", "or", "not", "network", "ode", "constraint", "flow", "state", "input", "repeat", "support");
+            "continue", "import", "true", "false", "nil", "and", "or", "not", "network", "ode", "constraint", "flow", "state", "input", "repeat", "support", "symmetry", "mixture");
     private static final String HELP = """
             Soma REPL. Type an expression or statement; results are shown with their type.
               :help          this text            :load FILE    run a file in this session
