@@ -16,8 +16,8 @@ public final class Layers {
             Map.entry("scale", List.of()),
             Map.entry("shift", List.of()),
             Map.entry("affine", List.of()),
-            Map.entry("coupling", List.of("hidden")),
-            Map.entry("maf", List.of("hidden")),
+            Map.entry("coupling", List.of("hidden", "layers")),
+            Map.entry("maf", List.of("hidden", "layers")),
             Map.entry("batchnorm", List.of()),
             Map.entry("permute", List.of("order")),
             Map.entry("box", List.of("lo", "hi", "map")),
@@ -36,9 +36,9 @@ public final class Layers {
             case "affine" -> new Affine(dim);
             case "coupling" -> {
                 if (dim < 2) throw new SomaError("coupling layers need dim >= 2 (they split the coordinates in two)");
-                yield new Coupling(dim, whole(o, "hidden", 16));
+                yield new Coupling(dim, whole(o, "hidden", 16), whole(o, "layers", 1));
             }
-            case "maf" -> new Autoregressive(dim, whole(o, "hidden", 16));
+            case "maf" -> new Autoregressive(dim, whole(o, "hidden", 16), whole(o, "layers", 1));
             case "batchnorm" -> new BatchNorm(dim);
             case "permute" -> new Permute(dim, order(o.get("order"), dim));
             case "box" -> {
