@@ -66,19 +66,15 @@ final class Mlp {
         }
     }
 
-    private double weight(double[] theta, int base, int l, int r, int c) {
-        double w = theta[base + wAt[l] + r * cols[l] + c];
-        return masks == null ? w : w * masks[l][r * cols[l] + c];
-    }
-
     /** Hidden activations go to work[0 .. layers * hidden), y = the output; x is read from x[xOff .. xOff + in). */
     void forward(double[] theta, int base, double[] x, int xOff, double[] work, double[] y) {
         for (int l = 0; l <= layers; l++) {
-            double[] src = l == 0 ? x : work, dst = l == layers ? y : work;
-            int from = l == 0 ? xOff : (l - 1) * hidden, to = l == layers ? 0 : l * hidden, b = base + bAt[l];
+            double[] src = l == 0 ? x : work, dst = l == layers ? y : work, mask = masks == null ? null : masks[l];
+            int from = l == 0 ? xOff : (l - 1) * hidden, to = l == layers ? 0 : l * hidden, b = base + bAt[l], n = cols[l];
             for (int r = 0; r < rows[l]; r++) {
+                int w = base + wAt[l] + r * n, m = r * n;
                 double a = theta[b + r];
-                for (int c = 0; c < cols[l]; c++) a += weight(theta, base, l, r, c) * src[from + c];
+                for (int c = 0; c < n; c++) a += (mask == null ? theta[w + c] : theta[w + c] * mask[m + c]) * src[from + c];
                 dst[to + r] = l == layers ? a : Math.tanh(a);
             }
         }
@@ -92,18 +88,25 @@ final class Mlp {
         double[] g = gy; // dL/d(pre-activation) of layer l's units
         int gAt = 0;
         for (int l = layers; l >= 0; l--) {
-            double[] src = l == 0 ? x : work, gSrc = l == 0 ? gx : work;
+            double[] src = l == 0 ? x : work, gSrc = l == 0 ? gx : work, mask = masks == null ? null : masks[l];
             // the two gradient rows after the activations take turns: layer l writes the one layer l + 1 did not
             int from = l == 0 ? xOff : (l - 1) * hidden, gFrom = l == 0 ? gxOff : (layers + l % 2) * hidden;
             if (l > 0) java.util.Arrays.fill(work, gFrom, gFrom + hidden, 0);
-            int w = base + wAt[l], b = base + bAt[l];
+            int b = base + bAt[l], n = cols[l];
             for (int r = 0; r < rows[l]; r++) {
+                int w = base + wAt[l] + r * n, m = r * n;
                 double ga = g[gAt + r];
                 gTheta[b + r] += ga;
-                for (int c = 0; c < cols[l]; c++) {
-                    double m = masks == null ? 1 : masks[l][r * cols[l] + c];
-                    gTheta[w + r * cols[l] + c] += ga * src[from + c] * m;
-                    gSrc[gFrom + c] += ga * weight(theta, base, l, r, c);
+                if (mask == null) {
+                    for (int c = 0; c < n; c++) {
+                        gTheta[w + c] += ga * src[from + c];
+                        gSrc[gFrom + c] += ga * theta[w + c];
+                    }
+                } else {
+                    for (int c = 0; c < n; c++) {
+                        gTheta[w + c] += ga * src[from + c] * mask[m + c];
+                        gSrc[gFrom + c] += ga * (theta[w + c] * mask[m + c]);
+                    }
                 }
             }
             if (l > 0) { // through tanh: d tanh = 1 - tanh^2
