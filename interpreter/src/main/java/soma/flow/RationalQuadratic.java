@@ -20,8 +20,11 @@ final class RationalQuadratic {
 
     final int bins;
     final double bound;
-    /** Softmax fractions, bin widths and heights, knots (bins + 1), derivatives at the knots and their softplus slopes. */
-    private final double[] pw, ph, w, h, xs, ys, d, dSlope;
+    /** Softmax fractions, bin widths and heights, knots (bins + 1). */
+    private final double[] pw, ph, w, h, xs, ys;
+    /** The raw numbers of the current spline; knot derivatives are read from them when a point needs them. */
+    private double[] raw;
+    private int rawAt;
     /** log g'(x) at the point of the last {@link #forward} or {@link #inverse}. */
     double logDet;
 
@@ -34,8 +37,6 @@ final class RationalQuadratic {
         h = new double[bins];
         xs = new double[bins + 1];
         ys = new double[bins + 1];
-        d = new double[bins + 1];
-        dSlope = new double[bins + 1];
     }
 
     /** How many unconstrained numbers one spline takes. */
@@ -43,8 +44,14 @@ final class RationalQuadratic {
         return 3 * bins - 1;
     }
 
-    /** Knots and derivatives from raw[off .. off + 3K - 1): widths, heights, interior derivatives. */
+    /**
+     * Knots from raw[off .. off + 3K - 1): widths, heights, interior derivatives. The derivatives
+     * stay raw until a point needs the two at its bin's ends (they are most of the exp and log
+     * calls otherwise), so raw must not change while this spline is in use.
+     */
     void set(double[] raw, int off) {
+        this.raw = raw;
+        rawAt = off;
         int k = bins;
         softmax(raw, off, pw);
         softmax(raw, off + k, ph);
@@ -59,13 +66,16 @@ final class RationalQuadratic {
         }
         xs[k] = bound; // exact ends, so the tails join where they should despite rounding in the sums
         ys[k] = bound;
-        d[0] = 1;
-        d[k] = 1;
-        for (int b = 1; b < k; b++) {
-            double u = raw[off + 2 * k + b - 1] + SHIFT;
-            d[b] = MIN_DERIVATIVE + Layer.softplus(u);
-            dSlope[b] = Layer.sigmoid(u);
-        }
+    }
+
+    /** The derivative at knot b: 1 at the ends (the tails' slope), else softplus of its raw number, at least MIN_DERIVATIVE. */
+    private double derivative(int b) {
+        return b == 0 || b == bins ? 1 : MIN_DERIVATIVE + Layer.softplus(raw[rawAt + 2 * bins + b - 1] + SHIFT);
+    }
+
+    /** d derivative(b) / d raw, for an interior knot. */
+    private double derivativeSlope(int b) {
+        return Layer.sigmoid(raw[rawAt + 2 * bins + b - 1] + SHIFT);
     }
 
     private static void softmax(double[] raw, int off, double[] p) {
@@ -93,10 +103,10 @@ final class RationalQuadratic {
             return x;
         }
         int b = bin(xs, x);
-        double xi = (x - xs[b]) / w[b];
-        logDet = logSlope(b, xi);
+        double xi = (x - xs[b]) / w[b], d0 = derivative(b), d1 = derivative(b + 1);
+        logDet = logSlope(b, xi, d0, d1);
         double s = h[b] / w[b], t = xi * (1 - xi);
-        return ys[b] + h[b] * (s * xi * xi + d[b] * t) / (s + (d[b] + d[b + 1] - 2 * s) * t);
+        return ys[b] + h[b] * (s * xi * xi + d0 * t) / (s + (d0 + d1 - 2 * s) * t);
     }
 
     /** g^-1(y), the root in [0, 1] of the quadratic the paper gives for each bin; sets {@link #logDet} to log g'(x) there. */
@@ -106,17 +116,17 @@ final class RationalQuadratic {
             return y;
         }
         int b = bin(ys, y);
-        double s = h[b] / w[b], dy = y - ys[b], sum = d[b] + d[b + 1] - 2 * s;
-        double qa = h[b] * (s - d[b]) + dy * sum, qb = h[b] * d[b] - dy * sum, qc = -s * dy;
+        double s = h[b] / w[b], dy = y - ys[b], d0 = derivative(b), d1 = derivative(b + 1), sum = d0 + d1 - 2 * s;
+        double qa = h[b] * (s - d0) + dy * sum, qb = h[b] * d0 - dy * sum, qc = -s * dy;
         // 2c / (-b - sqrt(b^2 - 4ac)) rather than the textbook root: no cancellation when a is small
         double xi = 2 * qc / (-qb - Math.sqrt(Math.max(0, qb * qb - 4 * qa * qc)));
-        logDet = logSlope(b, xi);
+        logDet = logSlope(b, xi, d0, d1);
         return xs[b] + xi * w[b];
     }
 
     /** log g' = log(s^2 (d1 xi^2 + 2 s t + d0 (1 - xi)^2)) - 2 log(s + (d0 + d1 - 2 s) t), t = xi (1 - xi). */
-    private double logSlope(int b, double xi) {
-        double s = h[b] / w[b], t = xi * (1 - xi), d0 = d[b], d1 = d[b + 1];
+    private double logSlope(int b, double xi, double d0, double d1) {
+        double s = h[b] / w[b], t = xi * (1 - xi);
         double c = d1 * xi * xi + 2 * s * t + d0 * (1 - xi) * (1 - xi), den = s + (d0 + d1 - 2 * s) * t;
         return Math.log(s * s * c / (den * den)); // one log per point: every factor is within a few decades of 1
     }
@@ -130,7 +140,7 @@ final class RationalQuadratic {
         java.util.Arrays.fill(gRaw, off, off + rawCount(k), 0);
         if (!inside(x)) return gy;
         int b = bin(xs, x);
-        double wb = w[b], hb = h[b], s = hb / wb, xi = (x - xs[b]) / wb, t = xi * (1 - xi), d0 = d[b], d1 = d[b + 1];
+        double wb = w[b], hb = h[b], s = hb / wb, xi = (x - xs[b]) / wb, t = xi * (1 - xi), d0 = derivative(b), d1 = derivative(b + 1);
         double sum = d0 + d1 - 2 * s, a = s * xi * xi + d0 * t, den = s + sum * t, den2 = den * den;
         double c = d1 * xi * xi + 2 * s * t + d0 * (1 - xi) * (1 - xi);
         // y = y_b + h a / den and l = 2 log s + log c - 2 log den, as functions of (xi, s, d0, d1, h, y_b)
@@ -147,8 +157,8 @@ final class RationalQuadratic {
         double span = 2 * bound, scale = 1 - MIN_BIN * k;
         softmaxBackward(pw, b, span * scale * gX0, span * scale * gW, gRaw, off);
         softmaxBackward(ph, b, span * scale * gy, span * scale * gH, gRaw, off + k);
-        if (b > 0) gRaw[off + 2 * k + b - 1] = gD0 * dSlope[b];
-        if (b + 1 < k) gRaw[off + 2 * k + b] = gD1 * dSlope[b + 1];
+        if (b > 0) gRaw[off + 2 * k + b - 1] = gD0 * derivativeSlope(b);
+        if (b + 1 < k) gRaw[off + 2 * k + b] = gD1 * derivativeSlope(b + 1);
         return gXi / wb;
     }
 
