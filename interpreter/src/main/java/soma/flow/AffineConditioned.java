@@ -5,9 +5,10 @@ import soma.random.Rng;
 
 /**
  * The common shape of Real NVP coupling and masked autoregressive layers: coordinates
- * [first, first + count) become z_i' = z_i exp(s_i) + t_i, with (s, t) computed by one MLP from
- * the layer's input; log|det| = sum s. Which inputs the MLP may see is the subclass's business
- * (the untouched half, or earlier coordinates through MADE masks), and so is the inverse.
+ * [first, first + count) become z_i' = z_i exp(s_i) + t_i, with (s, t) computed by one MLP (one
+ * or more tanh hidden layers) from the layer's input; log|det| = sum s. Which inputs the MLP may
+ * see is the subclass's business (the untouched half, or earlier coordinates through MADE masks),
+ * and so is the inverse.
  */
 abstract class AffineConditioned extends Layer {
     protected final Mlp net;
@@ -24,12 +25,24 @@ abstract class AffineConditioned extends Layer {
 
     @Override public int paramCount() { return net.paramCount(); }
     @Override public void init(double[] theta, Rng rng) { net.init(theta, offset, rng); }
-    @Override public Map<String, Object> options() { return Map.of("hidden", (double) net.hidden); }
-    @Override public String describe() { return kind() + "(hidden: " + net.hidden + ")"; }
+    @Override public Map<String, Object> options() { return conditionerOptions(net); }
+    @Override public String describe() { return kind() + "(" + describeConditioner(net) + ")"; }
+
+    /** hidden, and layers only when not 1, so files saved before deeper conditioners existed read back the same. */
+    static Map<String, Object> conditionerOptions(Mlp net) {
+        Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("hidden", (double) net.hidden);
+        if (net.layers != 1) o.put("layers", (double) net.layers);
+        return o;
+    }
+
+    static String describeConditioner(Mlp net) {
+        return "hidden: " + net.hidden + (net.layers != 1 ? ", layers: " + net.layers : "");
+    }
 
     @Override
     public void forward(double[] theta, double[] in, double[] out, double[] logDet, int n, boolean training) {
-        double[] hid = new double[net.hidden], st = new double[2 * count];
+        double[] hid = net.work(), st = new double[2 * count];
         for (int s = 0; s < n; s++) {
             int row = s * dim;
             net.forward(theta, offset, in, row + inputOffset, hid, st);
@@ -46,7 +59,7 @@ abstract class AffineConditioned extends Layer {
     @Override
     public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
                          int n, boolean training) {
-        double[] hid = new double[net.hidden], st = new double[2 * count], gst = new double[2 * count];
+        double[] hid = net.work(), st = new double[2 * count], gst = new double[2 * count];
         for (int s = 0; s < n; s++) {
             int row = s * dim;
             net.forward(theta, offset, in, row + inputOffset, hid, st);

@@ -7,15 +7,15 @@ package soma.flow;
  * step, is one parallel pass, and the inverse (log_prob of given points) takes d sequential passes.
  */
 final class Autoregressive extends AffineConditioned {
-    Autoregressive(int dim, int hidden) {
-        super(dim, Mlp.made(dim, hidden), 0, dim, 0);
+    Autoregressive(int dim, int hidden, int layers) {
+        super(dim, Mlp.made(dim, hidden, layers), 0, dim, 0);
     }
 
     @Override public String kind() { return "maf"; }
 
     @Override
     public void inverse(double[] theta, double[] out, double[] in, double[] logDet, int n) {
-        double[] hid = new double[net.hidden], st = new double[2 * dim];
+        double[] hid = net.work(), st = new double[2 * dim];
         for (int s = 0; s < n; s++) {
             int row = s * dim;
             for (int j = 0; j < dim; j++) in[row + j] = 0;

@@ -16,8 +16,9 @@ public final class Layers {
             Map.entry("scale", List.of()),
             Map.entry("shift", List.of()),
             Map.entry("affine", List.of()),
-            Map.entry("coupling", List.of("hidden")),
-            Map.entry("maf", List.of("hidden")),
+            Map.entry("coupling", List.of("hidden", "layers")),
+            Map.entry("maf", List.of("hidden", "layers")),
+            Map.entry("spline", List.of("bins", "hidden", "layers", "bound")),
             Map.entry("batchnorm", List.of()),
             Map.entry("permute", List.of("order")),
             Map.entry("box", List.of("lo", "hi", "map")),
@@ -36,9 +37,16 @@ public final class Layers {
             case "affine" -> new Affine(dim);
             case "coupling" -> {
                 if (dim < 2) throw new SomaError("coupling layers need dim >= 2 (they split the coordinates in two)");
-                yield new Coupling(dim, whole(o, "hidden", 16));
+                yield new Coupling(dim, whole(o, "hidden", 16), whole(o, "layers", 1));
             }
-            case "maf" -> new Autoregressive(dim, whole(o, "hidden", 16));
+            case "maf" -> new Autoregressive(dim, whole(o, "hidden", 16), whole(o, "layers", 1));
+            case "spline" -> {
+                int bins = whole(o, "bins", 8);
+                if (bins * RationalQuadratic.MIN_BIN >= 1) {
+                    throw new SomaError("spline: 'bins' must be below " + Math.round(1 / RationalQuadratic.MIN_BIN) + " (each bin keeps a minimum width), got " + bins);
+                }
+                yield new SplineCoupling(dim, bins, whole(o, "hidden", 16), whole(o, "layers", 1), positive(o, "bound", 3));
+            }
             case "batchnorm" -> new BatchNorm(dim);
             case "permute" -> new Permute(dim, order(o.get("order"), dim));
             case "box" -> {
@@ -64,6 +72,13 @@ public final class Layers {
         if (v == null) return fallback;
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 1) return n.intValue();
         throw new SomaError("'" + name + "' must be a positive whole number, got " + soma.runtime.Printer.show(v));
+    }
+
+    private static double positive(Map<String, Object> o, String name, double fallback) {
+        Object v = o.get(name);
+        if (v == null) return fallback;
+        if (v instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue())) return n.doubleValue();
+        throw new SomaError("'" + name + "' must be a positive number, got " + soma.runtime.Printer.show(v));
     }
 
     private static double[] bound(Object v, int dim, String name) {
