@@ -31,7 +31,7 @@ final class EpiBuiltins {
     static void register(Builtins r) {
         r.def("epi(model, flow, property, over = nil, c0 = 1, beta = 4, gamma = 0.25, alpha = 0.05, epochs = 8, iterations = 1000, "
                         + "batch = 300, lr = 0.001, test_batch = 5000, seed = 0, until_converged = true, checkpoint = nil, resume = false, "
-                        + "quiet = false, t = nil, steps = nil, dt = 0.01, method = \"rk4\", threads = nil, lr_decay = 0.1)",
+                        + "quiet = false, t = nil, steps = nil, dt = 0.01, method = \"rk4\", threads = nil, lr_decay = 0.1, scale_statistics = true)",
                 "emergent property inference: the maximum-entropy flow over the parameters 'over' whose simulated activity has the "
                         + "property's moments (augmented Lagrangian, ../shared/spec/epi.md); model: an ode/network, or a function of "
                         + "the (n x k) parameter batch", EpiBuiltins::epi);
@@ -108,7 +108,7 @@ final class EpiBuiltins {
         }
         if (!(a.num(23) > 0 && a.num(23) <= 1)) throw a.error("lr_decay is the fraction of lr left at the end of each epoch: a number in (0, 1]");
         Epi.Options o = new Epi.Options(a.integer(8), a.integer(9), a.integer(10), a.num(11), a.num(23), a.num(4), a.num(5), a.num(6), a.num(7),
-                a.integer(12), (long) a.num(13), a.bool(14), checkpoint, resume, a.bool(17));
+                a.integer(12), (long) a.num(13), a.bool(14), checkpoint, resume, a.bool(17), a.bool(24));
         if (o.epochs() < 0 || o.iterations() < 1 || o.testBatch() < 2) throw a.error("epochs >= 0, iterations >= 1 and test_batch >= 2 are needed");
         List<String> finalNames = names;
         Epi.run(q.flow, objective, property.count(), o, a.context().out(),

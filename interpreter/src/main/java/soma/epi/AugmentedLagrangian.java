@@ -21,13 +21,13 @@ public final class AugmentedLagrangian {
     public static final double MAX_C = 1e12;
 
     /**
-     * After an epoch, from R on a fresh batch: eta <- eta + c R; c <- beta c if |R| > gamma |R_old|
-     * and the constraint error is real ({@code significant}: the tests on that batch reject). A
-     * violation that is within the sampling noise never grows c, so a long run cannot push the
-     * penalty up on noise alone and swamp the entropy.
+     * After an epoch, from R on a fresh batch: eta <- eta + c R and c <- beta c if |R| > gamma |R_old|,
+     * both only when the constraint error is real ({@code significant}: the tests on that batch
+     * reject). A violation within the sampling noise moves neither, so a long run cannot push the
+     * penalty up on noise alone and swamp the entropy, nor shake the multipliers with it.
      */
     public void update(double[] r, boolean significant) {
-        for (int i = 0; i < eta.length; i++) eta[i] += c * r[i];
+        if (significant) for (int i = 0; i < eta.length; i++) eta[i] += c * r[i];
         if (significant && previous != null && norm(r) > gamma * norm(previous)) c = Math.min(MAX_C, c * beta);
         previous = r.clone();
     }

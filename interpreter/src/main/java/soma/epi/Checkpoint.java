@@ -39,11 +39,13 @@ final class Checkpoint {
         m.put("rng", rng);
         m.put("flow", FlowJson.toMap(st.flow));
         m.put("mu", st.mu);
+        if (st.scale != null) m.put("scale", st.scale);
         m.put("history", st.history.checks);
         if (st.keptTheta != null) {
             m.put("kept_epoch", st.keptEpoch);
             m.put("kept_entropy", st.keptEntropy);
             m.put("kept_theta", st.keptTheta);
+            m.put("settled", st.settled);
         }
         try {
             if (path.toAbsolutePath().getParent() != null) Files.createDirectories(path.toAbsolutePath().getParent());
@@ -77,10 +79,12 @@ final class Checkpoint {
         st.rng.restore(words);
         st.epoch = ((Number) map.get("epoch")).intValue();
         if (map.get("mu") != null) st.mu = FlowJson.doubles(map.get("mu"));
+        if (map.get("scale") != null) st.scale = FlowJson.doubles(map.get("scale"));
         if (map.get("kept_theta") != null) {
             st.keptEpoch = ((Number) map.get("kept_epoch")).intValue();
             st.keptEntropy = ((Number) map.get("kept_entropy")).doubleValue();
             st.keptTheta = FlowJson.doubles(map.get("kept_theta"));
+            st.settled = Boolean.TRUE.equals(map.get("settled"));
         }
         for (Object o : (List<Object>) map.get("history")) {
             Map<String, Object> c = (Map<String, Object>) o;

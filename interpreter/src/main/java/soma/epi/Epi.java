@@ -22,7 +22,8 @@ import soma.util.Progress;
  */
 public final class Epi {
     public record Options(int epochs, int iterations, int batch, double lr, double lrDecay, double c0, double beta, double gamma, double alpha,
-                          int testBatch, long seed, boolean untilConverged, Path checkpoint, Path resume, boolean quiet) {}
+                          int testBatch, long seed, boolean untilConverged, Path checkpoint, Path resume, boolean quiet,
+                          boolean scaleStatistics) {}
 
     /** Everything a run has learned so far; also what a checkpoint holds. */
     public static final class State {
@@ -38,6 +39,21 @@ public final class Epi {
         public int keptEpoch;
         public double keptEntropy;
         public double[] keptTheta;
+        /**
+         * Converged and done: this epoch passed the tests and its entropy is not significantly
+         * above that of an earlier passing epoch, so the entropy has stopped rising. The first
+         * passing epoch alone is not enough: the constraints can hold while the flow is still
+         * spreading out towards the maximum-entropy answer.
+         */
+        public boolean settled;
+        /**
+         * Each statistic's unit in the augmented Lagrangian: its standard deviation under the
+         * starting flow (with scale_statistics), else 1. Fixed for the run, so eta and c see R_i / s_i:
+         * raw moments such as E[z^4] can be hundreds of times larger and noisier than E[z], and
+         * would otherwise own the penalty. The answer does not change (E[T/s] = mu/s is the same
+         * constraint); the tests are scale-free anyway.
+         */
+        public double[] scale;
         /** The property's targets mu (the std lines' s^2), from the latest check. */
         public double[] mu = new double[0];
 
@@ -63,7 +79,7 @@ public final class Epi {
         long total = (long) o.epochs() * o.iterations();
         Progress progress = Progress.start("epi", total, o.quiet() ? 0 : 60);
         try (GracefulStop.Scope stoppable = GracefulStop.enter()) {
-            while (st.epoch < o.epochs() && !(o.untilConverged() && st.history.convergedEpoch() != null)) {
+            while (st.epoch < o.epochs() && !(o.untilConverged() && st.settled)) {
                 Adam adam = new Adam(flow.paramCount(), o.lr());
                 for (int it = 0; it < o.iterations(); it++) {
                     Interrupts.poll();
@@ -125,6 +141,8 @@ public final class Epi {
         }
         AugmentedLagrangian.Strata strata = new AugmentedLagrangian.Strata(batch.component, batch.firstHalf, batch.pi, batch.count,
                 batch.countFirstHalf);
+        double[] unscaledMu = ev.mu(), unscaledT = ev.t();
+        ev = scaled(ev, st.scale, n, k);
         double[] w = st.al.weights(ev.t(), ev.mu(), strata);
         double[] gZ = new double[n * k], gLogQ = new double[n];
         double entropy = 0;
@@ -147,7 +165,29 @@ public final class Epi {
             }
         }
         adam.step(flow.theta, grad);
-        return new double[] {entropy, AugmentedLagrangian.norm(AugmentedLagrangian.mean(ev.t(), ev.mu(), strata, 0))};
+        return new double[] {entropy, AugmentedLagrangian.norm(AugmentedLagrangian.mean(unscaledT, unscaledMu, strata, 0))};
+    }
+
+    /** T, dT/dz and mu in the units of {@code scale} (each statistic divided by its scale); unchanged without one. */
+    private static Objective.Evaluation scaled(Objective.Evaluation ev, double[] scale, int n, int k) {
+        if (scale == null) return ev;
+        int m = scale.length;
+        double[] t = ev.t().clone(), mu = ev.mu().clone(), g = ev.g() == null ? null : ev.g().clone();
+        for (int i = 0; i < m; i++) mu[i] /= scale[i];
+        for (int s = 0; s < n; s++) {
+            for (int i = 0; i < m; i++) {
+                t[s * m + i] /= scale[i];
+                if (g != null) for (int j = 0; j < k; j++) g[(s * m + i) * k + j] /= scale[i];
+            }
+        }
+        return new Objective.Evaluation(t, g, mu);
+    }
+
+    /** r / scale, a copy. */
+    private static double[] inUnits(double[] r, double[] scale) {
+        double[] out = r.clone();
+        if (scale != null) for (int i = 0; i < out.length; i++) out[i] /= scale[i];
+        return out;
     }
 
     /**
@@ -169,18 +209,35 @@ public final class Epi {
         boolean passed = m == 0 || test.passed();
         st.history.checks.add(new History.Check(st.epoch, entropy, r, st.al.c, st.al.eta.clone(), test.pValues(), passed, drawn[0].clone(),
                 test.standardErrors()));
-        if (passed && st.epoch > 0 && (st.keptTheta == null || entropy > st.keptEntropy)) {
-            st.keptEpoch = st.epoch;
-            st.keptEntropy = entropy;
-            st.keptTheta = flow.theta.clone();
+        if (passed && st.epoch > 0) {
+            // the entropy estimate's standard error: the spread of log q over the fresh samples
+            double sq = 0;
+            for (double v : drawn[1]) sq += (v + entropy) * (v + entropy);
+            double se = Math.sqrt(sq / (n - 1) / n);
+            if (st.keptTheta != null && entropy <= st.keptEntropy + 2 * Math.sqrt(2) * se) st.settled = true;
+            if (st.keptTheta == null || entropy > st.keptEntropy) {
+                st.keptEpoch = st.epoch;
+                st.keptEntropy = entropy;
+                st.keptTheta = flow.theta.clone();
+            }
         }
         if (!o.quiet()) {
             out.println(String.format(Locale.ROOT, "epi epoch %d: H = %.3f, |R| = %.3g, c = %.3g, tests %s", st.epoch, entropy,
                     AugmentedLagrangian.norm(r), st.al.c, passed ? "pass" : "fail"));
             out.flush();
         }
-        if (st.epoch == 0) st.al.previous = r.clone();
-        else st.al.update(r, !passed);
+        if (st.epoch == 0) {
+            if (o.scaleStatistics()) {
+                st.scale = new double[m];
+                for (int i = 0; i < m; i++) {
+                    double sd = test.standardErrors()[i] * Math.sqrt(n);
+                    st.scale[i] = sd > 0 && Double.isFinite(sd) ? sd : 1;
+                }
+            }
+            st.al.previous = inUnits(r, st.scale);
+        } else {
+            st.al.update(inUnits(r, st.scale), !passed);
+        }
     }
 
     /** At the end of a run: the flow of the highest-entropy epoch that passed the tests (the EPI paper's choice), if any. */
