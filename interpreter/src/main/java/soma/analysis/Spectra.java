@@ -125,8 +125,8 @@ public final class Spectra {
      * out[at..]. |X(f)| comes from Reinsch's form of the Goertzel recursion, run for all
      * frequencies at once (d_m = x_m - lambda u_(m-1) + d_(m-1), u_m = u_(m-1) + d_m, then |X|^2 =
      * d^2 + lambda u (u - d) with lambda = 4 sin^2(w / 2)): an elementwise loop over the frequency
-     * grid that the JIT vectorises, 3-4 times faster than the dot products with the cached basis
-     * and as accurate (2e-15 against the direct sum on STG traces, where plain Goertzel loses
+     * grid with no dependency between frequencies, 3-4 times faster here than the dot products with
+     * the cached basis (about 4 against 15 us per T = 300 trace on one core) and as accurate (2e-15 against the direct sum on STG traces, where plain Goertzel loses
      * 2e-13 at low frequencies). Frequencies above a quarter of the sampling rate fall back to the
      * dot products.
      */
