@@ -10,11 +10,25 @@ final class SignalBuiltins {
     private SignalBuiltins() {}
 
     static void register(Builtins r) {
-        r.def("hub_frequency(trace, dt = 0.025, fft_start = 40, window = 40, alpha = 100, f_max = 1, frequencies = 101)",
-                "the STG spec's differentiable frequency estimate (Hz) of a voltage trace: rectify, moving average, remove the mean, "
-                        + "DFT magnitude on linspace(0, f_max, frequencies), soft arg-max with exponent alpha; one per row of a matrix", a -> {
+        r.def("hub_frequency(trace, dt = 0.025, fft_start = nil, window = nil, alpha = nil, f_max = 1, frequencies = 101, method = \"spec\", "
+                        + "beta = nil, threshold = nil)",
+                "a differentiable frequency estimate (Hz) of a voltage trace (V): rectify at threshold, moving average, remove the mean, "
+                        + "DFT magnitude |X| on linspace(0, f_max, frequencies), soft arg-max; one per row of a matrix. method \"spec\" (the seed's): "
+                        + "fft_start 40, window 40, threshold -0.01, weights |X|^alpha normalised (alpha 100); method \"paper\" (Bittner et al. 2021, their code): "
+                        + "fft_start 20, window 20, threshold 0, weights softmax(beta |X|) on the raw magnitudes (beta 500)", a -> {
             Tensor t = TensorBuiltins.tensor(a, 0);
-            Spectra.HubOptions o = new Spectra.HubOptions(a.num(1), a.integer(2), a.integer(3), a.num(4), a.num(5), a.integer(6));
+            String method = a.str(7);
+            boolean paper = switch (method) {
+                case "spec" -> false;
+                case "paper" -> true;
+                default -> throw a.error("method must be \"spec\" or \"paper\", got \"" + method + "\"");
+            };
+            if (a.given(4) && paper) throw a.error("alpha is the exponent of method \"spec\"; method \"paper\" takes beta");
+            if (a.given(8) && !paper) throw a.error("beta is the inverse temperature of method \"paper\"; method \"spec\" takes alpha");
+            Spectra.HubOptions d = paper ? Spectra.HubOptions.paper(a.num(1), a.given(8) ? a.num(8) : 500)
+                    : new Spectra.HubOptions(a.num(1), 40, 40, a.given(4) ? a.num(4) : 100, 1, 101);
+            Spectra.HubOptions o = new Spectra.HubOptions(d.dt(), a.given(2) ? a.integer(2) : d.start(), a.given(3) ? a.integer(3) : d.window(),
+                    d.alpha(), a.num(5), a.integer(6), a.given(9) ? a.num(9) : d.threshold(), d.softmax());
             if (t.rank() == 1) return Spectra.hubFrequency(t.realData(), 0, t.size(), o);
             if (t.rank() != 2) throw a.error("trace must be a vector or a (samples x time) matrix, got shape " + t.shapeString());
             int rows = t.shape()[0];

@@ -53,20 +53,28 @@ public final class ModelCompiler {
     }
 
     private ModelCompiler(ModelInstance instance, SomaContext context, java.util.Set<String> varying) {
+        this(instance, context, varying, instance.values);
+    }
+
+    private ModelCompiler(ModelInstance instance, SomaContext context, java.util.Set<String> varying, SomaRecord values) {
         this.varying = varying;
         this.instance = instance;
         this.d = instance.declaration;
-        this.values = instance.values;
+        this.values = values;
         this.context = context;
     }
 
     public static CompiledModel compile(ModelInstance instance, SomaContext context) {
-        return compile(instance, context, java.util.Set.of());
+        return compile(instance, context, java.util.Set.of(), instance.values);
     }
 
-    /** @param varying names (parameters, statics) that take different values in different samples */
-    public static CompiledModel compile(ModelInstance instance, SomaContext context, java.util.Set<String> varying) {
-        return new ModelCompiler(instance, context, varying).run(List.of());
+    /**
+     * @param varying names (parameters, statics) that take different values in different samples
+     * @param sample  the values of one sample of the batch: the other names are folded in with these
+     *                values (not the instance's own, which a batch's parameters override)
+     */
+    public static CompiledModel compile(ModelInstance instance, SomaContext context, java.util.Set<String> varying, SomaRecord sample) {
+        return new ModelCompiler(instance, context, varying, sample).run(List.of());
     }
 
     /** Also computes extra expressions (e.g. the coefficients of a Jacobian), as outputs "$x0", "$x1", ... */

@@ -50,7 +50,7 @@ public final class Simulator {
         } else {
             for (int s = 0; s < samples; s++) sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context); // runs Soma code: one thread
         }
-        CompiledModel model = ModelCompiler.compile(instance, context, varying(sampleValues));
+        CompiledModel model = ModelCompiler.compile(instance, context, varying(sampleValues), sampleValues[0]);
         if (model.stateSize == 0 || instance.declaration.isFeedforward()) {
             throw new SomaError("simulate: " + instance.declaration.name + " has no state with an equation to integrate");
         }

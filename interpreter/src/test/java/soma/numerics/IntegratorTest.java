@@ -148,6 +148,22 @@ class IntegratorTest {
         assertArrayEquals(single, batch, 0.0);
     }
 
+    /**
+     * A batch whose rows are all the same (one row, or copies) folds the parameters in as
+     * constants: with the batch's values, not the instance's defaults.
+     */
+    @Test
+    void batchOfIdenticalRowsUsesItsOwnValues() {
+        double[] r = SomaNumbers.of(DECAY + """
+                let one = simulate(Decay(), t: 1, dt: 0.01, method: euler, params: tensor([[2]]), over: ["k"])
+                let copies = simulate(Decay(), t: 1, dt: 0.01, method: euler, params: {k: tensor([3, 3])})
+                print(one.x[0, -1], simulate(Decay(k: 2), t: 1, dt: 0.01, method: euler).x[-1])
+                print(copies.x[1, -1], simulate(Decay(k: 3), t: 1, dt: 0.01, method: euler).x[-1])
+                """);
+        assertEquals(r[1], r[0], 0, "one row with k = 2");
+        assertEquals(r[3], r[2], 0, "two rows with k = 3");
+    }
+
     @Test
     void batchKeepsTheInstancesRandomDraws() {
         // W = randn(...) * g: a batch over g rescales the same draw, so x(t) of sample g = 2 equals

@@ -95,4 +95,41 @@ final class StgReference {
         }
         return num / den;
     }
+
+    /**
+     * The EPI paper's statistic (their code: cunningham-lab/epi, epi/STG_Circuit.py), term by
+     * term: drop 20 samples, relu at 0 V, each window of 20 averaged on its own, mean removed, DFT
+     * at 0, 0.01, ..., 1 Hz, f = 0.01 sum_k k softmax(beta |X|)_k.
+     */
+    static double paperHubFrequency(double[] trace, double dt, double beta) {
+        int start = 20, w = 20;
+        int len = trace.length - start - w + 1;
+        double[] x = new double[len];
+        for (int i = 0; i < len; i++) {
+            double s = 0;
+            for (int j = 0; j < w; j++) s += Math.max(trace[start + i + j], 0);
+            x[i] = s / w;
+        }
+        double mean = 0;
+        for (double xi : x) mean += xi;
+        mean /= len;
+        double[] mag = new double[101];
+        for (int q = 0; q < 101; q++) {
+            double re = 0, im = 0;
+            for (int t = 0; t < len; t++) {
+                re += (x[t] - mean) * Math.cos(2 * Math.PI * (q / 100.0) * t * dt);
+                im -= (x[t] - mean) * Math.sin(2 * Math.PI * (q / 100.0) * t * dt);
+            }
+            mag[q] = Math.hypot(re, im);
+        }
+        double top = 0;
+        for (double a : mag) top = Math.max(top, a);
+        double num = 0, den = 0;
+        for (int q = 0; q < 101; q++) {
+            double p = Math.exp(beta * (mag[q] - top));
+            num += q * p;
+            den += p;
+        }
+        return 0.01 * num / den;
+    }
 }
