@@ -4,7 +4,7 @@ import soma.runtime.SomaError;
 
 /**
  * Frequency estimates of simulated traces. {@link #hubFrequency} is the differentiable
- * statistic of the STG spec (../shared/spec/stg.md): rectify, moving average, mean removal,
+ * statistic of the STG spec (docs/stg.md): rectify, moving average, mean removal,
  * DFT magnitude on a frequency grid, soft arg-max. The plain helpers give a spectrum and its peak.
  *
  * <p>Two weightings of the soft arg-max. The spec's (the seed's): p(f) = |X(f)|^alpha / sum

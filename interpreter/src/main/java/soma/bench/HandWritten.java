@@ -61,7 +61,7 @@ final class HandWritten {
     }
 
     /**
-     * The STG circuit (../shared/spec/stg.md), forward Euler, for samples [first, n) by stride,
+     * The STG circuit (docs/stg.md), forward Euler, for samples [first, n) by stride,
      * recording all five voltages (as the Soma batch does) and computing the hub frequency.
      */
     static double stgEuler(double[] gElNs, double[] gSynANs, int first, int stride, int steps, double dt) {

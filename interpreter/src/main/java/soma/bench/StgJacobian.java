@@ -2,7 +2,7 @@ package soma.bench;
 
 /**
  * The Jacobian of the STG right-hand side (15 x 15, state order V0..V4, N0..N4, H0..H4) derived
- * by hand from ../shared/spec/stg.md: the yardstick for Soma's symbolic Jacobian.
+ * by hand from docs/stg.md: the yardstick for Soma's symbolic Jacobian.
  */
 final class StgJacobian {
     private StgJacobian() {}

@@ -33,7 +33,7 @@ final class EpiBuiltins {
                         + "batch = 300, lr = 0.001, test_batch = 5000, seed = 0, until_converged = true, checkpoint = nil, resume = false, "
                         + "quiet = false, t = nil, steps = nil, dt = 0.01, method = \"rk4\", threads = nil, lr_decay = 0.1, scale_statistics = true)",
                 "emergent property inference: the maximum-entropy flow over the parameters 'over' whose simulated activity has the "
-                        + "property's moments (augmented Lagrangian, ../shared/spec/epi.md); model: an ode/network, or a function of "
+                        + "property's moments (augmented Lagrangian, docs/epi.md); model: an ode/network, or a function of "
                         + "the (n x k) parameter batch", EpiBuiltins::epi);
         r.def("property_statistics(model, property, z, over = nil, gradients = false, t = nil, steps = nil, dt = 0.01, method = \"rk4\", "
                         + "threads = nil)",

@@ -1,7 +1,7 @@
 package soma.epi;
 
 /**
- * The augmented-Lagrangian state of EPI (../shared/spec/epi.md): multipliers eta, penalty c, and
+ * The augmented-Lagrangian state of EPI (docs/epi.md): multipliers eta, penalty c, and
  * the constraint violation of the previous epoch. L(theta) = -H + eta . R + (c / 2) |R|^2.
  */
 public final class AugmentedLagrangian {

@@ -3,7 +3,7 @@ package soma.epi;
 import soma.flow.Normal;
 
 /**
- * EPI's convergence check (../shared/spec/epi.md): for every statistic, a two-sided test of
+ * EPI's convergence check (docs/epi.md): for every statistic, a two-sided test of
  * E[T_i] = mu_i on a fresh batch, Bonferroni-corrected over the m statistics. With the batch
  * sizes used (hundreds to thousands) the sample mean is normal to good accuracy, so the test is a
  * z-test with the sample standard deviation.

@@ -14,7 +14,7 @@ import soma.util.Interrupts;
 import soma.util.Progress;
 
 /**
- * Emergent property inference (../shared/spec/epi.md): the maximum-entropy flow q subject to
+ * Emergent property inference (docs/epi.md): the maximum-entropy flow q subject to
  * E_q[T(x(z))] = mu, by the augmented Lagrangian. Each epoch runs Adam (reset at the start of the
  * epoch) on L = -H + eta . R + (c/2) |R|^2 with the reparameterised gradient through the flow,
  * the model and the statistics; after each epoch a fresh batch updates eta and c, runs the

@@ -132,7 +132,7 @@ class EpiKnownAnswerTest {
                 }
                 let q = Matrices().fit(gaussian(mean: [0, -2 * pi, 2 * pi, 0], std: 1), iterations: 500, batch: 500)
                 let r = epi(principal, flow: q, property: Oscillating, epochs: 8, iterations: 1500, batch: 300, lr: 0.002, c0: 10,
-                            seed: 1, quiet: true)
+                            scale_statistics: false, seed: 1, quiet: true)
                 print(r)
                 r.flow.save("FLOW_FILE")
                 """, dir);

@@ -2,7 +2,7 @@ package soma.stg;
 
 /**
  * An independent plain-Java implementation of the STG circuit and the hub-frequency statistic,
- * written directly from ../shared/spec/stg.md (scalar loops, no shared code with Soma), to check
+ * written directly from docs/stg.md (scalar loops, no shared code with Soma), to check
  * the Soma model and builtin against.
  */
 final class StgReference {
