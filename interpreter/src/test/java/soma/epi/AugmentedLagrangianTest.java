@@ -25,6 +25,35 @@ class AugmentedLagrangianTest {
         assertEquals(4, al.c, 0);
     }
 
+    /** A violation the tests do not call real (sampling noise) moves neither the multipliers nor the penalty. */
+    @Test
+    void noiseMovesNothing() {
+        AugmentedLagrangian al = new AugmentedLagrangian(2, 10, 4, 0.25);
+        al.previous = new double[] {0.01, 0.01};
+        al.update(new double[] {0.05, -0.03}, false);              // |R| grew, but within the noise
+        assertArrayEquals(new double[] {0, 0}, al.eta, 0);
+        assertEquals(10, al.c, 0);
+        al.update(new double[] {0.05, -0.03}, true);               // the same violation, now significant
+        assertArrayEquals(new double[] {0.5, -0.3}, al.eta, 1e-15);
+        assertEquals(40, al.c, 0);
+        for (int i = 0; i < 40; i++) al.update(new double[] {1, 1}, true);
+        assertEquals(AugmentedLagrangian.MAX_C, al.c, 0);          // bounded
+    }
+
+    /** With mixture strata, the penalty weights use each component's halves and weights (pi_k / n_k). */
+    @Test
+    void stratifiedWeightsReduceToThePlainOnesForOneComponent() {
+        AugmentedLagrangian al = new AugmentedLagrangian(1, 2, 4, 0.25);
+        al.eta[0] = 0.5;
+        double[] t = {1, 3, 2, 6};
+        assertArrayEquals(al.weights(t, new double[] {1}, 4),
+                al.weights(t, new double[] {1}, AugmentedLagrangian.Strata.plain(4)), 0);
+        // two components of two samples each, weights 0.25 / 0.75: R = 0.25 * (2 - 1) + 0.75 * (4 - 1) = 2.5
+        AugmentedLagrangian.Strata st = new AugmentedLagrangian.Strata(new int[] {0, 0, 1, 1}, new boolean[] {true, false, true, false},
+                new double[] {0.25, 0.75}, new int[] {2, 2}, new int[] {1, 1});
+        assertArrayEquals(new double[] {2.5}, AugmentedLagrangian.mean(t, new double[] {1}, st, 0), 1e-15);
+    }
+
     @Test
     void weightsSplitThePenaltyOverTwoHalves() {
         AugmentedLagrangian al = new AugmentedLagrangian(1, 2, 4, 0.25);
