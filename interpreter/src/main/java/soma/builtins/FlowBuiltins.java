@@ -102,7 +102,7 @@ final class FlowBuiltins {
             return a.str(1);
         });
         r.method("flow", "copy()", "an independent copy (same architecture and parameters)", a ->
-                new FlowValue(FlowJson.fromMap(FlowJson.toMap(((FlowValue) a.receiver()).flow), "copy")));
+                new FlowValue(FlowJson.copy(((FlowValue) a.receiver()).flow, "copy")));
     }
 
     private static int positive(Args a, int i) {

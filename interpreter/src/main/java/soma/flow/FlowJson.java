@@ -66,6 +66,13 @@ public final class FlowJson {
         }
     }
 
+    /** An independent copy, through the same JSON form as a saved file (so it is exactly what loading would give). */
+    @SuppressWarnings("unchecked")
+    public static Flow copy(Flow flow, String where) {
+        Map<String, Object> m = GSON.fromJson(GSON.toJson(toMap(flow)), new TypeToken<Map<String, Object>>() {}.getType());
+        return fromMap(m, where);
+    }
+
     public static Flow load(Path path) {
         String text;
         try {

@@ -71,7 +71,7 @@ public final class Mixture {
         return c;
     }
 
-    private static double determinant(double[] a, int d) {
+    public static double determinant(double[] a, int d) {
         double[] m = a.clone();
         double det = 1;
         for (int c = 0; c < d; c++) {

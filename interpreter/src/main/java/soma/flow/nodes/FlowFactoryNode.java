@@ -115,6 +115,11 @@ public final class FlowFactoryNode extends ExprNode {
                 }
             }
         }
+        double det = Math.abs(Mixture.determinant(m, d));
+        if (Math.abs(det - 1) > 1e-9) {
+            throw new SomaException("symmetry: the map must preserve volume (|det| = 1), so that q(z) and q(g z) are densities "
+                    + "of the same normalisation; this one has |det| = " + Printer.number(det), at);
+        }
         return m;
     }
 
