@@ -253,7 +253,8 @@ public final class Mixture {
                     int m = 0;
                     for (int s = 0; s < n; s++) {
                         if (component[s] == k && h == 0) continue;
-                        apply(f.group[h], ownPoint(s), 0, x, m * d, d);
+                        // the sample's point before its group element: y_s = g_theta(w_s) of its own component
+                        apply(f.group[h], passes[component[s]].z(), (s - start[component[s]]) * d, x, m * d, d);
                         m++;
                     }
                     if (m == 0) continue;
@@ -291,12 +292,6 @@ public final class Mixture {
                 resp[s] = new double[kc * gs];
                 for (int j = 0; j < kc * gs; j++) resp[s][j] = Math.exp(terms[s][j] - logQ[s]);
             }
-        }
-
-        /** The sample's point before its group element: y_s = g_theta(w_s) of its own component. */
-        private double[] ownPoint(int s) {
-            int d = flow.dim, k = component[s];
-            return java.util.Arrays.copyOfRange(passes[k].z(), (s - start[k]) * d, (s - start[k] + 1) * d);
         }
 
         /**
