@@ -19,11 +19,12 @@ public final class Main {
 
     private static final String USAGE = """
             Usage: soma [options] FILE [args...]   run a script
-                   soma [options] -e 'CODE'        run code given on the command line
+                   soma [options] -e 'CODE' [args...]  run code given on the command line (args as for a script)
                    soma [options]                  interactive session (REPL); reads a piped program if stdin is not a terminal
                    soma bench                      measure the interpreter with and without the Graal compiler
             Options:
-              --seed N      seed of the random generator (default 0): same seed, same numbers
+              --seed N      seed of the random generator: same seed, same numbers (default: the
+                            script's "# seed: N" line if it has one, else 0)
               --debug       show Java stack traces of internal errors
               --help        this text
               --version     the Soma version
@@ -36,7 +37,7 @@ public final class Main {
     }
 
     static int run(String[] argv) {
-        long seed = 0;
+        Long seed = null;
         boolean debug = false;
         String code = null;
         String file = null;
@@ -65,6 +66,12 @@ public final class Main {
                 case "-e" -> {
                     if (i >= argv.length) return usageError("-e needs code to run");
                     code = argv[i++];
+                    // Like python -c: what follows the code is the program's arguments, never a script to run.
+                    if (i < argv.length && argv[i].endsWith(".soma")) {
+                        String name = new File(argv[i]).getName().replaceFirst("\\.soma$", "");
+                        return usageError("-e runs only the code given, not " + argv[i] + ": run the file on its own, or import it in the code (-e 'import " + name + "; ...')");
+                    }
+                    while (i < argv.length) programArgs.add(argv[i++]);
                 }
                 case "bench" -> {
                     if (code == null && !new File(a).exists()) return Bench.run(List.of(argv).subList(i, argv.length));
@@ -78,7 +85,8 @@ public final class Main {
         }
         while (i < argv.length) programArgs.add(argv[i++]);
 
-        Runtime.Settings settings = Runtime.Settings.defaults().withSeed(seed).withArgs(programArgs);
+        if (seed == null && file != null) seed = ScriptSeed.declared(new File(file)).orElse(null);
+        Runtime.Settings settings = Runtime.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
         ErrorReporter errors = new ErrorReporter(System.err, debug);
         try (Context context = Runtime.newContext(settings, System.in, System.out, System.err)) {
             if (!Runtime.isOptimizing(context)) {

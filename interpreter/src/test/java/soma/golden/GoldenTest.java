@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import soma.launcher.ScriptSeed;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenTest {
     static final Path HOME = Path.of(System.getProperty("soma.home", "..")).toAbsolutePath().normalize();
-    private static final Pattern SEED = Pattern.compile("#\\s*seed:\\s*(\\d+)");
     private static final Pattern TOLERANCE = Pattern.compile("#\\s*tolerance:\\s*([0-9.eE+-]+)");
 
     @TestFactory
@@ -58,7 +58,7 @@ class GoldenTest {
 
     private static void check(Path script) throws IOException {
         String code = Files.readString(script);
-        long seed = find(SEED, code).map(Long::parseLong).orElse(0L);
+        long seed = ScriptSeed.declared(code).orElse(0L); // the launcher's rule, so bin/soma FILE prints the .out
         double tolerance = find(TOLERANCE, code).map(Double::parseDouble).orElse(1e-6);
         String actual = ScriptRunner.run(script, seed).replace(HOME + "/", "");
         Path expectedFile = expectedFile(script);
