@@ -2,13 +2,18 @@ package soma.nodes.calls;
 
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.GenerateInline;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 import soma.runtime.SomaFunction;
 
-/** Calls a function: a direct (inlinable) call for the few targets seen here, else indirect. */
+/**
+ * Calls a function: a direct (inlinable) call for the few targets seen here, else indirect. Kept as
+ * a cached child node of {@link Invoker} (one per call site), so not object-inlined.
+ */
+@GenerateInline(false)
 public abstract class DispatchNode extends Node {
     public abstract Object executeDispatch(SomaFunction function, Object[] arguments);
 

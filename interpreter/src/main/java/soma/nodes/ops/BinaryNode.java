@@ -2,6 +2,7 @@ package soma.nodes.ops;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Idempotent;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.NodeField;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -54,11 +55,14 @@ public abstract class BinaryNode extends ExprNode {
         }
     }
 
+    /** Depends only on the operator, fixed when the node is built: the DSL may check it once. */
+    @Idempotent
     protected boolean isArithmetic() {
         Op op = getOp();
         return op == Op.ADD || op == Op.SUB || op == Op.MUL || op == Op.DIV || op == Op.MOD || op == Op.POW;
     }
 
+    @Idempotent
     protected boolean isComparison() {
         Op op = getOp();
         return op == Op.LT || op == Op.LE || op == Op.GT || op == Op.GE || op == Op.EQ || op == Op.NE;
