@@ -91,13 +91,30 @@ def main():
         check("\u2800" not in stdout(out), "no braille preview in a notebook", stdout(out))
 
         # interrupt a long simulation: the cell fails with "interrupted", the session lives on
-        msg_id = kc.execute("ode Slow { state x = 1\n dx/dt = -x }\nlet r = simulate(Slow(), t: 1e7, dt: 0.001)")
-        time.sleep(3)
+        # (a batch over several threads: that is where simulate shows progress)
+        msg_id = kc.execute("ode Slow(k = 1) { state x = 1\n dx/dt = -k * x }\n"
+                            "let r = simulate(Slow(), t: 2e4, dt: 0.001, every: 1000000, threads: 2, params: {k: linspace(0.5, 2, 400)})")
+        time.sleep(4)
         km.interrupt_kernel()
         reply = kc.get_shell_msg(timeout=60)
         while reply["parent_header"].get("msg_id") != msg_id:
             reply = kc.get_shell_msg(timeout=60)
         check(reply["content"]["status"] == "error", "interrupt stops a running simulation", reply["content"])
+        progress = []
+        while True:
+            msg = kc.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+            progress.append(msg)
+        shown = of_type(progress, "display_data")
+        updates = of_type(progress, "update_display_data")
+        check(len(shown) == 1 and "display_id" in shown[0]["transient"] and "simulate Slow" in shown[0]["data"]["text/plain"]
+              and len(updates) >= 2 and all(u["transient"] == shown[0]["transient"] for u in updates),
+              "a long simulation shows one progress display, updated in place", [m["msg_type"] for m in progress])
+        errors = of_type(progress, "error")
+        check(len(errors) == 1 and "interrupted" in errors[0]["traceback"], "the interrupted cell says so", errors)
         reply, out = run(kc, "print(a + 1)")
         check(stdout(out) == "41\n", "the session works after an interrupt", out)
 

@@ -15,9 +15,6 @@ import soma.launcher.Runtime;
  * file names resolve next to the notebook.
  */
 public final class KernelMain {
-    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
-    private static final Logger PROTOCOL_LOG = Logger.getLogger("io.github.spencerpark");
-
     private KernelMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -33,8 +30,9 @@ public final class KernelMain {
             System.exit(1);
             return;
         }
-        // the protocol library logs every socket event at INFO: only problems belong in Jupyter's log
-        PROTOCOL_LOG.setLevel(Level.WARNING);
+        // the protocol library logs every message at INFO on loggers named after its classes
+        // ("ShellChannel", ...): only problems belong in Jupyter's log
+        Logger.getLogger("").setLevel(Level.WARNING);
         JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(json));
         SomaKernel kernel = new SomaKernel(Runtime.Settings.defaults());
         kernel.becomeHandlerForConnection(connection);
