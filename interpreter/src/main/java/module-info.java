@@ -19,6 +19,7 @@ module soma {
     exports soma.util;
     exports soma.plot;
     exports soma.flow;
+    exports soma.display;
     opens soma.epi to com.google.gson;
 
     provides com.oracle.truffle.api.provider.TruffleLanguageProvider with soma.SomaLanguageProvider;

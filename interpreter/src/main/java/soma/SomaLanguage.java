@@ -22,6 +22,8 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     public static final String MIME = "application/x-soma";
     /** Sources whose name starts with this are REPL inputs: the value of a final expression is echoed. */
     public static final String REPL_SOURCE_PREFIX = "<repl";
+    /** Notebook cells ("cell[3]") echo their last value too; errors then name the cell. */
+    public static final String CELL_SOURCE_PREFIX = "cell[";
 
     @Option(help = "Seed of the random generator (same seed, same numbers).", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<Long> Seed = new OptionKey<>(0L);
@@ -65,7 +67,8 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
-        boolean echo = source.getName() != null && source.getName().startsWith(REPL_SOURCE_PREFIX);
+        boolean echo = source.getName() != null
+                && (source.getName().startsWith(REPL_SOURCE_PREFIX) || source.getName().startsWith(CELL_SOURCE_PREFIX));
         return Parsing.parseProgram(this, source, echo).getCallTarget();
     }
 

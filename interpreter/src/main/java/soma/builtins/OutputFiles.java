@@ -3,6 +3,7 @@ package soma.builtins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import soma.display.Display;
 
 /** Files that builtins write (plots, CSV): their folder is created on demand, failures are Soma errors. */
 final class OutputFiles {
@@ -10,6 +11,7 @@ final class OutputFiles {
 
     /** Saves a figure to a file named by the script (PNG or SVG by extension); {@code what} names it in errors. */
     static void save(Args a, soma.plot.Figure figure, String name, String what) {
+        Display.figure(figure); // in a notebook, saved figures also show under the cell
         Path file = prepare(a, name);
         try {
             figure.save(file);

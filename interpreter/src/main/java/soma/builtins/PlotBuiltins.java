@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import soma.display.Display;
 import soma.plot.BraillePreview;
 import soma.plot.Charts;
 import soma.plot.Figure;
@@ -130,7 +131,9 @@ final class PlotBuiltins {
             }
             result.put("file", a.str(i));
         }
-        boolean show = a.given(i + 5) ? a.bool(i + 5) : System.console() != null && System.console().isTerminal();
+        // in a notebook the plot appears inline (also when saved, as matplotlib's savefig does); preview: false hides it
+        boolean inline = !(a.given(i + 5) && !a.bool(i + 5)) && Display.figure(figure);
+        boolean show = a.given(i + 5) ? a.bool(i + 5) : !inline && System.console() != null && System.console().isTerminal();
         if (show) {
             a.context().out().println(preview.get());
             a.context().out().flush();

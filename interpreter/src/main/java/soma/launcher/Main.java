@@ -28,6 +28,7 @@ public final class Main {
               --debug       show Java stack traces of internal errors
               --help        this text
               --version     the Soma version
+              --install-kernel  install the Jupyter kernel for the current user (see README: Notebooks)
             """;
 
     private Main() {}
@@ -55,6 +56,9 @@ public final class Main {
                     return 0;
                 }
                 case "--debug" -> debug = true;
+                case "--install-kernel" -> {
+                    return KernelSpec.install(System.getProperty("soma.home", ""));
+                }
                 case "--seed" -> {
                     if (i >= argv.length) return usageError("--seed needs a number");
                     try {

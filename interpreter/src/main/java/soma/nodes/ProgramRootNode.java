@@ -7,6 +7,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import soma.SomaContext;
 import soma.SomaLanguage;
+import soma.display.Display;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
 
@@ -42,6 +43,8 @@ public final class ProgramRootNode extends RootNode {
     private void echo(Object value) {
         String shown = Printer.show(value);
         String type = value instanceof soma.runtime.SomaValue v ? v.echoType() : Printer.typeName(value);
+        String plain = shown.contains("\n") ? type + "\n" + shown : shown + "  : " + type;
+        if (Display.value(value, plain)) return; // a notebook shows it as the cell's result
         var out = SomaContext.get(this).out();
         if (shown.contains("\n")) {
             out.println(type);

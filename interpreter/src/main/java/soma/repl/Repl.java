@@ -20,6 +20,7 @@ import org.jline.terminal.TerminalBuilder;
 import soma.SomaLanguage;
 import soma.builtins.Builtins;
 import soma.launcher.ErrorReporter;
+import soma.launcher.Help;
 import soma.util.GracefulStop;
 
 /**
@@ -27,8 +28,6 @@ import soma.util.GracefulStop;
  * history persists in ~/.soma_history, Tab completes, Ctrl-C stops a running evaluation.
  */
 public final class Repl {
-    private static final List<String> KEYWORDS = List.of("let", "fn", "return", "if", "else", "while", "for", "in", "break",
-            "continue", "import", "true", "false", "nil", "and", "or", "not", "network", "ode", "constraint", "flow", "state", "input", "repeat", "support", "symmetry", "mixture");
     private static final String HELP = """
             Soma REPL. Type an expression or statement; results are shown with their type.
               :help          this text            :load FILE    run a file in this session
@@ -159,8 +158,7 @@ public final class Repl {
     }
 
     private void complete(String prefix, List<Candidate> candidates) {
-        List<String> names = new ArrayList<>(KEYWORDS);
-        names.addAll(Builtins.names());
+        List<String> names = new ArrayList<>(Help.names());
         try {
             Value globals = context.getBindings(SomaLanguage.ID);
             names.addAll(globals.getMemberKeys());

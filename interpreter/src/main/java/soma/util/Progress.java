@@ -2,6 +2,8 @@ package soma.util;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import soma.display.Display;
+import soma.display.Frontend;
 
 /**
  * A one-line progress bar on the terminal (label, bar, count, ETA), redrawn in place; silent when
@@ -17,12 +19,15 @@ public final class Progress {
     private long lastDraw;
     /** Without a terminal: a plain log line to stderr this often (0: silent). */
     private final long logEveryNanos;
+    /** In a notebook: the cell's progress display, redrawn in place (null elsewhere). */
+    private final Frontend.ProgressView view;
 
-    private Progress(String label, long total, PrintStream out, long logEveryNanos) {
+    private Progress(String label, long total, PrintStream out, long logEveryNanos, Frontend.ProgressView view) {
         this.label = label;
         this.total = total;
         this.out = out;
         this.logEveryNanos = logEveryNanos;
+        this.view = view;
     }
 
     /** A bar for long work, or a silent one when there is no terminal to draw on. */
@@ -35,8 +40,9 @@ public final class Progress {
      * plain line on stderr every {@code logEverySeconds}, so progress stays visible.
      */
     public static Progress start(String label, long total, double logEverySeconds) {
+        if (Display.active()) return new Progress(label, total, null, 0, Display.progress());
         boolean terminal = System.console() != null && System.console().isTerminal();
-        return new Progress(label, total, terminal ? System.err : null, terminal ? 0 : (long) (logEverySeconds * 1e9));
+        return new Progress(label, total, terminal ? System.err : null, terminal ? 0 : (long) (logEverySeconds * 1e9), null);
     }
 
     public void update(long done) {
@@ -45,7 +51,7 @@ public final class Progress {
 
     /** As {@link #update(long)}, with a short status after the bar (loss, epoch, ...). */
     public void update(long done, String detail) {
-        if (out == null) {
+        if (out == null && view == null) {
             log(done, detail);
             return;
         }
@@ -57,8 +63,13 @@ public final class Progress {
         int filled = (int) Math.round(fraction * width);
         double elapsed = (now - started) / 1e9;
         String eta = done == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", elapsed * (total - done) / done);
-        out.print(String.format(Locale.ROOT, "\r%s %3.0f%% [%s%s] %d/%d, ETA %s%s  ", label, 100 * fraction,
-                "=".repeat(filled), " ".repeat(width - filled), done, total, eta, detail == null ? "" : ", " + detail));
+        String bar = String.format(Locale.ROOT, "%s %3.0f%% [%s%s] %d/%d, ETA %s%s", label, 100 * fraction,
+                "=".repeat(filled), " ".repeat(width - filled), done, total, eta, detail == null ? "" : ", " + detail);
+        if (view != null) {
+            view.show(bar);
+            return;
+        }
+        out.print("\r" + bar + "  ");
         out.flush();
     }
 
@@ -73,6 +84,10 @@ public final class Progress {
     }
 
     public void finish() {
+        if (view != null) {
+            if (lastDraw != 0) view.close();
+            return;
+        }
         if (out == null || lastDraw == 0) return; // (log lines need no clearing)
         out.print("\r" + " ".repeat(label.length() + 140) + "\r");
         out.flush();
