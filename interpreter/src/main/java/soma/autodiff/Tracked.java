@@ -4,6 +4,7 @@ import java.util.List;
 import soma.runtime.HasFields;
 import soma.runtime.SomaSequence;
 import soma.runtime.SomaValue;
+import soma.runtime.TensorValues;
 import soma.tensor.Index;
 import soma.tensor.Tensor;
 
@@ -45,7 +46,7 @@ public final class Tracked implements SomaValue, SomaSequence, HasFields {
 
     @Override
     public int length() {
-        return value.length();
+        return TensorValues.length(value);
     }
 
     @Override
@@ -57,7 +58,7 @@ public final class Tracked implements SomaValue, SomaSequence, HasFields {
     public Object field(String name) {
         return switch (name) {
             case "T" -> Ops.transpose(this);
-            case "shape", "size", "rank", "is_complex" -> value.field(name);
+            case "shape", "size", "rank", "is_complex" -> TensorValues.field(value, name);
             default -> null;
         };
     }

@@ -41,7 +41,7 @@ public final class ProgramRootNode extends RootNode {
     @TruffleBoundary
     private void echo(Object value) {
         String shown = Printer.show(value);
-        String type = value instanceof soma.runtime.SomaValue v ? v.echoType() : Printer.typeName(value);
+        String type = Printer.echoType(value);
         var out = SomaContext.get(this).out();
         if (shown.contains("\n")) {
             out.println(type);
