@@ -2,6 +2,8 @@ package soma.autodiff;
 
 import java.util.List;
 import soma.runtime.HasFields;
+import soma.runtime.Op;
+import soma.runtime.Recorded;
 import soma.runtime.SomaSequence;
 import soma.runtime.SomaValue;
 import soma.runtime.TensorValues;
@@ -13,7 +15,7 @@ import soma.tensor.Tensor;
  * {@code grad(f)}). Operations on it produce new tracked values, each remembering how to send
  * its gradient back to its inputs; comparisons and printing use the plain value.
  */
-public final class Tracked implements SomaValue, SomaSequence, HasFields {
+public final class Tracked implements SomaValue, SomaSequence, HasFields, Recorded {
     /** Sends the gradient of this value to the inputs' gradient accumulators. */
     interface Backward {
         void apply(Tensor gradient);
@@ -64,4 +66,10 @@ public final class Tracked implements SomaValue, SomaSequence, HasFields {
     }
 
     @Override public List<String> fieldNames() { return List.of("shape", "size", "rank", "T"); }
+
+    @Override public Object binary(Op op, Object a, Object b) { return Ops.binary(op, a, b); }
+    @Override public Object index(Index[] keys) { return Ops.index(this, keys); }
+    @Override public Object map(String name) { return Ops.map(name, this); }
+    @Override public Object reduce(String name, int axis) { return Ops.reduce(name, this, axis); }
+    @Override public Object stack(List<Object> items) { return Ops.stack(items); }
 }
