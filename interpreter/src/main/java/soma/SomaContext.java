@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Set;
 import soma.builtins.Builtins;
 import soma.random.Rng;
+import soma.runtime.BoundMethods;
 import soma.runtime.GlobalScope;
+import soma.runtime.SomaFunction;
 
 /** Everything that outlives one parse: globals, the seeded generator, program arguments, imports. */
 public final class SomaContext {
@@ -19,7 +21,7 @@ public final class SomaContext {
 
     private final SomaLanguage language;
     private final TruffleLanguage.Env env;
-    private final GlobalScope globals = new GlobalScope();
+    private final GlobalScope globals = new GlobalScope(SomaLanguage.class);
     private final PrintWriter out;
     private final Set<String> imported = new HashSet<>();
     private final List<String> args;
@@ -38,6 +40,10 @@ public final class SomaContext {
         this.home = h.isEmpty() ? Path.of(".").toAbsolutePath() : Path.of(h);
         this.rng = new Rng(env.getOptions().get(SomaLanguage.Seed));
         Builtins.installAll(language, globals);
+        BoundMethods.install(new BoundMethods.Table() {
+            @Override public SomaFunction bind(String type, String name, Object receiver) { return Builtins.bind(type, name, receiver); }
+            @Override public List<String> names(String type) { return Builtins.methodNames(type); }
+        });
     }
 
     public static SomaContext get(Node node) {

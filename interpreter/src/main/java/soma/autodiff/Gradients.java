@@ -1,6 +1,5 @@
 package soma.autodiff;
 
-import soma.builtins.Calls;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.runtime.SomaFunction;
@@ -60,7 +59,7 @@ public final class Gradients {
         Object[] args = new Object[rest.length + 1];
         args[0] = x instanceof Tensor t && t.rank() == 0 && !(x instanceof Tracked) ? TensorFields.unwrap(t) : x;
         System.arraycopy(rest, 0, args, 1, rest.length);
-        return Calls.call(f, args);
+        return f.call(args);
     }
 
     private static Tensor plain(Object o) {

@@ -2,8 +2,11 @@ package soma.autodiff;
 
 import java.util.List;
 import soma.runtime.HasFields;
+import soma.runtime.Op;
+import soma.runtime.Recorded;
 import soma.runtime.SomaSequence;
 import soma.runtime.SomaValue;
+import soma.runtime.TensorValues;
 import soma.tensor.Index;
 import soma.tensor.Tensor;
 
@@ -12,7 +15,7 @@ import soma.tensor.Tensor;
  * {@code grad(f)}). Operations on it produce new tracked values, each remembering how to send
  * its gradient back to its inputs; comparisons and printing use the plain value.
  */
-public final class Tracked implements SomaValue, SomaSequence, HasFields {
+public final class Tracked implements SomaValue, SomaSequence, HasFields, Recorded {
     /** Sends the gradient of this value to the inputs' gradient accumulators. */
     interface Backward {
         void apply(Tensor gradient);
@@ -45,7 +48,7 @@ public final class Tracked implements SomaValue, SomaSequence, HasFields {
 
     @Override
     public int length() {
-        return value.length();
+        return TensorValues.length(value);
     }
 
     @Override
@@ -57,10 +60,16 @@ public final class Tracked implements SomaValue, SomaSequence, HasFields {
     public Object field(String name) {
         return switch (name) {
             case "T" -> Ops.transpose(this);
-            case "shape", "size", "rank", "is_complex" -> value.field(name);
+            case "shape", "size", "rank", "is_complex" -> TensorValues.field(value, name);
             default -> null;
         };
     }
 
     @Override public List<String> fieldNames() { return List.of("shape", "size", "rank", "T"); }
+
+    @Override public Object binary(Op op, Object a, Object b) { return Ops.binary(op, a, b); }
+    @Override public Object index(Index[] keys) { return Ops.index(this, keys); }
+    @Override public Object map(String name) { return Ops.map(name, this); }
+    @Override public Object reduce(String name, int axis) { return Ops.reduce(name, this, axis); }
+    @Override public Object stack(List<Object> items) { return Ops.stack(items); }
 }

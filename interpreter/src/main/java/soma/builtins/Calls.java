@@ -9,9 +9,6 @@ public final class Calls {
 
     @TruffleBoundary
     public static Object call(SomaFunction f, Object... args) {
-        Object[] frameArgs = f.signature.isSimple(args.length)
-                ? f.signature.bindPositional(f.closure, args)
-                : f.signature.bind(f.closure, args, null);
-        return f.callTarget.call(frameArgs);
+        return f.call(args);
     }
 }

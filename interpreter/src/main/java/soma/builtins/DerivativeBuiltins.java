@@ -149,14 +149,15 @@ final class DerivativeBuiltins {
 
     /** d f / d x as a formula, when f has an expression body (user functions it calls are inlined). */
     private static String functionFormula(Args a, soma.runtime.SomaFunction f, boolean vector) {
-        if (f.symbolic == null || f.symbolic.parameters().isEmpty()) return null;
-        String x = f.symbolic.parameters().get(0);
+        soma.model.ir.SymbolicFunction symbolic = soma.model.ir.SymbolicFunction.of(f);
+        if (symbolic == null || symbolic.parameters().isEmpty()) return null;
+        String x = symbolic.parameters().get(0);
         soma.model.ir.Inliner inliner = new soma.model.ir.Inliner(name -> {
             soma.runtime.Cell cell = a.context().globals().lookup(name);
-            return cell != null && cell.value instanceof soma.runtime.SomaFunction g ? g.symbolic : null;
+            return cell != null && cell.value instanceof soma.runtime.SomaFunction g ? soma.model.ir.SymbolicFunction.of(g) : null;
         });
         try {
-            soma.model.ir.Expr body = inliner.inline(f.symbolic.body());
+            soma.model.ir.Expr body = inliner.inline(symbolic.body());
             var d = new soma.model.diff.Differentiator(java.util.Set.of(x), java.util.Map.of()).d(body);
             return "d(" + f.name() + ")/d" + x + " = " + soma.model.diff.DerivText.show(d, vector);
         } catch (soma.runtime.SomaError notSymbolic) {

@@ -5,6 +5,7 @@ import java.util.List;
 import soma.runtime.Nil;
 import soma.runtime.SomaError;
 import soma.runtime.TensorHooks;
+import soma.runtime.TensorValues;
 import soma.tensor.BinaryOp;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
@@ -32,7 +33,7 @@ final class TensorBuiltins {
             int[] axes = Shapes.of(a, 1, "transpose");
             return axes.length == 0 ? tensor(a, 0).transpose() : tensor(a, 0).transpose(axes);
         });
-        r.def("shape(x)", "dimensions of a tensor, as a list", a -> TensorFields.shapeList(tensor(a, 0).shape()));
+        r.def("shape(x)", "dimensions of a tensor, as a list", a -> TensorValues.shapeList(tensor(a, 0).shape()));
         r.def("copy(x)", "an independent copy of a tensor", a -> tensor(a, 0).copy());
         r.def("outer(x, y)", "outer product x[i] * y[j]", a -> {
             Tensor x = tensor(a, 0).flatten();

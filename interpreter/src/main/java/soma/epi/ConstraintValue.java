@@ -2,7 +2,6 @@ package soma.epi;
 
 import java.util.ArrayList;
 import java.util.List;
-import soma.builtins.Calls;
 import soma.runtime.HasFields;
 import soma.runtime.SomaError;
 import soma.runtime.SomaFunction;
@@ -40,7 +39,7 @@ public final class ConstraintValue implements SomaValue, HasFields {
 
     /** T (n x m, row-major) for an output of n samples, and mu. */
     public Values evaluate(Object output, int n) {
-        Object result = Calls.call(body, output);
+        Object result = body.call(output);
         if (!(result instanceof SomaList list) || list.size() != 2 * moments.size()) {
             throw new SomaError(name + ": internal error: the constraint's body returned " + soma.runtime.Printer.typeName(result));
         }

@@ -2,7 +2,7 @@ package soma.epi;
 
 import java.util.ArrayList;
 import java.util.List;
-import soma.builtins.BoundMethods;
+import soma.runtime.BoundMethods;
 import soma.flow.FlowValue;
 import soma.runtime.HasFields;
 import soma.runtime.Nil;

@@ -1,6 +1,5 @@
 package soma.epi;
 
-import soma.builtins.Calls;
 import soma.runtime.SomaFunction;
 import soma.tensor.Tensor;
 
@@ -21,7 +20,7 @@ public final class FunctionObjective implements Objective {
     }
 
     private double[] statistics(double[] z, int n, double[][] mu) {
-        ConstraintValue.Values v = property.evaluate(Calls.call(model, new Tensor(new int[] {n, k}, z)), n);
+        ConstraintValue.Values v = property.evaluate(model.call(new Tensor(new int[] {n, k}, z)), n);
         if (mu != null) mu[0] = v.mu();
         return v.t();
     }

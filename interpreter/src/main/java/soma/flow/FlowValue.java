@@ -2,7 +2,7 @@ package soma.flow;
 
 import java.util.ArrayList;
 import java.util.List;
-import soma.builtins.BoundMethods;
+import soma.runtime.BoundMethods;
 import soma.runtime.HasFields;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;

@@ -18,7 +18,7 @@ public final class Gaussian implements SomaValue, HasFields {
     /** Row-major d x d. */
     final double[] cov;
     private final double[] precision;
-    private final soma.builtins.BoundMethods methods = new soma.builtins.BoundMethods("gaussian", this);
+    private final soma.runtime.BoundMethods methods = new soma.runtime.BoundMethods("gaussian", this);
 
     public Gaussian(double[] mean, double[] cov) {
         this.dim = mean.length;

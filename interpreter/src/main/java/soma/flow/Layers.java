@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import soma.runtime.SomaError;
+import soma.tensor.TensorException;
 
 /** The one place that knows every layer kind: what a declaration may name, and how to build it. */
 public final class Layers {
@@ -118,7 +119,7 @@ public final class Layers {
             try {
                 soma.tensor.Tensor t = soma.runtime.TensorHooks.toTensor(v, "option");
                 return t.rank() <= 1 && t.imagData() == null ? t.realData().clone() : null;
-            } catch (SomaError e) {
+            } catch (SomaError | TensorException e) {
                 return null;
             }
         }

@@ -19,6 +19,7 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaRecord;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
+import soma.tensor.TensorException;
 
 /**
  * Compiles a model instance's symbolic equations into {@link Rhs} nodes, checking shapes on the
@@ -395,7 +396,7 @@ public final class ModelCompiler {
         double v;
         try {
             v = constant(key);
-        } catch (SomaError e) {
+        } catch (SomaError | TensorException e) {
             throw Located.error(d, key.span(), "an index in an equation must be a constant (a number or a parameter): " + e.getMessage());
         }
         if (v != Math.rint(v)) throw Located.error(d, key.span(), "index must be a whole number, got " + Printer.number(v));

@@ -43,9 +43,9 @@ public final class ModelFactoryNode extends RootNode {
         java.util.Map<String, soma.runtime.SomaFunction> used = new java.util.HashMap<>();
         soma.model.ir.Inliner inliner = new soma.model.ir.Inliner(name -> {
             soma.runtime.Cell cell = context.globals().lookup(name);
-            if (cell != null && cell.value instanceof soma.runtime.SomaFunction f && f.symbolic != null) {
+            if (cell != null && cell.value instanceof soma.runtime.SomaFunction f && soma.model.ir.SymbolicFunction.of(f) != null) {
                 used.put(name, f);
-                return f.symbolic;
+                return soma.model.ir.SymbolicFunction.of(f);
             }
             return null;
         });

@@ -42,7 +42,7 @@ public final class ProgramRootNode extends RootNode {
     @TruffleBoundary
     private void echo(Object value) {
         String shown = Printer.show(value);
-        String type = value instanceof soma.runtime.SomaValue v ? v.echoType() : Printer.typeName(value);
+        String type = Printer.echoType(value);
         String plain = shown.contains("\n") ? type + "\n" + shown : shown + "  : " + type;
         if (Display.value(value, plain)) return; // a notebook shows it as the cell's result
         var out = SomaContext.get(this).out();

@@ -1,6 +1,7 @@
 package soma.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import soma.tensor.Tensor;
 
 /** Field access on records and on values with fields. */
 public final class Fields {
@@ -11,6 +12,7 @@ public final class Fields {
     public static Object lookup(Object target, String name) {
         if (target instanceof SomaRecord r) return r.get(name);
         if (target instanceof HasFields h) return h.field(name);
+        if (target instanceof Tensor t) return TensorValues.field(t, name);
         return null;
     }
 
@@ -23,6 +25,9 @@ public final class Fields {
         }
         if (target instanceof HasFields h) {
             throw new SomaError("a " + Printer.typeName(target) + " has no field '" + name + "'" + known(h.fieldNames()));
+        }
+        if (target instanceof Tensor) {
+            throw new SomaError("a " + Printer.typeName(target) + " has no field '" + name + "'" + known(TensorValues.FIELDS));
         }
         throw new SomaError("a " + Printer.typeName(target) + " has no fields (tried '." + name + "')");
     }

@@ -1,6 +1,7 @@
 package soma.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import soma.SomaLanguage;
 
 /**
  * Top-level names. Each name owns a {@link Cell} that is never replaced, so a compiled read can
@@ -20,6 +20,12 @@ import soma.SomaLanguage;
 @ExportLibrary(InteropLibrary.class)
 public final class GlobalScope implements TruffleObject {
     private final Map<String, Cell> cells = new LinkedHashMap<>();
+    /** The language these names belong to, for interop; passed in so the runtime need not know it. */
+    private final Class<? extends TruffleLanguage<?>> language;
+
+    public GlobalScope(Class<? extends TruffleLanguage<?>> language) {
+        this.language = language;
+    }
 
     @TruffleBoundary
     public Cell lookup(String name) {
@@ -46,7 +52,7 @@ public final class GlobalScope implements TruffleObject {
     }
 
     @ExportMessage boolean hasLanguage() { return true; }
-    @ExportMessage Class<? extends com.oracle.truffle.api.TruffleLanguage<?>> getLanguage() { return SomaLanguage.class; }
+    @ExportMessage Class<? extends TruffleLanguage<?>> getLanguage() { return language; }
     @ExportMessage boolean isScope() { return true; }
     @ExportMessage boolean hasMembers() { return true; }
 

@@ -1,13 +1,14 @@
 package soma.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import soma.tensor.Tensor;
 
-/** What {@code for} can iterate over: lists, strings (by character), ranges, sequences. */
+/** What {@code for} can iterate over: lists, strings (by character), ranges, tensors, sequences. */
 public final class Iteration {
     private Iteration() {}
 
     public static boolean isIterable(Object o) {
-        return o instanceof SomaList || o instanceof String || o instanceof Range || o instanceof SomaSequence;
+        return o instanceof SomaList || o instanceof String || o instanceof Range || o instanceof Tensor || o instanceof SomaSequence;
     }
 
     @TruffleBoundary
@@ -16,6 +17,7 @@ public final class Iteration {
             case SomaList l -> l.items.size();
             case String s -> s.length();
             case Range r -> r.size();
+            case Tensor t -> TensorValues.length(t);
             case SomaSequence s -> s.length();
             default -> throw new SomaError("cannot iterate over a " + Printer.typeName(o));
         };
@@ -27,6 +29,7 @@ public final class Iteration {
             case SomaList l -> l.items.get(i);
             case String s -> String.valueOf(s.charAt(i));
             case Range r -> r.get(i);
+            case Tensor t -> TensorValues.item(t, i);
             case SomaSequence s -> s.item(i);
             default -> throw new SomaError("cannot iterate over a " + Printer.typeName(o));
         };

@@ -47,6 +47,12 @@ public final class Printer {
         };
     }
 
+    /** The type as the REPL shows it next to an echoed value (tensors add shape and kind). */
+    @TruffleBoundary
+    public static String echoType(Object value) {
+        return ValueKinds.echoType(value);
+    }
+
     /** Shortest round-trip digits, written the way Python and numpy users expect (1e-05, 0.1, 42). */
     @TruffleBoundary
     public static String number(double d) {

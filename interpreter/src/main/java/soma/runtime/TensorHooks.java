@@ -4,8 +4,6 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import soma.autodiff.Ops;
-import soma.autodiff.Tracked;
 import soma.tensor.BinaryOp;
 import soma.tensor.Index;
 import soma.tensor.Tensor;
@@ -21,7 +19,7 @@ public final class TensorHooks {
     private TensorHooks() {}
 
     public static boolean handles(Object o) {
-        return o instanceof Tensor || o instanceof TensorLike || o instanceof Tracked;
+        return o instanceof Tensor || o instanceof TensorLike || o instanceof Recorded;
     }
 
     /** A Soma value as a tensor, or a Soma error naming {@code what} and the value's kind. */
@@ -30,7 +28,7 @@ public final class TensorHooks {
         return switch (o) {
             case Tensor t -> t;
             case TensorLike t -> t.asTensor();
-            case Tracked t -> throw new SomaError(what + ": this operation cannot be differentiated by grad (yet); "
+            case Recorded t -> throw new SomaError(what + ": this operation cannot be differentiated by grad (yet); "
                     + "use arithmetic, @, indexing, sum, mean and elementwise math on the variable");
             case Double d -> Tensor.scalar(d);
             case Boolean b -> Tensor.bool(b);
@@ -72,9 +70,10 @@ public final class TensorHooks {
         if (a instanceof String || b instanceof String) {
             throw new SomaError("cannot " + op.verb + " a " + Printer.typeName(a) + " and a " + Printer.typeName(b));
         }
-        if (Ops.containsTracked(a)) a = Ops.stack(((SomaList) a).items);
-        if (Ops.containsTracked(b)) b = Ops.stack(((SomaList) b).items);
-        if (a instanceof Tracked || b instanceof Tracked) return Ops.binary(op, a, b);
+        if (Recorded.in(a) instanceof Recorded r) a = r.stack(((SomaList) a).items);
+        if (Recorded.in(b) instanceof Recorded r) b = r.stack(((SomaList) b).items);
+        if (a instanceof Recorded r) return r.binary(op, a, b);
+        if (b instanceof Recorded r) return r.binary(op, a, b);
         Tensor x = toTensor(a, "left operand of " + op.symbol);
         Tensor y = toTensor(b, "right operand of " + op.symbol);
         return TensorFields.unwrap(plainBinary(op, x, y));
@@ -107,7 +106,7 @@ public final class TensorHooks {
 
     @TruffleBoundary
     public static Object index(Object target, Object[] keys) {
-        if (target instanceof Tracked t) return Ops.index(t, indices(keys));
+        if (target instanceof Recorded r) return r.index(indices(keys));
         return TensorFields.unwrap(toTensor(target, "indexed value").get(indices(keys)));
     }
 
@@ -141,7 +140,7 @@ public final class TensorHooks {
     /** A one-argument math builtin on a tensor: complex-aware where the function has a complex form. */
     @TruffleBoundary
     public static Object map(String name, DoubleUnaryOperator op, Object x) {
-        if (x instanceof Tracked tr) return Ops.map(name, tr);
+        if (x instanceof Recorded r) return r.map(name);
         Tensor t = toTensor(x, name);
         if (t.isComplex()) {
             Tensor r = switch (name) {
@@ -168,7 +167,7 @@ public final class TensorHooks {
     public static Object reduce(String name, Object x, Object axis) {
         boolean whole = axis == null || axis == Nil.INSTANCE;
         int ax = whole ? 0 : Indexing.toInt(expectNumber(axis, name), "axis");
-        if (x instanceof Tracked tr) return Ops.reduce(name, tr, whole ? -1 : ax);
+        if (x instanceof Recorded r) return r.reduce(name, whole ? -1 : ax);
         Tensor t = toTensor(x, name);
         Tensor r = switch (name) {
             case "sum" -> whole ? t.sum() : t.sum(ax);

@@ -21,7 +21,7 @@ import java.util.List;
  * {@link Reduce}, {@link MatMul}, {@link Indexer}, {@link Layout}, {@link TensorFormat}); the
  * instance methods here are thin conveniences over them.
  */
-public final class Tensor implements soma.runtime.SomaValue, soma.runtime.SomaSequence, soma.runtime.HasFields {
+public final class Tensor {
     final int[] shape;
     final double[] re;
     final double[] im;
@@ -261,26 +261,8 @@ public final class Tensor implements soma.runtime.SomaValue, soma.runtime.SomaSe
         return TensorFormat.format(this);
     }
 
-    // ---------------------------------------------------------------- as a Soma value
-
-    @Override public String show() { return TensorFormat.format(this); }
-    @Override public String typeName() { return "tensor"; }
-    @Override public String echoType() { return summary(); }
-
-    /** {@code len(t)} and {@code for row in t} walk the first axis, as in numpy. */
-    @Override
-    public int length() {
-        if (shape.length == 0) throw new TensorException("a 0-d tensor has no length");
-        return shape[0];
-    }
-
-    @Override
-    public Object item(int i) {
-        return TensorFields.unwrap(get(Index.at(i)));
-    }
-
-    @Override public Object field(String name) { return TensorFields.field(this, name); }
-    @Override public List<String> fieldNames() { return TensorFields.NAMES; }
+    /** The printed form, numpy-style (the interpreter shows tensors this way). */
+    public String show() { return TensorFormat.format(this); }
 
     /** Same values, flagged (or not) as boolean. */
     public Tensor withBool(boolean flag) {

@@ -16,6 +16,7 @@ import soma.nodes.ExprNode;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
+import soma.tensor.TensorException;
 
 /**
  * The body of a flow declaration's constructor ({@code PlanarFlow(dim: 2)}): reads the
@@ -64,19 +65,19 @@ public final class FlowFactoryNode extends ExprNode {
         for (LayerSpec s : specs) {
             try {
                 soma.flow.Layers.build(s, d); // checks the options, so an error points at its own line
-            } catch (SomaError e) {
+            } catch (SomaError | TensorException e) {
                 throw new SomaException(e.getMessage(), s.origin() instanceof Node n ? n : this);
             }
         }
         double[][] group;
         try {
             group = symmetries.isEmpty() ? null : Mixture.group(symmetries, d);
-        } catch (SomaError e) {
+        } catch (SomaError | TensorException e) {
             throw new SomaException(name + ": " + e.getMessage(), this);
         }
         try {
             return new FlowValue(new Flow(name, d, specs, components, group, SomaContext.get(this).rng()));
-        } catch (SomaError e) {
+        } catch (SomaError | TensorException e) {
             throw new SomaException(name + ": " + e.getMessage(), this);
         }
     }

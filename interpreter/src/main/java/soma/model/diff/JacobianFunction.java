@@ -74,7 +74,7 @@ final class JacobianFunction extends RootNode {
     }
 
     private static boolean isMatrix(Tensor m, int n) {
-        return m.rank() == 2 && m.size() == n * n && m.length() == n && !m.isComplex() && !m.isBool();
+        return m.rank() == 2 && m.size() == n * n && m.shape()[0] == n && !m.isComplex() && !m.isBool();
     }
 
     @TruffleBoundary

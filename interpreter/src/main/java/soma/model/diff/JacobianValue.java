@@ -4,6 +4,7 @@ import java.util.List;
 import soma.runtime.HasFields;
 import soma.runtime.SomaValue;
 import soma.runtime.TensorLike;
+import soma.runtime.TensorValues;
 import soma.tensor.Tensor;
 
 /**
@@ -29,7 +30,7 @@ public final class JacobianValue implements SomaValue, HasFields, TensorLike {
         return switch (name) {
             case "symbolic" -> symbolic;
             case "matrix" -> matrix;
-            case "shape" -> matrix.field("shape");
+            case "shape" -> TensorValues.shapeList(matrix.shape());
             case "T" -> matrix.transpose();
             default -> null;
         };

@@ -5,6 +5,7 @@ import soma.nodes.ExprNode;
 import soma.runtime.Fields;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
+import soma.tensor.TensorException;
 
 /** {@code x.name}, and {@code x.name = v} when a value node is given. */
 public final class FieldNode extends ExprNode {
@@ -26,7 +27,7 @@ public final class FieldNode extends ExprNode {
             Object v = value.executeGeneric(frame);
             Fields.write(t, name, v);
             return v;
-        } catch (SomaError e) {
+        } catch (SomaError | TensorException e) {
             throw new SomaException(e.getMessage(), this);
         }
     }

@@ -7,6 +7,7 @@ import soma.nodes.ExprNode;
 import soma.runtime.Indexing;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
+import soma.tensor.TensorException;
 
 /** {@code x[k1, k2, ...]}, and {@code x[...] = v} when a value node is given. */
 public final class IndexNode extends ExprNode {
@@ -30,7 +31,7 @@ public final class IndexNode extends ExprNode {
             Object v = value.executeGeneric(frame);
             Indexing.set(t, k, v);
             return v;
-        } catch (SomaError e) {
+        } catch (SomaError | TensorException e) {
             throw new SomaException(e.getMessage(), this);
         }
     }

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.nodes.Node;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
 import soma.runtime.SomaFunction;
+import soma.tensor.TensorException;
 
 /**
  * Binds arguments and calls, turning library errors and runaway recursion into Soma errors
@@ -28,7 +29,7 @@ public final class Invoker extends Node {
             return dispatch.executeDispatch(fn, frameArgs);
         } catch (AbstractTruffleException | ControlFlowException e) {
             throw e;
-        } catch (SomaError e) {
+        } catch (SomaError | TensorException e) {
             CompilerDirectives.transferToInterpreter();
             throw new SomaException(e.getMessage(), site);
         } catch (StackOverflowError e) {

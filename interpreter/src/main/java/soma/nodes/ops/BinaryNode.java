@@ -11,6 +11,7 @@ import soma.runtime.Op;
 import soma.runtime.Operators;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
+import soma.tensor.TensorException;
 
 /**
  * Every binary operator. Two doubles are handled inline (the compiled fast path: no boxing, no
@@ -50,7 +51,7 @@ public abstract class BinaryNode extends ExprNode {
     protected Object doGeneric(Object a, Object b) {
         try {
             return Operators.binary(getOp(), a, b);
-        } catch (SomaError e) {
+        } catch (SomaError | TensorException e) {
             throw new SomaException(e.getMessage(), this);
         }
     }

@@ -8,6 +8,7 @@ import soma.runtime.Op;
 import soma.runtime.Operators;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
+import soma.tensor.TensorException;
 
 /** Unary minus: {@code -x} is {@code 0 - x} for non-numbers (tensors). */
 @NodeChild("operand")
@@ -21,7 +22,7 @@ public abstract class NegateNode extends ExprNode {
     protected Object doGeneric(Object a) {
         try {
             return Operators.binary(Op.MUL, -1.0, a);
-        } catch (SomaError e) {
+        } catch (SomaError | TensorException e) {
             throw new SomaException("cannot negate a " + soma.runtime.Printer.typeName(a), this);
         }
     }
