@@ -3,8 +3,10 @@ package soma.builtins;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import soma.SomaLanguage;
 import soma.runtime.GlobalScope;
@@ -19,6 +21,8 @@ public final class Builtins {
     private final Map<String, Object> constants = new LinkedHashMap<>();
     /** Methods of value kinds ("flow.sample"), reached as fields: q.sample(100). */
     private final Map<String, Builtin> methods = new LinkedHashMap<>();
+    /** Builtins that are not stateless (see {@link #defRandom}). */
+    private final Set<String> notStateless = new LinkedHashSet<>();
 
     private Builtins() {}
 
@@ -48,6 +52,21 @@ public final class Builtins {
     public void def(String spec, String help, Builtin.Body body) {
         Builtin b = new Builtin(spec, help, body);
         builtins.put(b.name, b);
+    }
+
+    /**
+     * A builtin that is not stateless: each call draws from the random generator. Model analysis
+     * never hoists a call of it out of an equation (it would be drawn once) and never
+     * differentiates through it, as Brian2 marks {@code rand} where it is registered.
+     */
+    public void defRandom(String spec, String help, Builtin.Body body) {
+        def(spec, help, body);
+        notStateless.add(spec.substring(0, spec.indexOf('(')).trim());
+    }
+
+    /** Names of the builtins registered with {@link #defRandom}. */
+    public static Set<String> notStateless() {
+        return Collections.unmodifiableSet(ALL.notStateless);
     }
 
     /** A method of the value kind {@code type}; its body finds the receiver as {@code args.receiver()}. */

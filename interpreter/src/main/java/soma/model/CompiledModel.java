@@ -47,17 +47,17 @@ public final class CompiledModel {
     }
 
     /** The constant arrays of one sample, from its setup values (parameters, statics). */
-    public double[][] constants(SomaRecord values) {
+    public double[][] constants(InstanceValues values) {
         double[][] c = new double[constants.size()][];
         for (int k = 0; k < c.length; k++) {
             ConstantSlot slot = constants.get(k);
-            c[k] = slot.fixed() != null ? slot.fixed() : ModelCompiler.flatten(values.get(slot.name()), slot.name(), instance);
+            c[k] = slot.fixed() != null ? slot.fixed() : ModelCompiler.flatten(values.named().get(slot.name()), slot.name(), instance);
         }
         return c;
     }
 
     /** The initial state of one sample (all state variables, concatenated in declaration order). */
-    public double[] initial(SomaRecord values) {
+    public double[] initial(InstanceValues values) {
         double[] y = new double[stateSize];
         for (int s = 0; s < stateNames.size(); s++) {
             double[] init = instance.initial(stateNames.get(s), values);

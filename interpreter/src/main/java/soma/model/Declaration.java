@@ -1,13 +1,21 @@
 package soma.model;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import soma.model.ir.Expr;
+import soma.model.ir.Inliner;
 
 /**
- * What an {@code ode} or {@code network} declaration says, as the parser understood it:
+ * What an {@code ode} or {@code network} declaration means, as the model passes analysed it:
  * parameters, state (and input) variables, definitions that depend on the state (in dependency
  * order), equations, and the setup function that evaluates everything else once per instance
  * (parameter defaults, static definitions such as a random W, state sizes and initial values).
@@ -15,14 +23,24 @@ import soma.model.ir.Expr;
 public final class Declaration {
     public enum Kind { ODE, NETWORK }
 
-    /** {@code state x[N] = init} or {@code input x[N]}; sizes and values come from the setup record. */
-    public record StateSpec(String name, boolean input, boolean indexed, Expr.Span span) {}
+    /**
+     * {@code state x[N] = init} or {@code input x[N]}; size and initial value come from the setup
+     * function ({@link InstanceValues}), {@code setupUses} are the names their expressions mention.
+     */
+    public record StateSpec(String name, boolean input, boolean indexed, Expr.Span span, Set<String> setupUses) {}
 
     /** {@code name = value} where value depends on the state or time: recomputed at every evaluation. */
     public record Definition(String name, Expr value, Expr.Span span) {}
 
     /** {@code dx/dt = value} (index null) or {@code dx[k]/dt = value}. */
     public record Equation(String state, Expr index, Expr value, Expr.Span span) {}
+
+    /**
+     * A definition evaluated once per instance by the setup function. {@code form} is its symbolic
+     * form if it has one (unit conversions, hoisted parts of equations), what derivatives with
+     * respect to parameters differentiate through; {@code uses} are the names it mentions.
+     */
+    public record Static(String name, Expr form, Set<String> uses) {}
 
     public final Kind kind;
     public final String name;
@@ -31,55 +49,40 @@ public final class Declaration {
     public final List<StateSpec> states;
     public final List<Definition> definitions;
     public final List<Equation> equations;
-    /** Names of the definitions evaluated once by the setup function. */
-    public final List<String> statics;
-    /**
-     * Symbolic forms of the static definitions that have one (unit conversions, hoisted parts of
-     * equations): what derivatives with respect to parameters differentiate through.
-     */
-    public final java.util.Map<String, Expr> staticForms;
-    /** The names each static definition's expression mentions (to know what a parameter influences). */
-    public final java.util.Map<String, java.util.Set<String>> staticUses;
-    /** Names used by each state's size and initial value ("$size_x", "$init_x"). */
-    public final java.util.Map<String, java.util.Set<String>> stateSetupUses;
-    /** (closure, parameters...) -> record of parameters, statics, "$size_x" and "$init_x". */
+    /** The static definitions, in the order setup evaluates them. */
+    public final List<Static> statics;
+    private final Map<String, Static> staticsByName = new HashMap<>();
+    /** (closure, parameters...) -> {@link InstanceValues}. */
     public final RootCallTarget setup;
     /**
      * Compiled integrators of this declaration by method and compilation key, so that repeated
      * simulations (a loop over instances, a benchmark) reuse machine code instead of recompiling.
      */
-    public final java.util.Map<String, com.oracle.truffle.api.CallTarget> integrators;
+    public final Map<String, CallTarget> integrators;
     /**
      * This declaration extended by tangent states for a list of parameters (see Sensitivity), kept
      * so that repeated simulations with sensitivities (every EPI iteration) reuse their integrator.
      */
-    public final java.util.Map<List<String>, Declaration> withSensitivities = new java.util.concurrent.ConcurrentHashMap<>();
+    public final Map<List<String>, Declaration> withSensitivities = new ConcurrentHashMap<>();
 
-    private static java.util.Map<String, com.oracle.truffle.api.CallTarget> newCache() {
-        return new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private static Map<String, CallTarget> newCache() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, com.oracle.truffle.api.CallTarget> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, CallTarget> eldest) {
                 return size() > 64;
             }
         };
     }
 
     public Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
-                       List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup,
-                       java.util.Map<String, Expr> staticForms, java.util.Map<String, java.util.Set<String>> staticUses,
-                       java.util.Map<String, java.util.Set<String>> stateSetupUses) {
-        this(kind, name, source, parameters, states, definitions, equations, statics, setup, staticForms, staticUses, stateSetupUses, newCache());
+                       List<Definition> definitions, List<Equation> equations, List<Static> statics, RootCallTarget setup) {
+        this(kind, name, source, parameters, states, definitions, equations, statics, setup, newCache());
     }
 
     private Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
-                       List<Definition> definitions, List<Equation> equations, List<String> statics, RootCallTarget setup,
-                       java.util.Map<String, Expr> staticForms, java.util.Map<String, java.util.Set<String>> staticUses,
-                       java.util.Map<String, java.util.Set<String>> stateSetupUses,
-                       java.util.Map<String, com.oracle.truffle.api.CallTarget> integrators) {
+                        List<Definition> definitions, List<Equation> equations, List<Static> statics, RootCallTarget setup,
+                        Map<String, CallTarget> integrators) {
         this.integrators = integrators;
-        this.stateSetupUses = java.util.Map.copyOf(stateSetupUses);
-        this.staticForms = java.util.Map.copyOf(staticForms);
-        this.staticUses = java.util.Map.copyOf(staticUses);
         this.kind = kind;
         this.name = name;
         this.source = source;
@@ -88,6 +91,7 @@ public final class Declaration {
         this.definitions = List.copyOf(definitions);
         this.equations = List.copyOf(equations);
         this.statics = List.copyOf(statics);
+        for (Static s : statics) staticsByName.put(s.name(), s);
         this.setup = setup;
     }
 
@@ -97,40 +101,44 @@ public final class Declaration {
 
     /** A copy with more state variables and equations (the tangent system of forward sensitivities). */
     public Declaration extended(List<StateSpec> moreStates, List<Equation> moreEquations) {
-        List<StateSpec> allStates = new java.util.ArrayList<>(states);
+        List<StateSpec> allStates = new ArrayList<>(states);
         allStates.addAll(moreStates);
-        List<Equation> allEquations = new java.util.ArrayList<>(equations);
+        List<Equation> allEquations = new ArrayList<>(equations);
         allEquations.addAll(moreEquations);
-        return new Declaration(kind, name, source, parameters, allStates, definitions, allEquations, statics, setup, staticForms, staticUses, stateSetupUses);
+        return new Declaration(kind, name, source, parameters, allStates, definitions, allEquations, statics, setup);
     }
 
     /** A copy with more states, more (dynamic) definitions after the existing ones, and a new list of equations. */
     public Declaration rewritten(List<StateSpec> moreStates, List<Definition> moreDefinitions, List<Equation> allEquations) {
-        List<StateSpec> allStates = new java.util.ArrayList<>(states);
+        List<StateSpec> allStates = new ArrayList<>(states);
         allStates.addAll(moreStates);
-        List<Definition> allDefinitions = new java.util.ArrayList<>(definitions);
+        List<Definition> allDefinitions = new ArrayList<>(definitions);
         allDefinitions.addAll(moreDefinitions);
-        return new Declaration(kind, name, source, parameters, allStates, allDefinitions, allEquations, statics, setup, staticForms, staticUses,
-                stateSetupUses);
+        return new Declaration(kind, name, source, parameters, allStates, allDefinitions, allEquations, statics, setup);
     }
 
     /** The same declaration with user-function calls in its equations inlined (sharing the integrator cache). */
-    public Declaration inlined(soma.model.ir.Inliner inliner) {
-        List<Definition> defs = new java.util.ArrayList<>();
+    public Declaration inlined(Inliner inliner) {
+        List<Definition> defs = new ArrayList<>();
         for (Definition d : definitions) defs.add(new Definition(d.name(), inliner.inline(d.value()), d.span()));
-        List<Equation> eqs = new java.util.ArrayList<>();
+        List<Equation> eqs = new ArrayList<>();
         for (Equation e : equations) eqs.add(new Equation(e.state(), e.index(), inliner.inline(e.value()), e.span()));
-        java.util.Map<String, Expr> forms = new java.util.HashMap<>();
-        for (var f : staticForms.entrySet()) forms.put(f.getKey(), inliner.inline(f.getValue()));
-        return new Declaration(kind, name, source, parameters, states, defs, eqs, statics, setup, forms, staticUses, stateSetupUses, integrators);
+        List<Static> forms = new ArrayList<>();
+        for (Static s : statics) forms.add(new Static(s.name(), s.form() == null ? null : inliner.inline(s.form()), s.uses()));
+        return new Declaration(kind, name, source, parameters, states, defs, eqs, forms, setup, integrators);
+    }
+
+    /** The static definition of that name, or null if it is not one. */
+    public Static staticNamed(String name) {
+        return staticsByName.get(name);
     }
 
     /** True if the static definition (transitively) uses the name. */
     public boolean staticDependsOn(String staticName, String name) {
-        java.util.Set<String> uses = staticUses.get(staticName);
-        if (uses == null) return false;
-        if (uses.contains(name)) return true;
-        for (String u : uses) if (!u.equals(staticName) && staticUses.containsKey(u) && staticDependsOn(u, name)) return true;
+        Static s = staticsByName.get(staticName);
+        if (s == null) return false;
+        if (s.uses().contains(name)) return true;
+        for (String u : s.uses()) if (!u.equals(staticName) && staticsByName.containsKey(u) && staticDependsOn(u, name)) return true;
         return false;
     }
 
@@ -141,5 +149,11 @@ public final class Declaration {
     public StateSpec state(String name) {
         for (StateSpec s : states) if (s.name().equals(name)) return s;
         return null;
+    }
+
+    /** Position of a state in {@link #states} (and in the setup's sizes and initial values), or -1. */
+    public int stateIndex(String name) {
+        for (int i = 0; i < states.size(); i++) if (states.get(i).name().equals(name)) return i;
+        return -1;
     }
 }

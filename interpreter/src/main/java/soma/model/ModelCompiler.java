@@ -30,7 +30,7 @@ import soma.tensor.TensorException;
 public final class ModelCompiler {
     private final ModelInstance instance;
     private final Declaration d;
-    private final SomaRecord values;
+    private final InstanceValues values;
     private final SomaContext context;
     private final Map<String, int[]> stateShape = new HashMap<>();
     private final Map<String, Integer> stateOffset = new HashMap<>();
@@ -57,7 +57,7 @@ public final class ModelCompiler {
         this(instance, context, varying, instance.values);
     }
 
-    private ModelCompiler(ModelInstance instance, SomaContext context, java.util.Set<String> varying, SomaRecord values) {
+    private ModelCompiler(ModelInstance instance, SomaContext context, java.util.Set<String> varying, InstanceValues values) {
         this.varying = varying;
         this.instance = instance;
         this.d = instance.declaration;
@@ -74,7 +74,7 @@ public final class ModelCompiler {
      * @param sample  the values of one sample of the batch: the other names are folded in with these
      *                values (not the instance's own, which a batch's parameters override)
      */
-    public static CompiledModel compile(ModelInstance instance, SomaContext context, java.util.Set<String> varying, SomaRecord sample) {
+    public static CompiledModel compile(ModelInstance instance, SomaContext context, java.util.Set<String> varying, InstanceValues sample) {
         return new ModelCompiler(instance, context, varying, sample).run(List.of());
     }
 
@@ -210,6 +210,7 @@ public final class ModelCompiler {
     private C compile(Expr e) {
         return switch (e) {
             case Expr.Num n -> new C(new Leaves.Num(n.value()), new int[0]);
+            case Expr.Opaque o -> throw Located.error(d, o.at(), "not allowed in a model's equations: " + o.what());
             case Expr.Name n -> name(n);
             case Expr.Neg n -> {
                 C x = compile(n.operand());
@@ -243,7 +244,7 @@ public final class ModelCompiler {
             return new C(shape.length == 0 ? new Leaves.BufferScalar(slot) : new Leaves.BufferVector(slot), shape);
         }
         if (name.equals("t")) return new C(new Leaves.Time(), new int[0]);
-        Object value = values.has(name) && !name.startsWith("$size_") && !name.startsWith("$init_") ? values.get(name) : null;
+        Object value = values.named().has(name) ? values.named().get(name) : null;
         boolean fixed = false;
         if (value == null) {
             Cell cell = context.globals().lookup(name);
@@ -411,7 +412,7 @@ public final class ModelCompiler {
         return switch (e) {
             case Expr.Num n -> n.value();
             case Expr.Neg n -> -constant(n.operand());
-            case Expr.Name n when values.has(n.name()) && values.get(n.name()) instanceof Double v -> v;
+            case Expr.Name n when values.named().has(n.name()) && values.named().get(n.name()) instanceof Double v -> v;
             case Expr.Name n -> {
                 Cell cell = context.globals().lookup(n.name());
                 if (cell != null && cell.value instanceof Double v) yield v;

@@ -5,7 +5,6 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import soma.SomaContext;
 import soma.SomaLanguage;
-import soma.runtime.SomaRecord;
 
 /**
  * The call target behind a model's name: {@code FitzHughNagumo(I: 0.5)} runs the setup function
@@ -31,7 +30,7 @@ public final class ModelFactoryNode extends RootNode {
     private Object instantiate(Object[] arguments) {
         SomaContext context = SomaContext.get(this);
         long[] rngState = context.rng().snapshot();
-        SomaRecord values = (SomaRecord) declaration.setup.call(arguments);
+        InstanceValues values = (InstanceValues) declaration.setup.call(arguments);
         return new ModelInstance(withUserFunctions(context), arguments.clone(), values, rngState);
     }
 

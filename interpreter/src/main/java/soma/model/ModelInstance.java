@@ -21,7 +21,7 @@ public final class ModelInstance implements SomaValue, HasFields {
     public final Declaration declaration;
     /** The bound call arguments (closure, parameters...), kept to re-run setup for a batch. */
     private final Object[] arguments;
-    public final SomaRecord values;
+    public final InstanceValues values;
     private final long[] rngState;
 
     /** The same instance (values, random draws) of another declaration, e.g. with its tangent system added. */
@@ -29,7 +29,7 @@ public final class ModelInstance implements SomaValue, HasFields {
         return new ModelInstance(other, arguments, values, rngState);
     }
 
-    ModelInstance(Declaration declaration, Object[] arguments, SomaRecord values, long[] rngState) {
+    ModelInstance(Declaration declaration, Object[] arguments, InstanceValues values, long[] rngState) {
         this.declaration = declaration;
         this.arguments = arguments;
         this.values = values;
@@ -41,9 +41,9 @@ public final class ModelInstance implements SomaValue, HasFields {
      * generator rewound to where it was for this instance, so random definitions are the same
      * draws (scaled by the new parameters, if they depend on them).
      */
-    public SomaRecord valuesWith(Map<String, Double> overrides, SomaContext context) {
+    public InstanceValues valuesWith(Map<String, Double> overrides, SomaContext context) {
         if (overrides.isEmpty()) return values;
-        SomaRecord quick = quickValues(overrides);
+        InstanceValues quick = quickValues(overrides);
         if (quick != null) return quick;
         Object[] args = arguments.clone();
         for (var e : overrides.entrySet()) {
@@ -54,7 +54,7 @@ public final class ModelInstance implements SomaValue, HasFields {
         long[] saved = context.rng().snapshot();
         context.rng().restore(rngState);
         try {
-            return (SomaRecord) declaration.setup.call(args);
+            return (InstanceValues) declaration.setup.call(args);
         } finally {
             context.rng().restore(saved);
         }
@@ -65,33 +65,31 @@ public final class ModelInstance implements SomaValue, HasFields {
      * definition that depends on them is scalar arithmetic (unit conversions): null otherwise. Pure
      * Java, so a batch can prepare its samples on all cores.
      */
-    public SomaRecord quickValues(Map<String, Double> overrides) {
+    public InstanceValues quickValues(Map<String, Double> overrides) {
         SomaRecord out = new SomaRecord();
-        out.fields.putAll(values.fields);
+        out.fields.putAll(values.named().fields);
         for (var e : overrides.entrySet()) {
             if (!declaration.parameters.contains(e.getKey())) return null;
             out.put(e.getKey(), e.getValue());
         }
-        for (String st : declaration.statics) { // in setup (dependency) order
+        for (Declaration.Static st : declaration.statics) { // in setup (dependency) order
             boolean affected = false;
-            for (String p : overrides.keySet()) affected |= declaration.staticDependsOn(st, p);
+            for (String p : overrides.keySet()) affected |= declaration.staticDependsOn(st.name(), p);
             if (!affected) continue;
-            soma.model.ir.Expr form = declaration.staticForms.get(st);
-            Double v = form == null ? null : ScalarForms.eval(form, out);
+            Double v = st.form() == null ? null : ScalarForms.eval(st.form(), out);
             if (v == null) return null;
-            out.put(st, v);
+            out.put(st.name(), v);
         }
-        for (String key : values.fields.keySet()) {
-            if (!key.startsWith("$size_") && !key.startsWith("$init_")) continue;
-            for (String p : overrides.keySet()) if (sizeOrInitUses(key, p)) return null;
+        for (Declaration.StateSpec s : declaration.states) {
+            for (String p : overrides.keySet()) if (sizeOrInitUses(s, p)) return null;
         }
-        return out;
+        return values.with(out);
     }
 
     /** State sizes and initial values are not tracked symbolically: be safe if they could use the parameter. */
-    private boolean sizeOrInitUses(String key, String param) {
-        return declaration.stateSetupUses.getOrDefault(key, java.util.Set.of(param)).contains(param)
-                || declaration.stateSetupUses.getOrDefault(key, java.util.Set.of()).stream().anyMatch(n -> declaration.statics.contains(n) && declaration.staticDependsOn(n, param));
+    private boolean sizeOrInitUses(Declaration.StateSpec state, String param) {
+        return state.setupUses().contains(param)
+                || state.setupUses().stream().anyMatch(n -> declaration.staticNamed(n) != null && declaration.staticDependsOn(n, param));
     }
 
     /**
@@ -117,19 +115,19 @@ public final class ModelInstance implements SomaValue, HasFields {
     }
 
     /** Number of elements of a state or input variable (1 for a scalar). */
-    public int size(String state, SomaRecord from) {
+    public int size(String state, InstanceValues from) {
         if (Sensitivity.isTangent(state)) return size(Sensitivity.baseState(state), from);
-        Object s = from.get("$size_" + state);
+        Object s = from.sizes()[declaration.stateIndex(state)];
         if (s == null || s == Nil.INSTANCE) return 1;
         if (s instanceof Double d && d == Math.rint(d) && d >= 1) return (int) (double) d;
         throw new SomaError(declaration.name + ": the size of '" + state + "' must be a positive whole number, got " + Printer.show(s));
     }
 
     /** The initial value of a state, as n doubles (default zeros). */
-    public double[] initial(String state, SomaRecord from) {
+    public double[] initial(String state, InstanceValues from) {
         int n = size(state, from);
         if (Sensitivity.isTangent(state)) return new double[n]; // d x(0) / d p = 0: initial states do not depend on parameters
-        Object v = from.get("$init_" + state);
+        Object v = from.inits()[declaration.stateIndex(state)];
         double[] out = new double[n];
         if (v == null || v == Nil.INSTANCE) return out;
         if (v instanceof Double d) {
@@ -148,7 +146,7 @@ public final class ModelInstance implements SomaValue, HasFields {
     public String show() {
         List<String> parts = new ArrayList<>();
         for (String p : declaration.parameters) {
-            Object v = values.get(p);
+            Object v = values.named().get(p);
             parts.add(p + ": " + (v instanceof Tensor t ? t.summary() : Printer.repr(v)));
         }
         return declaration.name + "(" + String.join(", ", parts) + ")";
@@ -159,8 +157,8 @@ public final class ModelInstance implements SomaValue, HasFields {
     @Override
     public Object field(String name) {
         if (name.equals("name")) return declaration.name;
-        Object v = values.get(name);
-        if (v != null && !name.startsWith("$")) return v;
+        Object v = values.named().get(name);
+        if (v != null && !name.startsWith("$")) return v; // "$h0"...: hoisted parts of equations
         if (declaration.state(name) != null) {
             double[] init = initial(name, values);
             return declaration.state(name).indexed() ? new Tensor(new int[] {init.length}, init) : (Object) init[0];
@@ -171,7 +169,7 @@ public final class ModelInstance implements SomaValue, HasFields {
     @Override
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>(declaration.parameters);
-        names.addAll(declaration.statics);
+        for (Declaration.Static s : declaration.statics) names.add(s.name());
         for (Declaration.StateSpec s : declaration.states) names.add(s.name());
         return names;
     }

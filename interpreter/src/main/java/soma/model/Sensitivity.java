@@ -50,7 +50,7 @@ public final class Sensitivity {
             for (Declaration.StateSpec s : d.states) {
                 if (s.input()) continue;
                 tangentOf.put(s.name(), tangentName(s.name(), p));
-                tangents.add(new Declaration.StateSpec(tangentName(s.name(), p), false, s.indexed(), s.span()));
+                tangents.add(new Declaration.StateSpec(tangentName(s.name(), p), false, s.indexed(), s.span(), s.setupUses()));
             }
             Tangent tangent = new Tangent(d, defs, tangentOf, p);
             for (Declaration.Equation eq : d.equations) {

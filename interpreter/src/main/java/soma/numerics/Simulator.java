@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import soma.SomaContext;
 import soma.model.CompiledModel;
+import soma.model.InstanceValues;
 import soma.model.ModelCompiler;
 import soma.model.ModelInstance;
 import soma.model.nodes.Workspace;
 import soma.runtime.SomaError;
-import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
 
 /**
@@ -36,7 +36,7 @@ public final class Simulator {
     public static Trajectory simulate(ModelInstance original, Options o, SomaContext context) {
         ModelInstance instance = o.sensitivities().isEmpty() ? original : soma.model.Sensitivity.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
-        SomaRecord[] sampleValues = new SomaRecord[samples];
+        InstanceValues[] sampleValues = new InstanceValues[samples];
         java.util.function.IntFunction<Map<String, Double>> overridesOf = s -> {
             Map<String, Double> overrides = new LinkedHashMap<>();
             for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
@@ -113,11 +113,11 @@ public final class Simulator {
     }
 
     /** The names whose values are not identical in all samples. */
-    private static java.util.Set<String> varying(SomaRecord[] samples) {
+    private static java.util.Set<String> varying(InstanceValues[] samples) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        for (String name : samples[0].fields.keySet()) {
+        for (String name : samples[0].named().fields.keySet()) {
             for (int s = 1; s < samples.length; s++) {
-                if (!soma.runtime.Operators.equal(samples[0].get(name), samples[s].get(name))) {
+                if (!soma.runtime.Operators.equal(samples[0].named().get(name), samples[s].named().get(name))) {
                     out.add(name);
                     break;
                 }

@@ -222,7 +222,7 @@ final class AstBuilder {
         // an expression body of a closure-free function can be inlined into model equations
         soma.model.ir.SymbolicFunction symbolic = null;
         if (body.expression() != null && !fn.needsClosure) {
-            soma.model.ir.Expr form = new IrBuilder(diagnostics, offset).tryBuild(body.expression());
+            soma.model.ir.Expr form = new IrBuilder(offset).tryBuild(body.expression());
             if (form != null) symbolic = new soma.model.ir.SymbolicFunction(name, java.util.List.of(names), form);
         }
         return located(new FunctionNode(signature, root.getCallTarget(), fn.needsClosure, symbolic), whole);

@@ -1,41 +1,60 @@
 package soma.parser;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ParseTree;
 import soma.model.ir.Expr;
+import soma.model.passes.References;
 import soma.parser.antlr.SomaParser.*;
 import soma.runtime.Op;
 
 /**
- * Parse tree to the symbolic form of model expressions ({@link Expr}). Only what a right-hand
- * side can mean is accepted: numbers, names, arithmetic, comparisons, calls of named functions,
- * constant indexing, vectors of scalars and {@code if}; anything else is a located error.
+ * Parse tree to the symbolic form of model expressions ({@link Expr}). Numbers, names,
+ * arithmetic, comparisons, calls of named functions, constant indexing, vectors and {@code if}
+ * have a symbolic form; any other part becomes an {@link Expr.Opaque} saying what it is, which
+ * the model passes accept where the part is evaluated once (a static definition) and report
+ * where it would be compiled. No analysis happens here.
  */
 final class IrBuilder {
-    private final Diagnostics diagnostics;
     private final int offset;
-    /** Replaces a sub-expression that does not depend on the state by a name (or returns null). */
-    private java.util.function.Function<ExpressionContext, Expr> hoist = c -> null;
+    /** The parse tree each expression was built from (the innermost, for a parenthesised one). */
+    private final Map<Expr, ExpressionContext> origins = new IdentityHashMap<>();
 
-    IrBuilder(Diagnostics diagnostics, int offset) {
-        this.diagnostics = diagnostics;
+    IrBuilder(int offset) {
         this.offset = offset;
     }
 
-    void hoisting(java.util.function.Function<ExpressionContext, Expr> hoist) {
-        this.hoist = hoist;
+    Expr.Span span(ParserRuleContext c) {
+        return span(c, c);
     }
 
-    Expr.Span span(ParserRuleContext c) {
-        int start = offset + c.getStart().getStartIndex();
-        int end = offset + (c.getStop() != null ? c.getStop() : c.getStart()).getStopIndex() + 1;
+    private Expr.Span span(ParserRuleContext first, ParserRuleContext last) {
+        int start = offset + first.getStart().getStartIndex();
+        int end = offset + (last.getStop() != null ? last.getStop() : last.getStart()).getStopIndex() + 1;
         return new Expr.Span(start, Math.max(0, end - start));
     }
 
+    /** The parse tree an expression returned by {@link #build} came from, or null. */
+    ExpressionContext origin(Expr e) {
+        return origins.get(e);
+    }
+
+    /** The symbolic form of an expression, or null if some part of it has none. */
+    Expr tryBuild(ExpressionContext ctx) {
+        Expr e = build(ctx);
+        return References.symbolic(e) ? e : null;
+    }
+
     Expr build(ExpressionContext ctx) {
-        Expr hoisted = hoist.apply(ctx);
-        if (hoisted != null) return hoisted;
+        Expr e = node(ctx);
+        origins.putIfAbsent(e, ctx);
+        return e;
+    }
+
+    private Expr node(ExpressionContext ctx) {
         Expr.Span s = span(ctx);
         return switch (ctx) {
             case NumberExprContext c -> new Expr.Num(Double.parseDouble(c.getText().replace("_", "")), s);
@@ -66,7 +85,7 @@ final class IrBuilder {
             case IfExprContext c -> ifExpr(c, s);
             case CallExprContext c -> call(c, s);
             case IndexExprContext c -> index(c, s);
-            default -> unsupported(ctx, "this kind of expression");
+            default -> opaque(ctx, "this kind of expression");
         };
     }
 
@@ -80,21 +99,28 @@ final class IrBuilder {
         Expr otherwise;
         if (c.ifElse != null) otherwise = build(c.ifElse);
         else if (c.elseBlock != null) otherwise = blockValue(c.elseBlock);
-        else return unsupported(c, "'if' without 'else' (a model expression needs a value in both cases)");
+        else return opaque(c, "'if' without 'else' (a model expression needs a value in both cases)");
         return new Expr.If(build(c.expression(0)), blockValue(c.block(0)), otherwise, s);
     }
 
     private Expr blockValue(BlockContext b) {
         if (b.statement().size() == 1 && b.statement(0) instanceof ExpressionStatementContext e) return build(e.expression());
-        return unsupported(b, "a block with statements (write a single expression, or a definition before it)");
+        return opaque(b, span(b), List.of(b), "a block with statements (write a single expression, or a definition before it)", false);
     }
 
     private Expr call(CallExprContext c, Expr.Span s) {
-        if (!(c.expression() instanceof NameExprContext n)) return unsupported(c, "a call of anything but a named function");
+        if (!(c.expression() instanceof NameExprContext n)) return opaque(c, "a call of anything but a named function");
         List<Expr> args = new ArrayList<>();
         if (c.arguments() != null) {
-            for (ArgumentContext a : c.arguments().argument()) {
-                if (a.label() != null) return unsupported(a, "a named argument");
+            List<ArgumentContext> given = c.arguments().argument();
+            for (int k = 0; k < given.size(); k++) {
+                ArgumentContext a = given.get(k);
+                if (a.label() != null) {
+                    // this argument and the rest stay as they are: what they mention still counts
+                    List<ArgumentContext> rest = given.subList(k, given.size());
+                    args.add(opaque(a, span(a, rest.getLast()), rest, "a named argument", false));
+                    break;
+                }
                 args.add(build(a.expression()));
             }
         }
@@ -103,37 +129,31 @@ final class IrBuilder {
 
     private Expr index(IndexExprContext c, Expr.Span s) {
         if (c.subscript().size() != 1 || !(c.subscript(0) instanceof IndexSubscriptContext k)) {
-            return unsupported(c, "slicing or several indices (index one element with a constant, e.g. V[2])");
+            return opaque(c, "slicing or several indices (index one element with a constant, e.g. V[2])");
         }
         return new Expr.Index(build(c.expression()), build(k.expression()), s);
     }
 
-    /** Thrown in lenient mode instead of reporting: the expression has no symbolic form. */
-    static final class NotSymbolic extends RuntimeException {
-        NotSymbolic() {
-            super(null, null, false, false);
-        }
+    private Expr opaque(ExpressionContext c, String what) {
+        return opaque(c, span(c), List.of(c), what, true);
     }
 
-    private boolean lenient;
-
-    /** The symbolic form of an expression, or null if it has none (no errors reported). */
-    Expr tryBuild(ExpressionContext ctx) {
-        boolean saved = lenient;
-        lenient = true;
-        try {
-            return build(ctx);
-        } catch (NotSymbolic e) {
-            return null;
-        } finally {
-            lenient = saved;
-        }
+    /** @param at the part to underline; {@code trees} the parse trees the opaque part stands for */
+    private Expr opaque(ParserRuleContext at, Expr.Span whole, List<? extends ParseTree> trees, String what, boolean standalone) {
+        List<String> names = new ArrayList<>();
+        List<String> functions = new ArrayList<>();
+        boolean[] calls = {false};
+        for (ParseTree t : trees) scan(t, names, functions, calls);
+        return new Expr.Opaque(what, span(at), names.stream().distinct().toList(), functions, calls[0], standalone, whole);
     }
 
-    private Expr unsupported(ParserRuleContext c, String what) {
-        if (lenient) throw new NotSymbolic();
-        Expr.Span s = span(c);
-        diagnostics.error(s.start(), s.length(), "not allowed in a model's equations: " + what);
-        return new Expr.Num(0, s);
+    /** Names, named callees and whether there is any call, in source order. */
+    private static void scan(ParseTree tree, List<String> names, List<String> functions, boolean[] calls) {
+        if (tree instanceof NameExprContext n) names.add(n.ID().getText());
+        if (tree instanceof CallExprContext c) {
+            calls[0] = true;
+            if (c.expression() instanceof NameExprContext n) functions.add(n.ID().getText());
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) scan(tree.getChild(i), names, functions, calls);
     }
 }

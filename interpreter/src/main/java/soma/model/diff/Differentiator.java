@@ -26,6 +26,7 @@ public final class Differentiator {
     public boolean dependsOnState(Expr e) {
         return switch (e) {
             case Expr.Num n -> false;
+            case Expr.Opaque o -> throw o.unexpected();
             case Expr.Name n -> states.contains(n.name()) || (definitions.containsKey(n.name()) && dependsOnState(definitions.get(n.name())));
             case Expr.Neg n -> dependsOnState(n.operand());
             case Expr.Binary b -> dependsOnState(b.left()) || dependsOnState(b.right());
@@ -41,6 +42,7 @@ public final class Differentiator {
         if (!dependsOnState(e)) return Deriv.ZERO;
         return switch (e) {
             case Expr.Num n -> Deriv.ZERO;
+            case Expr.Opaque o -> throw o.unexpected();
             case Expr.Name n -> states.contains(n.name()) ? new Deriv.Identity(n.name()) : d(definitions.get(n.name()));
             case Expr.Neg n -> scale(Sym.num(-1, n.span()), d(n.operand()));
             case Expr.Binary b -> binary(b);

@@ -39,6 +39,7 @@ public final class SharedCalls {
     public Expr rewrite(Expr e) {
         Expr r = switch (e) {
             case Expr.Num n -> n;
+            case Expr.Opaque o -> throw o.unexpected();
             case Expr.Name n -> n;
             case Expr.Neg n -> new Expr.Neg(rewrite(n.operand()), n.span());
             case Expr.Binary b -> new Expr.Binary(b.op(), rewrite(b.left()), rewrite(b.right()), b.span());
@@ -63,6 +64,7 @@ public final class SharedCalls {
     private static List<Expr> children(Expr e) {
         return switch (e) {
             case Expr.Num n -> List.of();
+            case Expr.Opaque o -> throw o.unexpected();
             case Expr.Name n -> List.of();
             case Expr.Neg n -> List.of(n.operand());
             case Expr.Binary b -> List.of(b.left(), b.right());

@@ -32,6 +32,7 @@ public final class Tangent {
         Expr zero = Sym.num(0, s);
         return switch (e) {
             case Expr.Num n -> zero;
+            case Expr.Opaque o -> throw o.unexpected();
             case Expr.Name n -> name(n);
             case Expr.Neg n -> Sym.neg(of(n.operand()));
             case Expr.Binary b -> binary(b);
@@ -65,9 +66,10 @@ public final class Tangent {
         if (definitions.containsKey(name)) return of(definitions.get(name));
         if (name.equals(param)) return Sym.num(1, n.span());
         if (d.parameters.contains(name)) return Sym.num(0, n.span());
-        if (d.statics.contains(name)) {
+        Declaration.Static st = d.staticNamed(name);
+        if (st != null) {
             if (!d.staticDependsOn(name, param)) return Sym.num(0, n.span());
-            Expr form = d.staticForms.get(name);
+            Expr form = st.form();
             if (form == null) {
                 throw new SomaError("cannot differentiate with respect to '" + param + "' through '" + name
                         + "', whose definition has no symbolic form (it calls a function such as randn); write the dependence on "

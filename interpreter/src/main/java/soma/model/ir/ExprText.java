@@ -50,6 +50,7 @@ public final class ExprText {
                 yield "[" + String.join(", ", items) + "]";
             }
             case Expr.If i -> "if " + show(i.condition(), 0) + " { " + show(i.then(), 0) + " } else { " + show(i.otherwise(), 0) + " }";
+            case Expr.Opaque o -> "<" + o.what() + ">";
         };
         return precedence(e) < context ? "(" + s + ")" : s;
     }

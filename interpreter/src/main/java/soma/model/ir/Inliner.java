@@ -36,6 +36,7 @@ public final class Inliner {
     private Expr inline(Expr e, Map<String, Expr> bound, int depth) {
         return switch (e) {
             case Expr.Num n -> n;
+            case Expr.Opaque o -> o;
             case Expr.Name n -> bound.containsKey(n.name()) ? bound.get(n.name())
                     : expansions.containsKey(n.name()) && depth < 64 ? inline(expansions.get(n.name()), Map.of(), depth + 1) : n;
             case Expr.Neg n -> new Expr.Neg(inline(n.operand(), bound, depth), n.span());

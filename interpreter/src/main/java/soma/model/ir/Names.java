@@ -24,6 +24,7 @@ public final class Names {
             case Expr.Index i -> { collect(i.target(), out); collect(i.key(), out); }
             case Expr.ListOf l -> l.items().forEach(a -> collect(a, out));
             case Expr.If i -> { collect(i.condition(), out); collect(i.then(), out); collect(i.otherwise(), out); }
+            case Expr.Opaque o -> o.names().stream().filter(n -> !o.functions().contains(n)).forEach(out::add);
         }
     }
 }
