@@ -1,7 +1,5 @@
 package soma.builtins;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import soma.plot.BraillePreview;
@@ -11,7 +9,6 @@ import soma.plot.PlotSpec;
 import soma.plot.PointOverlay;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
-import soma.runtime.SomaError;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 
@@ -120,14 +117,7 @@ final class PlotBuiltins {
     private static Object finish(Args a, int i, Figure figure, java.util.function.Supplier<String> preview) {
         SomaRecord result = new SomaRecord();
         if (a.given(i)) {
-            Path file = OutputFiles.prepare(a, a.str(i));
-            try {
-                figure.save(file);
-            } catch (IOException e) {
-                throw new SomaError("cannot save plot to " + file + ": " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new SomaError(e.getMessage());
-            }
+            OutputFiles.save(a, figure, a.str(i), "plot");
             result.put("file", a.str(i));
         }
         boolean show = a.given(i + 5) ? a.bool(i + 5) : System.console() != null && System.console().isTerminal();
