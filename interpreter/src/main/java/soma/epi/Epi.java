@@ -192,7 +192,7 @@ public final class Epi {
         String where = "epi: the gradient became non-finite in epoch " + epoch + ", iteration " + (it + 1);
         if (c >= AugmentedLagrangian.MAX_C) {
             return where + ": the penalty c reached its cap (" + String.format(Locale.ROOT, "%.3g", AugmentedLagrangian.MAX_C)
-                    + ") because the constraint violation kept growing, so the constraint cannot be met by this flow and model "
+                    + ") because the constraint violation stopped shrinking, so the constraint cannot be met by this flow and model "
                     + "(check the targets, the statistics' scale and the flow's support)";
         }
         return where + " (penalty c = " + String.format(Locale.ROOT, "%.3g", c) + "); try a smaller lr or a smaller c0";

@@ -20,7 +20,7 @@ public final class FileErrors {
         if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof NoSuchFileException) return "no such file or folder";
         if (e instanceof NotDirectoryException) return "a part of the path is not a folder";
-        if (e instanceof FileAlreadyExistsException) return "a file is in the way";
+        if (e instanceof FileAlreadyExistsException) return "a part of the path is not a folder"; // createDirectories met a file
         if (e instanceof DirectoryNotEmptyException) return "it is a folder that is not empty";
         String text = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         if (text == null || text.isBlank()) return e.getClass().getSimpleName();
