@@ -11,6 +11,7 @@ module soma {
     requires org.knowm.xchart;
     requires VectorGraphics2D;
     requires com.google.gson;
+    requires org.apache.commons.csv;
     requires jdk.unsupported; // sun.misc.Signal: Ctrl-C in a script stops training gracefully
 
     exports soma;

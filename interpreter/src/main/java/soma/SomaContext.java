@@ -34,8 +34,7 @@ public final class SomaContext {
         this.language = language;
         this.env = env;
         this.out = new PrintWriter(env.out(), true);
-        String rawArgs = env.getOptions().get(SomaLanguage.Args);
-        this.args = rawArgs.isEmpty() ? List.of() : List.of(rawArgs.split("\0", -1));
+        this.args = List.of(env.getApplicationArguments()); // Context.Builder.arguments("soma", ...): the standard polyglot way
         String h = env.getOptions().get(SomaLanguage.Home);
         this.home = h.isEmpty() ? Path.of(".").toAbsolutePath() : Path.of(h);
         this.rng = new Rng(env.getOptions().get(SomaLanguage.Seed));

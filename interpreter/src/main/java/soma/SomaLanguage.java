@@ -1,7 +1,9 @@
 package soma;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionCategory;
@@ -31,10 +33,14 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     @Option(help = "Folder holding stdlib/ (the Soma installation).", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<String> Home = new OptionKey<>("");
 
-    @Option(help = "Program arguments, separated by NUL characters.", category = OptionCategory.USER, stability = OptionStability.STABLE)
-    public static final OptionKey<String> Args = new OptionKey<>("");
-
     private static final LanguageReference<SomaLanguage> REFERENCE = LanguageReference.create(SomaLanguage.class);
+
+    /**
+     * Valid while this language instance has served only one context. Under the SHARED policy the
+     * ASTs a parse produces run in every context of an engine, so nodes may cache one context's
+     * state (a global's cell) only under this assumption, as SimpleLanguage does.
+     */
+    private final Assumption singleContext = Truffle.getRuntime().createAssumption("single Soma context");
 
     public static SomaLanguage get(com.oracle.truffle.api.nodes.Node node) {
         return REFERENCE.get(node);
@@ -43,6 +49,16 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     @Override
     protected SomaContext createContext(Env env) {
         return new SomaContext(this, env);
+    }
+
+    @Override
+    protected void initializeMultipleContexts() {
+        singleContext.invalidate();
+    }
+
+    /** True while only one context uses this language instance (constant in compiled code). */
+    public boolean isSingleContext() {
+        return singleContext.isValid();
     }
 
     /**

@@ -1,6 +1,5 @@
 package soma.builtins;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import soma.runtime.Printer;
@@ -14,11 +13,10 @@ final class DataBuiltins {
 
     static void register(Builtins r) {
         r.def("save_csv(path, x, header = nil)", "write a 1-D or 2-D tensor (or a trajectory: t and its variables) as CSV, with optional column names", a -> {
-            Path file = OutputFiles.prepare(a, a.str(0));
             if (a.get(1) instanceof soma.numerics.Trajectory run) {
                 List<String> names = new ArrayList<>();
                 soma.tensor.Tensor table = run.table(names);
-                Csv.save(table, file, names);
+                OutputFiles.saveCsv(a, a.str(0), table, names);
                 return a.str(0);
             }
             List<String> header = null;
@@ -26,13 +24,13 @@ final class DataBuiltins {
                 header = new ArrayList<>();
                 for (Object o : a.list(2).items) header.add(Printer.show(o));
             }
-            Csv.save(TensorBuiltins.tensor(a, 1), file, header);
+            OutputFiles.saveCsv(a, a.str(0), TensorBuiltins.tensor(a, 1), header);
             return a.str(0);
         });
         r.def("load_csv(path)", "a CSV file as a tensor (a header line, if any, is skipped; see load_table)", a ->
-                Csv.load(Path.of(a.str(0))));
+                OutputFiles.loadCsv(a, a.str(0)).data());
         r.def("load_table(path)", "a CSV file as a record {header, data}", a -> {
-            Csv.Table table = Csv.loadTable(Path.of(a.str(0)));
+            Csv.Table table = OutputFiles.loadCsv(a, a.str(0));
             SomaRecord out = new SomaRecord();
             List<Object> names = new ArrayList<>();
             if (table.header() != null) names.addAll(table.header());

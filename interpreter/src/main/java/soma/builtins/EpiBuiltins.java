@@ -1,6 +1,6 @@
 package soma.builtins;
 
-import java.nio.file.Path;
+import com.oracle.truffle.api.TruffleFile;
 import java.util.ArrayList;
 import java.util.List;
 import soma.epi.ConstraintValue;
@@ -13,6 +13,7 @@ import soma.epi.SimulatedObjective;
 import soma.flow.FlowJson;
 import soma.flow.FlowOps;
 import soma.flow.FlowValue;
+import soma.io.guest.GuestFiles;
 import soma.model.ModelInstance;
 import soma.numerics.Method;
 import soma.numerics.Simulator;
@@ -21,7 +22,6 @@ import soma.plot.PlotSpec;
 import soma.runtime.Printer;
 import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
-import soma.tensor.Csv;
 import soma.tensor.Tensor;
 
 /** Emergent property inference: epi(...), the result's methods, and epi_last() after a Ctrl-C. */
@@ -57,11 +57,10 @@ final class EpiBuiltins {
         r.method("epi_result", "save(path)", "writes path.json (flow and history), path_history.csv and path_samples.csv (1000 samples)", a -> {
             EpiResult res = (EpiResult) a.receiver();
             String base = a.str(0).endsWith(".json") ? a.str(0).substring(0, a.str(0).length() - 5) : a.str(0);
-            Path json = OutputFiles.prepare(a, base + ".json");
-            FlowJson.save(res.flow.flow, json);
-            Csv.save(historyTable(res), Path.of(base + "_history.csv"), historyHeader(res));
+            OutputFiles.writeText(a, base + ".json", FlowJson.toJson(res.flow.flow), "the flow");
+            OutputFiles.saveCsv(a, base + "_history.csv", historyTable(res), historyHeader(res));
             Tensor samples = (Tensor) FlowOps.sample(res.flow.flow, 1000, a.context().rng()).get("z");
-            Csv.save(samples, Path.of(base + "_samples.csv"), res.parameters);
+            OutputFiles.saveCsv(a, base + "_samples.csv", samples, res.parameters);
             return base + ".json";
         });
         r.method("epi_result", "plot(to)", "entropy and constraint-violation traces (to), and a pair plot of the samples after each epoch "
@@ -99,9 +98,9 @@ final class EpiBuiltins {
         Target target = target(a, property, k, 3, 18, 19, 20, 21, 22);
         Objective objective = target.objective();
         List<String> names = target.names();
-        Path checkpoint = a.given(15) ? Path.of(a.str(15)) : null;
-        Path resume = null;
-        if (a.get(16) instanceof String s) resume = Path.of(s);
+        TruffleFile checkpoint = a.given(15) ? GuestFiles.file(a.context().env(), a.str(15)) : null;
+        TruffleFile resume = null;
+        if (a.get(16) instanceof String s) resume = GuestFiles.file(a.context().env(), s);
         else if (a.bool(16)) {
             if (checkpoint == null) throw a.error("resume: true continues from the checkpoint: also give checkpoint: \"file.json\"");
             resume = checkpoint;

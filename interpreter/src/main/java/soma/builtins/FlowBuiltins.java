@@ -1,6 +1,5 @@
 package soma.builtins;
 
-import java.nio.file.Path;
 import soma.flow.Flow;
 import soma.flow.FlowJson;
 import soma.flow.FlowValue;
@@ -33,7 +32,7 @@ final class FlowBuiltins {
             }
             return new Gaussian(mean, cov);
         });
-        r.def("load_flow(path)", "a flow saved with q.save(path)", a -> new FlowValue(FlowJson.load(Path.of(a.str(0)))));
+        r.def("load_flow(path)", "a flow saved with q.save(path)", a -> new FlowValue(FlowJson.fromJson(OutputFiles.readText(a, a.str(0), "the flow file"), a.str(0))));
 
         r.method("gaussian", "truncated(lo, hi)", "{mass, mean, cov} of this Gaussian restricted to the box (lo, hi)", a -> {
             Gaussian g = (Gaussian) a.receiver();
@@ -78,13 +77,12 @@ final class FlowBuiltins {
         });
         r.method("flow", "save(path)", "write architecture and parameters as JSON; returns the path", a -> {
             FlowValue q = (FlowValue) a.receiver();
-            Path p = OutputFiles.prepare(a, a.str(0));
-            FlowJson.save(q.flow, p);
+            OutputFiles.writeText(a, a.str(0), FlowJson.toJson(q.flow), "the flow");
             return a.str(0);
         });
         r.method("flow", "load(path)", "take parameters from a file saved from a flow of the same architecture; returns the flow", a -> {
             FlowValue q = (FlowValue) a.receiver();
-            Flow saved = FlowJson.load(Path.of(a.str(0)));
+            Flow saved = FlowJson.fromJson(OutputFiles.readText(a, a.str(0), "the flow file"), a.str(0));
             FlowOps.adopt(q.flow, saved);
             return q;
         });

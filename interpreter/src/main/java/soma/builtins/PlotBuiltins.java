@@ -1,7 +1,5 @@
 package soma.builtins;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import soma.display.Display;
@@ -12,7 +10,6 @@ import soma.plot.PlotSpec;
 import soma.plot.PointOverlay;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
-import soma.runtime.SomaError;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 
@@ -121,14 +118,7 @@ final class PlotBuiltins {
     private static Object finish(Args a, int i, Figure figure, java.util.function.Supplier<String> preview) {
         SomaRecord result = new SomaRecord();
         if (a.given(i)) {
-            Path file = OutputFiles.prepare(a, a.str(i));
-            try {
-                figure.save(file);
-            } catch (IOException e) {
-                throw new SomaError("cannot save plot to " + file + ": " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new SomaError(e.getMessage());
-            }
+            OutputFiles.save(a, figure, a.str(i), "plot");
             result.put("file", a.str(i));
         }
         // in a notebook the plot appears inline (also when saved, as matplotlib's savefig does); preview: false hides it

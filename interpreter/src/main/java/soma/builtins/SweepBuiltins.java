@@ -1,6 +1,5 @@
 package soma.builtins;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import soma.model.ModelInstance;
@@ -12,7 +11,6 @@ import soma.plot.PlotSpec;
 import soma.runtime.Printer;
 import soma.runtime.SomaRecord;
 import soma.runtime.TensorHooks;
-import soma.tensor.Csv;
 import soma.tensor.Tensor;
 
 /**
@@ -87,8 +85,7 @@ final class SweepBuiltins {
         }
         List<String> header = new ArrayList<>(names);
         header.add("value");
-        Path file = OutputFiles.prepare(a, a.str(11));
-        Csv.save(new Tensor(new int[] {v.length, cols}, rows), file, header);
+        OutputFiles.saveCsv(a, a.str(11), new Tensor(new int[] {v.length, cols}, rows), header);
     }
 
     private static void draw(Args a, List<String> names, double[] xs, double[] ys, Tensor grid) {

@@ -3,10 +3,8 @@ package soma.epi;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import com.oracle.truffle.api.TruffleFile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +12,15 @@ import java.util.Map;
 import soma.flow.Flow;
 import soma.flow.FlowJson;
 import soma.flow.FlowOps;
+import soma.io.guest.GuestFiles;
 import soma.runtime.SomaError;
 
 /**
  * An EPI run after an epoch, as JSON: the flow, the multipliers and penalty, the generator's state
- * (as strings: 64-bit words do not survive JSON numbers) and the history. Written to a temporary
- * file and moved into place, so a kill during the write leaves the previous checkpoint intact.
+ * (as strings: 64-bit words do not survive JSON numbers) and the history. Written atomically
+ * through the context's file system ({@link GuestFiles}), so a kill or a full disk during the
+ * write leaves the previous checkpoint intact; keys in a fixed order, so identical runs give
+ * identical files.
  */
 final class Checkpoint {
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
@@ -27,7 +28,7 @@ final class Checkpoint {
 
     private Checkpoint() {}
 
-    static void save(Epi.State st, Path path) {
+    static void save(Epi.State st, TruffleFile path) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("epoch", st.epoch);
@@ -48,21 +49,24 @@ final class Checkpoint {
             m.put("settled", st.settled);
         }
         try {
-            if (path.toAbsolutePath().getParent() != null) Files.createDirectories(path.toAbsolutePath().getParent());
-            Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-            Files.writeString(tmp, GSON.toJson(m));
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new SomaError("epi: cannot write the checkpoint " + path + ": " + e.getMessage());
+            GuestFiles.write(path, path.getPath(), GSON.toJson(m).getBytes(StandardCharsets.UTF_8), "the checkpoint");
+        } catch (SomaError e) {
+            throw new SomaError("epi: " + e.getMessage());
         }
     }
 
     @SuppressWarnings("unchecked")
-    static void restore(Epi.State st, Path path, int m) {
+    static void restore(Epi.State st, TruffleFile path, int m) {
         Map<String, Object> map;
+        String text;
         try {
-            map = GSON.fromJson(Files.readString(path), new TypeToken<Map<String, Object>>() {}.getType());
-        } catch (IOException | RuntimeException e) {
+            text = GuestFiles.readString(path, path.getPath(), "the checkpoint");
+        } catch (SomaError e) {
+            throw new SomaError("epi: " + e.getMessage());
+        }
+        try {
+            map = GSON.fromJson(text, new TypeToken<Map<String, Object>>() {}.getType());
+        } catch (RuntimeException e) {
             throw new SomaError("epi: cannot read the checkpoint " + path + ": " + e.getMessage());
         }
         if (map == null || !FORMAT.equals(map.get("format"))) throw new SomaError("epi: " + path + " is not an EPI checkpoint");

@@ -1,11 +1,13 @@
 package soma.epi;
 
+import com.oracle.truffle.api.TruffleFile;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import soma.flow.Flow;
 import soma.flow.FlowOps;
 import soma.flow.Mixture;
+import soma.io.guest.GuestFiles;
+import soma.io.guest.WriterLock;
 import soma.optim.Adam;
 import soma.random.Rng;
 import soma.runtime.SomaError;
@@ -22,7 +24,7 @@ import soma.util.Progress;
  */
 public final class Epi {
     public record Options(int epochs, int iterations, int batch, double lr, double lrDecay, double c0, double beta, double gamma, double alpha,
-                          int testBatch, long seed, boolean untilConverged, Path checkpoint, Path resume, boolean quiet,
+                          int testBatch, long seed, boolean untilConverged, TruffleFile checkpoint, TruffleFile resume, boolean quiet,
                           boolean scaleStatistics) {}
 
     /** Everything a run has learned so far; also what a checkpoint holds. */
@@ -68,8 +70,23 @@ public final class Epi {
 
     public static State run(Flow flow, Objective objective, int m, Options o, PrintWriter out, java.util.function.Consumer<State> onProgress) {
         if (o.batch() < 2) throw new SomaError("epi: batch must be at least 2 (the penalty gradient uses two halves)");
+        // Claimed before any training: an unwritable checkpoint, or one another run is writing, is reported now, not after an epoch.
+        try (WriterLock claim = o.checkpoint() == null ? null : claim(o.checkpoint())) {
+            return train(flow, objective, m, o, out, onProgress);
+        }
+    }
+
+    private static WriterLock claim(TruffleFile checkpoint) {
+        try {
+            return WriterLock.acquire(checkpoint, "the checkpoint");
+        } catch (SomaError e) {
+            throw new SomaError("epi: " + e.getMessage());
+        }
+    }
+
+    private static State train(Flow flow, Objective objective, int m, Options o, PrintWriter out, java.util.function.Consumer<State> onProgress) {
         State st = new State(flow, new AugmentedLagrangian(m, o.c0(), o.beta(), o.gamma()), new Rng(o.seed()));
-        if (o.resume() != null && java.nio.file.Files.exists(o.resume())) {
+        if (o.resume() != null && GuestFiles.exists(o.resume())) {
             Checkpoint.restore(st, o.resume(), m);
             if (!o.quiet()) out.println("epi: resumed from " + o.resume() + " after epoch " + st.epoch);
         } else {
@@ -160,12 +177,25 @@ public final class Epi {
         double[] grad = batch.gradient(gZ, gLogQ, gPi);
         for (double g : grad) {
             if (!Double.isFinite(g)) {
-                throw new SomaError("epi: the gradient became non-finite in epoch " + epoch + ", iteration " + (it + 1)
-                        + " (penalty c = " + String.format(Locale.ROOT, "%.3g", st.al.c) + "); try a smaller lr or a smaller c0");
+                throw new SomaError(nonFiniteGradient(st.al.c, epoch, it));
             }
         }
         adam.step(flow.theta, grad);
         return new double[] {entropy, AugmentedLagrangian.norm(AugmentedLagrangian.mean(unscaledT, unscaledMu, strata, 0))};
+    }
+
+    /**
+     * Why the gradient overflowed. At the cap on c the penalty has grown as far as it may because
+     * the violation never fell enough: the constraint is the problem, and a smaller lr would not help.
+     */
+    static String nonFiniteGradient(double c, int epoch, int it) {
+        String where = "epi: the gradient became non-finite in epoch " + epoch + ", iteration " + (it + 1);
+        if (c >= AugmentedLagrangian.MAX_C) {
+            return where + ": the penalty c reached its cap (" + String.format(Locale.ROOT, "%.3g", AugmentedLagrangian.MAX_C)
+                    + ") because the constraint violation stopped shrinking, so the constraint cannot be met by this flow and model "
+                    + "(check the targets, the statistics' scale and the flow's support)";
+        }
+        return where + " (penalty c = " + String.format(Locale.ROOT, "%.3g", c) + "); try a smaller lr or a smaller c0";
     }
 
     /** T, dT/dz and mu in the units of {@code scale} (each statistic divided by its scale); unchanged without one. */

@@ -5,12 +5,16 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import soma.io.FileErrors;
+import soma.io.NioPlace;
 import soma.random.Rng;
 import soma.runtime.SomaError;
 
@@ -34,7 +38,7 @@ public final class FlowJson {
         for (int i = 0; i < flow.layers.size(); i++) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("kind", flow.layers.get(i).kind());
-            l.putAll(flow.layers.get(i).options());
+            l.putAll(new TreeMap<>(flow.layers.get(i).options())); // sorted: options() is often a Map.of, whose order changes per run
             layers.add(l);
         }
         m.put("layers", layers);
@@ -43,7 +47,7 @@ public final class FlowJson {
             List<Object> states = new ArrayList<>(); // per component: layer state such as batch-norm statistics
             for (List<Layer> part : flow.parts) {
                 List<Object> opts = new ArrayList<>();
-                for (Layer l : part) opts.add(new java.util.TreeMap<>(l.options()));
+                for (Layer l : part) opts.add(new TreeMap<>(l.options()));
                 states.add(opts);
             }
             m.put("component_layers", states);
@@ -57,12 +61,17 @@ public final class FlowJson {
         return m;
     }
 
+    /** The saved form as text; keys in a fixed order, so identical flows give identical files. */
+    public static String toJson(Flow flow) {
+        return GSON.toJson(toMap(flow));
+    }
+
+    /** Java API: writes the file atomically (see {@link NioPlace}). Scripts save through the context's file system. */
     public static void save(Flow flow, Path path) {
         try {
-            if (path.getParent() != null) Files.createDirectories(path.getParent());
-            Files.writeString(path, GSON.toJson(toMap(flow)));
+            NioPlace.write(path, toJson(flow).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SomaError("save: cannot write " + path + ": " + e.getMessage());
+            throw new SomaError("save: cannot write " + path + ": " + FileErrors.reason(e));
         }
     }
 
@@ -78,13 +87,18 @@ public final class FlowJson {
         try {
             text = Files.readString(path);
         } catch (IOException e) {
-            throw new SomaError("load_flow: cannot read " + path + ": " + e.getMessage());
+            throw new SomaError("load_flow: cannot read " + path + ": " + FileErrors.reason(e));
         }
+        return fromJson(text, path.toString());
+    }
+
+    /** A flow from the text of a saved file; {@code where} names the file in errors. */
+    public static Flow fromJson(String text, String where) {
         try {
             Map<String, Object> m = GSON.fromJson(text, new TypeToken<Map<String, Object>>() {}.getType());
-            return fromMap(m, path.toString());
+            return fromMap(m, where);
         } catch (JsonParseException | ClassCastException | NullPointerException e) {
-            throw new SomaError("load_flow: " + path + " is not a saved Soma flow (" + e.getMessage() + ")");
+            throw new SomaError("load_flow: " + where + " is not a saved Soma flow (" + e.getMessage() + ")");
         }
     }
 

@@ -40,7 +40,7 @@ public final class Runtime {
                 .allowCreateThread(true) // batch simulations run on all cores
                 .option("soma.Seed", Long.toString(settings.seed()))
                 .option("soma.Home", settings.home())
-                .option("soma.Args", String.join("\0", settings.args()))
+                .arguments(SomaLanguage.ID, settings.args().toArray(String[]::new))
                 .build();
     }
 

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import soma.io.NioPlace;
 
 /**
  * A finished plot that can be rendered or saved.
@@ -57,18 +57,25 @@ public abstract class Figure {
   }
 
   /**
-   * Writes the figure to {@code path}, choosing PNG or SVG from the extension.
+   * Writes the figure to {@code path}, choosing PNG or SVG from the extension. The picture is
+   * rendered in memory first and then replaces the file atomically, so a failed save (full disk,
+   * kill) leaves the previous picture intact.
    *
    * @throws IllegalArgumentException for any other extension
    */
   public void save(Path path) throws IOException {
-    PlotFormat format = PlotFormat.fromPath(path);
-    Path parent = path.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    byte[] bytes = format == PlotFormat.PNG ? toPng() : toSvg().getBytes(StandardCharsets.UTF_8);
-    Files.write(path, bytes);
+    NioPlace.write(path, encode(path.getFileName() == null ? "" : path.getFileName().toString()));
+  }
+
+  /**
+   * The bytes of the file {@code fileName} would hold: PNG or SVG by its extension.
+   *
+   * @throws IllegalArgumentException for any other extension
+   */
+  public byte[] encode(String fileName) {
+    return PlotFormat.fromName(fileName) == PlotFormat.PNG
+        ? toPng()
+        : toSvg().getBytes(StandardCharsets.UTF_8);
   }
 
   /** PNG bytes, e.g. for embedding in a notebook cell. */

@@ -1,6 +1,5 @@
 package soma.plot;
 
-import java.nio.file.Path;
 import java.util.Locale;
 
 /** Output formats, chosen from a file name's extension so callers never pass a format flag. */
@@ -8,11 +7,11 @@ enum PlotFormat {
   PNG,
   SVG;
 
-  static PlotFormat fromPath(Path path) {
-    if (path == null || path.getFileName() == null) {
+  static PlotFormat fromName(String fileName) {
+    String name = fileName == null ? "" : fileName.substring(fileName.lastIndexOf('/') + 1);
+    if (name.isEmpty()) {
       throw new IllegalArgumentException("no file name given for the plot");
     }
-    String name = path.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
     return switch (ext) {

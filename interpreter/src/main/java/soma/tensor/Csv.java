@@ -1,20 +1,34 @@
 package soma.tensor;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+import soma.io.FileErrors;
+import soma.io.NioPlace;
 
 /**
- * Minimal CSV for numeric tables: comma separated, one row per line, no quoting of numbers.
- * The text-level {@link #format} and {@link #parse} do the work so that an interpreter can route
- * file access through its own (sandboxed) file system; {@link #save}/{@link #load} are
- * java.nio conveniences. Numbers are written in Python repr style (shortest round-trip), so a
- * save/load round trip is exact. "nan", "inf" and "-inf" are read and written.
+ * CSV for numeric tables: one row per line, an optional header line of column names. Both sides
+ * use Commons CSV (RFC 4180), so a name with a comma, a quote or a line break written here reads
+ * back unchanged. The text-level {@link #format} and {@link #parse} do the work so that an
+ * interpreter can route file access through its own (sandboxed) file system; {@link #save} and
+ * {@link #load} are java.nio conveniences. Numbers are written in Python repr style (shortest
+ * round-trip), so a save/load round trip is exact. "nan", "inf" and "-inf" are read and written.
  */
 public final class Csv {
+    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL).get();
+    /** Spaces around fields are ignored (" 1.5", "time, \"v\"") and blank lines are skipped by {@link #parse}. */
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
+
     private Csv() {}
 
     /** A loaded table: the header (null if the file had none) and the data. */
@@ -29,13 +43,15 @@ public final class Csv {
             throw new TensorException("csv: header has " + header.size() + " names for " + cols + " columns");
         }
         StringBuilder sb = new StringBuilder();
-        if (header != null) sb.append(String.join(",", header.stream().map(Csv::quoteIfNeeded).toList())).append('\n');
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                if (j > 0) sb.append(',');
-                sb.append(FloatFormat.pyRepr(t.re[i * cols + j]));
+        try (CSVPrinter printer = new CSVPrinter(sb, WRITE)) {
+            if (header != null) printer.printRecord(header);
+            String[] row = new String[cols];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) row[j] = FloatFormat.pyRepr(t.re[i * cols + j]);
+                printer.printRecord((Object[]) row);
             }
-            sb.append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return sb.toString();
     }
@@ -47,28 +63,34 @@ public final class Csv {
     public static Table parse(String text) {
         List<String> header = null;
         List<double[]> rows = new ArrayList<>();
-        int cols = -1, lineNo = 0;
-        for (String line : text.split("\r?\n", -1)) {
-            lineNo++;
-            if (line.isBlank()) continue;
-            String[] fields = line.split(",", -1);
-            if (rows.isEmpty() && header == null && !allNumeric(fields)) {
-                header = new ArrayList<>();
-                for (String f : fields) header.add(unquote(f.strip()));
-                cols = fields.length;
-                continue;
+        int cols = -1;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), READ)) {
+            long line = 1; // where the next record starts (a quoted field may span lines)
+            for (CSVRecord record : parser) {
+                long lineNo = line;
+                line = parser.getCurrentLineNumber() + 1;
+                if (record.size() == 1 && record.get(0).isBlank()) continue;
+                List<String> fields = record.toList();
+                if (rows.isEmpty() && header == null && !allNumeric(fields)) {
+                    header = new ArrayList<>(fields);
+                    cols = fields.size();
+                    continue;
+                }
+                if (cols >= 0 && fields.size() != cols) {
+                    throw new TensorException("csv line " + lineNo + ": expected " + cols + " columns, found " + fields.size());
+                }
+                cols = fields.size();
+                double[] row = new double[cols];
+                for (int j = 0; j < cols; j++) {
+                    Double v = number(fields.get(j));
+                    if (v == null) throw new TensorException("csv line " + lineNo + ": '" + fields.get(j).strip() + "' is not a number");
+                    row[j] = v;
+                }
+                rows.add(row);
             }
-            if (cols >= 0 && fields.length != cols) {
-                throw new TensorException("csv line " + lineNo + ": expected " + cols + " columns, found " + fields.length);
-            }
-            cols = fields.length;
-            double[] row = new double[cols];
-            for (int j = 0; j < cols; j++) {
-                Double v = number(fields[j]);
-                if (v == null) throw new TensorException("csv line " + lineNo + ": '" + fields[j].strip() + "' is not a number");
-                row[j] = v;
-            }
-            rows.add(row);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // Commons CSV reports malformed quoting (an unclosed quote) this way
+            throw new TensorException("csv: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
         if (cols < 0) cols = 0;
         double[] data = new double[rows.size() * cols];
@@ -77,11 +99,12 @@ public final class Csv {
         return new Table(header, t);
     }
 
+    /** Writes the file atomically (a temporary file renamed over it; see {@link NioPlace}). */
     public static void save(Tensor t, Path path, List<String> header) {
         try {
-            Files.writeString(path, format(t, header), StandardCharsets.UTF_8);
+            NioPlace.write(path, format(t, header).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TensorException("csv: cannot write " + path + ": " + e.getMessage(), e);
+            throw new TensorException("csv: cannot write " + path + ": " + FileErrors.reason(e), e);
         }
     }
 
@@ -93,7 +116,7 @@ public final class Csv {
         try {
             return parse(Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TensorException("csv: cannot read " + path + ": " + e.getMessage(), e);
+            throw new TensorException("csv: cannot read " + path + ": " + FileErrors.reason(e), e);
         }
     }
 
@@ -101,7 +124,7 @@ public final class Csv {
         return loadTable(path).data();
     }
 
-    private static boolean allNumeric(String[] fields) {
+    private static boolean allNumeric(List<String> fields) {
         for (String f : fields) if (number(f) == null) return false;
         return true;
     }
@@ -121,13 +144,5 @@ public final class Csv {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).replace("\"\"", "\"") : s;
-    }
-
-    private static String quoteIfNeeded(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

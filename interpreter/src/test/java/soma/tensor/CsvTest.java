@@ -29,6 +29,20 @@ class CsvTest {
         assertTrue(Files.readString(p).startsWith("rate,v,w\nnan,"));
     }
 
+    /** The writer quoted such names and the reader did not unquote them: "a,b" came back as two columns. */
+    @Test
+    void namesWithCommasQuotesAndLineBreaksRoundTrip(@TempDir Path dir) {
+        List<String> names = List.of("a,b", "say \"hi\"", "two\nlines", " padded ", "");
+        Tensor t = Tensor.fromNested(new double[][] {{1, 2, 3, 4, 5}, {6, 7, 8, 9, 10}});
+        Csv.Table back = Csv.parse(Csv.format(t, names));
+        assertEquals(List.of("a,b", "say \"hi\"", "two\nlines", " padded ", ""), back.header()); // quoted, so its spaces are kept
+        assertEquals(t, back.data());
+        Path p = dir.resolve("h.csv");
+        Csv.save(t, p, List.of("x,y", "\"q\"", "z", "w", "v"));
+        assertEquals(List.of("x,y", "\"q\"", "z", "w", "v"), Csv.loadTable(p).header());
+        assertThrows(TensorException.class, () -> Csv.parse("\"unclosed,1\n2,3\n"));
+    }
+
     @Test
     void headerIsDetectedOnlyWhenNotNumeric() {
         Csv.Table noHeader = Csv.parse("1,2\n3,4\n");

@@ -2,13 +2,18 @@ package soma.nodes.variables;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import soma.SomaContext;
+import soma.SomaLanguage;
 import soma.nodes.ExprNode;
 import soma.runtime.Cell;
 import soma.runtime.SomaException;
 
-/** Defines ({@code let}, {@code fn}) or assigns ({@code =}) a top-level name. */
+/**
+ * Defines ({@code let}, {@code fn}) or assigns ({@code =}) a top-level name. The cell is cached
+ * only while the language serves one context (see {@link ReadGlobalNode}).
+ */
 public final class WriteGlobalNode extends ExprNode {
     private final String name;
     private final boolean define;
@@ -24,11 +29,16 @@ public final class WriteGlobalNode extends ExprNode {
     @Override
     public Object executeGeneric(VirtualFrame frame) {
         Object v = value.executeGeneric(frame);
-        Cell c = cell;
-        if (c == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            c = SomaContext.get(this).globals().define(name);
-            cell = c;
+        Cell c;
+        if (SomaLanguage.get(this).isSingleContext()) {
+            c = cell;
+            if (c == null) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                c = define();
+                cell = c;
+            }
+        } else {
+            c = define();
         }
         if (!define && c.value == null) {
             CompilerDirectives.transferToInterpreter();
@@ -36,5 +46,10 @@ public final class WriteGlobalNode extends ExprNode {
         }
         c.value = v;
         return v;
+    }
+
+    @TruffleBoundary
+    private Cell define() {
+        return SomaContext.get(this).globals().define(name);
     }
 }
