@@ -37,7 +37,7 @@ class ArchitectureTest {
      */
     private static final Set<String> KNOWN_DEBT = Set.of(
             "soma.model", "soma.model.diff", "soma.numerics", "soma.epi", "soma.analysis",
-            "soma.launcher", "soma.repl", "soma.bench");
+            "soma.launcher", "soma.repl");
 
     private static final PackageGraph GRAPH = PackageGraph.ofCompiledClasses();
 

@@ -9,7 +9,6 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
-import soma.bench.Bench;
 import soma.repl.Repl;
 import soma.util.GracefulStop;
 
@@ -21,7 +20,7 @@ public final class Main {
             Usage: soma [options] FILE [args...]   run a script
                    soma [options] -e 'CODE' [args...]  run code given on the command line (args as for a script)
                    soma [options]                  interactive session (REPL); reads a piped program if stdin is not a terminal
-                   soma bench                      measure the interpreter with and without the Graal compiler
+                   soma bench [what]               benchmarks (bin/soma runs them from the bench module; see README)
             Options:
               --seed N      seed of the random generator: same seed, same numbers (default: the
                             script's "# seed: N" line if it has one, else 0)
@@ -76,10 +75,6 @@ public final class Main {
                         return usageError("-e runs only the code given, not " + argv[i] + ": run the file on its own, or import it in the code (-e 'import " + name + "; ...')");
                     }
                     while (i < argv.length) programArgs.add(argv[i++]);
-                }
-                case "bench" -> {
-                    if (code == null && !new File(a).exists()) return Bench.run(List.of(argv).subList(i, argv.length));
-                    file = a;
                 }
                 default -> {
                     if (a.startsWith("-") && !a.equals("-")) return usageError("unknown option " + a);

@@ -39,7 +39,15 @@ public final class Bench {
 
     private Bench() {}
 
+    /** Started by {@code bin/soma bench [epi|flow|jacobian|calls|seconds]}. */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args)));
+    }
+
     public static int run(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("calls")) {
+            return BuiltinCallBench.run(args.subList(1, args.size()));
+        }
         if (!args.isEmpty() && args.get(0).equals("epi")) {
             EpiBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 20);
             return 0;
