@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -70,9 +74,12 @@ class InterruptTest {
                     """);
             assertFalse(GracefulStop.request(), "no training loop runs, so Ctrl-C must interrupt as usual");
             AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread runner = inBackground(context, "let r = epi(fn(z) = z, flow: q, property: M, epochs: 1000000, iterations: 200, "
-                            + "until_converged: false, quiet: true)", thrown);
-            Thread.sleep(2500);
+            // The checkpoint names the last finished epoch: stop after the third, however loaded the machine.
+            Path checkpoint = Files.createTempDirectory("soma-interrupt").resolve("ckpt.json");
+            Thread runner = inBackground(context, "let r = epi(fn(z) = z, flow: q, property: M, epochs: 1000000, iterations: 200, lr: 0.05, "
+                            + "until_converged: false, quiet: true, checkpoint: \"" + checkpoint.toString().replace("\\", "/") + "\")", thrown);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (epochsDone(checkpoint) < 3 && System.nanoTime() < deadline) Thread.sleep(50);
             assertTrue(GracefulStop.request(), "the running epi takes the request");
             assertFalse(GracefulStop.request(), "a second Ctrl-C is not graceful");
             runner.join(20_000);
@@ -88,6 +95,15 @@ class InterruptTest {
             // and the next run is not stopped by the old request
             assertEquals(2.0, context.eval("soma", "epi(fn(z) = z, flow: Q(), property: M, epochs: 2, iterations: 5, "
                     + "until_converged: false, quiet: true).epochs").asDouble());
+        }
+    }
+
+    private static int epochsDone(Path checkpoint) {
+        try {
+            var m = Pattern.compile("\"epoch\"\\s*:\\s*(\\d+)").matcher(Files.readString(checkpoint));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0; // not written yet (or being replaced: the rename is atomic, so try again)
         }
     }
 
