@@ -25,7 +25,7 @@ public final class ModelInstance implements SomaValue, HasFields {
     private final long[] rngState;
 
     /** The same instance (values, random draws) of another declaration, e.g. with its tangent system added. */
-    ModelInstance with(Declaration other) {
+    public ModelInstance with(Declaration other) {
         return new ModelInstance(other, arguments, values, rngState);
     }
 

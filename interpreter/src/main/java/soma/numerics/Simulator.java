@@ -9,6 +9,7 @@ import soma.model.CompiledModel;
 import soma.model.InstanceValues;
 import soma.model.ModelCompiler;
 import soma.model.ModelInstance;
+import soma.model.diff.TangentSystem;
 import soma.model.nodes.Workspace;
 import soma.runtime.Host;
 import soma.runtime.SomaError;
@@ -34,7 +35,7 @@ public final class Simulator {
                           List<String> sensitivities) {}
 
     public static Trajectory simulate(ModelInstance original, Options o, Host context) {
-        ModelInstance instance = o.sensitivities().isEmpty() ? original : soma.model.Sensitivity.augment(original, o.sensitivities());
+        ModelInstance instance = o.sensitivities().isEmpty() ? original : TangentSystem.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
         InstanceValues[] sampleValues = new InstanceValues[samples];
         java.util.function.IntFunction<Map<String, Double>> overridesOf = s -> {

@@ -1,11 +1,8 @@
-package soma.numerics;
+package soma.model;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import java.util.List;
-import soma.model.CompiledModel;
-import soma.model.ModelCompiler;
-import soma.model.ModelInstance;
 import soma.model.nodes.Rhs;
 import soma.model.nodes.Workspace;
 import soma.runtime.Host;
