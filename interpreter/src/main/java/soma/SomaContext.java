@@ -13,10 +13,11 @@ import soma.builtins.Builtins;
 import soma.random.Rng;
 import soma.runtime.BoundMethods;
 import soma.runtime.GlobalScope;
+import soma.runtime.Host;
 import soma.runtime.SomaFunction;
 
 /** Everything that outlives one parse: globals, the seeded generator, program arguments, imports. */
-public final class SomaContext {
+public final class SomaContext implements Host {
     private static final ContextReference<SomaContext> REFERENCE = ContextReference.create(SomaLanguage.class);
 
     private final SomaLanguage language;
@@ -49,14 +50,15 @@ public final class SomaContext {
         return REFERENCE.get(node);
     }
 
-    public SomaLanguage language() { return language; }
+    @Override public SomaLanguage language() { return language; }
     public TruffleLanguage.Env env() { return env; }
-    public GlobalScope globals() { return globals; }
+    @Override public GlobalScope globals() { return globals; }
     public PrintWriter out() { return out; }
     public List<String> args() { return args; }
     public Path home() { return home; }
     /** The one generator of this context: seeded by --seed (default 0) and reseeded by seed(n). */
-    public Rng rng() { return rng; }
+    @Override public Rng rng() { return rng; }
+    @Override public Thread workerThread(Runnable work) { return env.newTruffleThreadBuilder(work).build(); }
     public Object lastInference() { return lastInference; }
     public void lastInference(Object run) { lastInference = run; }
 

@@ -2,8 +2,8 @@ package soma.builtins;
 
 import java.util.ArrayList;
 import java.util.List;
+import soma.model.Evaluator;
 import soma.model.ModelInstance;
-import soma.numerics.Evaluator;
 import soma.numerics.Method;
 import soma.numerics.Simulator;
 import soma.runtime.Printer;

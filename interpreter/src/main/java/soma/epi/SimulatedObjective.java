@@ -3,11 +3,11 @@ package soma.epi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import soma.SomaContext;
 import soma.model.ModelInstance;
 import soma.model.Sensitivity;
 import soma.numerics.Simulator;
 import soma.numerics.Trajectory;
+import soma.runtime.Host;
 import soma.tensor.Tensor;
 
 /**
@@ -23,11 +23,11 @@ public final class SimulatedObjective implements Objective {
     private final List<String> over;
     private final Simulator.Options base;
     private final ConstraintValue property;
-    private final SomaContext context;
+    private final Host context;
     /** What each kind of run records: fixed by the model and the constraint, so worked out once. */
     private final List<String> recordPlain, recordWithTangents;
 
-    public SimulatedObjective(ModelInstance instance, List<String> over, Simulator.Options base, ConstraintValue property, SomaContext context) {
+    public SimulatedObjective(ModelInstance instance, List<String> over, Simulator.Options base, ConstraintValue property, Host context) {
         this.instance = instance;
         this.over = over;
         this.base = base;

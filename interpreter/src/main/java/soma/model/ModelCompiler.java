@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import soma.SomaContext;
 import soma.model.ir.Expr;
 import soma.model.nodes.Elementwise;
 import soma.model.nodes.Leaves;
@@ -13,6 +12,7 @@ import soma.model.nodes.MNode;
 import soma.model.nodes.Materialized;
 import soma.model.nodes.Rhs;
 import soma.runtime.Cell;
+import soma.runtime.Host;
 import soma.runtime.MathFunctions;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
@@ -31,7 +31,7 @@ public final class ModelCompiler {
     private final ModelInstance instance;
     private final Declaration d;
     private final InstanceValues values;
-    private final SomaContext context;
+    private final Host context;
     private final Map<String, int[]> stateShape = new HashMap<>();
     private final Map<String, Integer> stateOffset = new HashMap<>();
     private final Map<String, Integer> defBuffer = new HashMap<>();
@@ -53,11 +53,11 @@ public final class ModelCompiler {
         int size() { return Shape.size(shape); }
     }
 
-    private ModelCompiler(ModelInstance instance, SomaContext context, java.util.Set<String> varying) {
+    private ModelCompiler(ModelInstance instance, Host context, java.util.Set<String> varying) {
         this(instance, context, varying, instance.values);
     }
 
-    private ModelCompiler(ModelInstance instance, SomaContext context, java.util.Set<String> varying, InstanceValues values) {
+    private ModelCompiler(ModelInstance instance, Host context, java.util.Set<String> varying, InstanceValues values) {
         this.varying = varying;
         this.instance = instance;
         this.d = instance.declaration;
@@ -65,7 +65,7 @@ public final class ModelCompiler {
         this.context = context;
     }
 
-    public static CompiledModel compile(ModelInstance instance, SomaContext context) {
+    public static CompiledModel compile(ModelInstance instance, Host context) {
         return compile(instance, context, java.util.Set.of(), instance.values);
     }
 
@@ -74,12 +74,12 @@ public final class ModelCompiler {
      * @param sample  the values of one sample of the batch: the other names are folded in with these
      *                values (not the instance's own, which a batch's parameters override)
      */
-    public static CompiledModel compile(ModelInstance instance, SomaContext context, java.util.Set<String> varying, InstanceValues sample) {
+    public static CompiledModel compile(ModelInstance instance, Host context, java.util.Set<String> varying, InstanceValues sample) {
         return new ModelCompiler(instance, context, varying, sample).run(List.of());
     }
 
     /** Also computes extra expressions (e.g. the coefficients of a Jacobian), as outputs "$x0", "$x1", ... */
-    public static CompiledModel compile(ModelInstance instance, SomaContext context, List<Expr> extras) {
+    public static CompiledModel compile(ModelInstance instance, Host context, List<Expr> extras) {
         return new ModelCompiler(instance, context, java.util.Set.of()).run(extras);
     }
 
@@ -89,7 +89,7 @@ public final class ModelCompiler {
      * instead of into buffers, so the non-zero entries of a Jacobian land in the (row-major)
      * matrix itself, with no copy afterwards.
      */
-    public static CompiledModel compileOnly(ModelInstance instance, SomaContext context, List<Expr> extras, int[] into) {
+    public static CompiledModel compileOnly(ModelInstance instance, Host context, List<Expr> extras, int[] into) {
         ModelCompiler c = new ModelCompiler(instance, context, java.util.Set.of());
         c.onlyExtras = true;
         c.into = into;

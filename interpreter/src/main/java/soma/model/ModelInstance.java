@@ -3,8 +3,8 @@ package soma.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import soma.SomaContext;
 import soma.runtime.HasFields;
+import soma.runtime.Host;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
@@ -25,7 +25,7 @@ public final class ModelInstance implements SomaValue, HasFields {
     private final long[] rngState;
 
     /** The same instance (values, random draws) of another declaration, e.g. with its tangent system added. */
-    ModelInstance with(Declaration other) {
+    public ModelInstance with(Declaration other) {
         return new ModelInstance(other, arguments, values, rngState);
     }
 
@@ -41,7 +41,7 @@ public final class ModelInstance implements SomaValue, HasFields {
      * generator rewound to where it was for this instance, so random definitions are the same
      * draws (scaled by the new parameters, if they depend on them).
      */
-    public InstanceValues valuesWith(Map<String, Double> overrides, SomaContext context) {
+    public InstanceValues valuesWith(Map<String, Double> overrides, Host context) {
         if (overrides.isEmpty()) return values;
         InstanceValues quick = quickValues(overrides);
         if (quick != null) return quick;

@@ -1,10 +1,10 @@
 package soma.numerics;
 
 import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.RootNode;
-import soma.SomaLanguage;
 import soma.model.nodes.Rhs;
 
 /**
@@ -16,7 +16,7 @@ final class IntegratorRoot extends RootNode {
     @Child private LoopNode loop;
     private final String name;
 
-    IntegratorRoot(SomaLanguage language, Method method, Rhs rhs, String name) {
+    IntegratorRoot(TruffleLanguage<?> language, Method method, Rhs rhs, String name) {
         super(language);
         this.loop = Truffle.getRuntime().createLoopNode(method.step(rhs));
         this.name = name;

@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import soma.SomaContext;
 import soma.model.CompiledModel;
 import soma.model.InstanceValues;
 import soma.model.ModelCompiler;
 import soma.model.ModelInstance;
+import soma.model.diff.TangentSystem;
 import soma.model.nodes.Workspace;
+import soma.runtime.Host;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
 
@@ -33,8 +34,8 @@ public final class Simulator {
                           double rtol, double atol, List<String> over, double[][] batch, double[] from, int threads,
                           List<String> sensitivities) {}
 
-    public static Trajectory simulate(ModelInstance original, Options o, SomaContext context) {
-        ModelInstance instance = o.sensitivities().isEmpty() ? original : soma.model.Sensitivity.augment(original, o.sensitivities());
+    public static Trajectory simulate(ModelInstance original, Options o, Host context) {
+        ModelInstance instance = o.sensitivities().isEmpty() ? original : TangentSystem.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
         InstanceValues[] sampleValues = new InstanceValues[samples];
         java.util.function.IntFunction<Map<String, Double>> overridesOf = s -> {
@@ -134,14 +135,14 @@ public final class Simulator {
         return names;
     }
 
-    private static void runAll(Runnable[] work, SomaContext context, Runnable tick) {
+    private static void runAll(Runnable[] work, Host context, Runnable tick) {
         if (work.length == 1) {
             work[0].run(); // one worker: on this thread (a batch on one core shows no progress bar)
             return;
         }
         Thread[] threads = new Thread[work.length];
         for (int k = 0; k < work.length; k++) {
-            threads[k] = context.env().newTruffleThreadBuilder(work[k]).build();
+            threads[k] = context.workerThread(work[k]);
             threads[k].start();
         }
         waitFor(threads, tick);

@@ -10,8 +10,9 @@ import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import soma.builtins.Builtins;
 import soma.model.Declaration;
-import soma.model.ModelFactoryNode;
-import soma.model.SetupResultNode;
+import soma.model.ModelFactory;
+import soma.model.ast.ModelFactoryNode;
+import soma.model.ast.SetupResultNode;
 import soma.model.ir.Expr;
 import soma.model.ir.ModelSource;
 import soma.model.passes.ModelAnalysis;
@@ -92,7 +93,7 @@ final class DeclarationBuilder {
         List<Declaration.Static> statics = analysis.statics().stream().map(ModelAnalysis.Static::meaning).toList();
         Declaration decl = new Declaration(kind, name, ast.source, paramNames, specs, analysis.definitions(), analysis.equations(), statics, setup);
         Signature signature = AstBuilder.signature(name, params);
-        ModelFactoryNode factory = new ModelFactoryNode(ast.language, decl);
+        ModelFactoryNode factory = new ModelFactoryNode(ast.language, new ModelFactory(decl));
         return new WriteGlobalNode(name, true, ast.located(new FunctionNode(signature, factory.getCallTarget(), false), c));
     }
 

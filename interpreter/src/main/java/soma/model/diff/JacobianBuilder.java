@@ -1,16 +1,17 @@
 package soma.model.diff;
 
+import com.oracle.truffle.api.TruffleLanguage;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import soma.SomaContext;
 import soma.model.CompiledModel;
 import soma.model.Declaration;
+import soma.model.Evaluator;
 import soma.model.ModelInstance;
 import soma.model.ir.Expr;
-import soma.numerics.Evaluator;
+import soma.runtime.Host;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
 
@@ -54,13 +55,13 @@ public final class JacobianBuilder {
     }
 
     /** The Jacobian at state (or input) y, with its formula. */
-    public Result at(double[] y, double t, SomaContext context) {
+    public Result at(double[] y, double t, Host context) {
         Prepared p = prepare(context);
         return new Result(p.jacobian(y, t), symbolic(p.model));
     }
 
     /** Compiles the right-hand side and the Jacobian's coefficients once, for evaluation at many points. */
-    public Prepared prepare(SomaContext context) {
+    public Prepared prepare(Host context) {
         return new Prepared(context);
     }
 
@@ -75,7 +76,7 @@ public final class JacobianBuilder {
         private com.oracle.truffle.api.CallTarget kernelTarget;
         private soma.model.nodes.Workspace kernelWorkspace;
 
-        private Prepared(SomaContext context) {
+        private Prepared(Host context) {
             List<Expr> coefficients = new ArrayList<>();
             Map<Expr, Integer> slot = new IdentityHashMap<>();
             for (Deriv r : rows) collect(r, coefficients, slot);
@@ -87,7 +88,7 @@ public final class JacobianBuilder {
             if (!d.isFeedforward() && model.stateSize <= 64) compileEntries(context, slot, base);
         }
 
-        private void compileEntries(SomaContext context, Map<Expr, Integer> slot, int base) {
+        private void compileEntries(Host context, Map<Expr, Integer> slot, int base) {
             double[] y0 = model.initial(instance.values);
             evaluator.run(y0, 0); // statics (matrices, indices) do not depend on the state
             List<Expr> bySlot = new ArrayList<>(slot.size());
@@ -143,7 +144,7 @@ public final class JacobianBuilder {
         }
 
         /** The function {@code jacobian_of} returns: J(at, into), with the kernel compiled into it. */
-        public soma.runtime.SomaFunction function(soma.SomaLanguage language) {
+        public soma.runtime.SomaFunction function(TruffleLanguage<?> language) {
             JacobianFunction root = new JacobianFunction(language, this, kernel == null ? null : kernel.copy(), d.name);
             return new soma.runtime.SomaFunction(JacobianFunction.signature(d.name), root.getCallTarget(), null, true);
         }

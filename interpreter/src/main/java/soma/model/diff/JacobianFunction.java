@@ -1,10 +1,10 @@
 package soma.model.diff;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import java.util.Arrays;
-import soma.SomaLanguage;
 import soma.model.nodes.Workspace;
 import soma.runtime.Missing;
 import soma.runtime.Nil;
@@ -31,7 +31,7 @@ final class JacobianFunction extends RootNode {
     private final String name;
 
     /** @param kernel an unadopted kernel copy, or null when the Jacobian is computed by matrix algebra */
-    JacobianFunction(SomaLanguage language, JacobianBuilder.Prepared prepared, JacobianKernel kernel, String model) {
+    JacobianFunction(TruffleLanguage<?> language, JacobianBuilder.Prepared prepared, JacobianKernel kernel, String model) {
         super(language);
         this.prepared = prepared;
         this.kernel = kernel;

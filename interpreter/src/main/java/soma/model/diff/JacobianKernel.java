@@ -1,5 +1,6 @@
 package soma.model.diff;
 
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import soma.model.CompiledModel;
 import soma.model.nodes.Rhs;
@@ -54,7 +55,7 @@ public final class JacobianKernel extends Node {
     static final class Root extends com.oracle.truffle.api.nodes.RootNode {
         @Child private JacobianKernel kernel;
 
-        Root(soma.SomaLanguage language, JacobianKernel kernel) {
+        Root(TruffleLanguage<?> language, JacobianKernel kernel) {
             super(language);
             this.kernel = kernel;
         }

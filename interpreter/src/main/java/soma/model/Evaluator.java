@@ -1,14 +1,11 @@
-package soma.numerics;
+package soma.model;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import java.util.List;
-import soma.SomaContext;
-import soma.model.CompiledModel;
-import soma.model.ModelCompiler;
-import soma.model.ModelInstance;
 import soma.model.nodes.Rhs;
 import soma.model.nodes.Workspace;
+import soma.runtime.Host;
 import soma.runtime.SomaError;
 import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
@@ -25,7 +22,7 @@ public final class Evaluator {
     private static final class Root extends RootNode {
         @Child private Rhs rhs;
 
-        Root(SomaContext context, Rhs rhs) {
+        Root(Host context, Rhs rhs) {
             super(context.language());
             this.rhs = rhs;
         }
@@ -43,7 +40,7 @@ public final class Evaluator {
         private final Workspace w;
         private final com.oracle.truffle.api.CallTarget target;
 
-        Compiled(CompiledModel model, SomaContext context) {
+        Compiled(CompiledModel model, Host context) {
             this.model = model;
             this.w = new Workspace(model.bufferSizes);
             this.w.c = model.constants(model.instance.values);
@@ -77,12 +74,12 @@ public final class Evaluator {
         }
     }
 
-    public static Compiled compile(ModelInstance instance, SomaContext context, List<soma.model.ir.Expr> extras) {
+    public static Compiled compile(ModelInstance instance, Host context, List<soma.model.ir.Expr> extras) {
         return new Compiled(ModelCompiler.compile(instance, context, extras), context);
     }
 
     /** The model compiled and evaluated once at (t, y): for forward() and derivative(). */
-    public static Compiled at(ModelInstance instance, double[] y, double t, SomaContext context) {
+    public static Compiled at(ModelInstance instance, double[] y, double t, Host context) {
         Compiled c = compile(instance, context, List.of());
         c.run(y, t);
         return c;

@@ -1,7 +1,8 @@
-package soma.model;
+package soma.model.ast;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import soma.model.InstanceValues;
 import soma.nodes.ExprNode;
 import soma.nodes.literals.RecordNode;
 import soma.runtime.SomaRecord;
