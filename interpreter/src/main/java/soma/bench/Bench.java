@@ -37,7 +37,64 @@ public final class Bench {
                     fn work() = fib(24)
                     """));
 
+    /**
+     * Scalar builtins called in a loop, against the same logic written with {@code if}: the
+     * difference is the cost of one builtin call (issue 16: 160-390 ns before the compiled fast path).
+     */
+    static final List<Workload> BUILTIN_CALLS = List.of(
+            new Workload("max + clamp builtins (100k calls each)", """
+                    fn work() {
+                        let s = 0
+                        let x = -0.25
+                        let i = 0
+                        while i < 100000 {
+                            s = s + max(x, 0.5) + clamp(x, 0, 1)
+                            x = x + 0.00001
+                            i = i + 1
+                        }
+                        s
+                    }
+                    """),
+            new Workload("max + clamp written with if", """
+                    fn work() {
+                        let s = 0
+                        let x = -0.25
+                        let i = 0
+                        while i < 100000 {
+                            let m = if x > 0.5 { x } else { 0.5 }
+                            let c = if x < 0 { 0 } else { if x > 1 { 1 } else { x } }
+                            s = s + m + c
+                            x = x + 0.00001
+                            i = i + 1
+                        }
+                        s
+                    }
+                    """),
+            new Workload("min, abs, sign, floor, len (100k)", """
+                    fn work() {
+                        let s = 0
+                        let x = -0.25
+                        let xs = [1, 2, 3]
+                        let i = 0
+                        while i < 100000 {
+                            s = s + min(x, 0.5) + abs(x) + sign(x) + floor(x) + len(xs)
+                            x = x + 0.00001
+                            i = i + 1
+                        }
+                        s
+                    }
+                    """));
+
     private Bench() {}
+
+    /** {@code soma bench builtins}: ns per builtin call, compiled, against the same logic inline. */
+    static void builtinCalls(double seconds) {
+        System.out.printf(Locale.ROOT, "%-40s %12s %12s%n", "workload (Graal)", "ms/run", "ns/iteration");
+        for (Workload w : BUILTIN_CALLS) {
+            double ms = time(w, true, seconds);
+            System.out.printf(Locale.ROOT, "%-40s %12.3f %12.1f%n", w.name(), ms, ms * 1e6 / 100000);
+        }
+    }
 
     public static int run(List<String> args) {
         if (!args.isEmpty() && args.get(0).equals("epi")) {
@@ -52,6 +109,10 @@ public final class Bench {
             IntegratorBench.jacobianOnly(args.size() > 1 ? Double.parseDouble(args.get(1)) : 12);
             return 0;
         }
+        if (!args.isEmpty() && args.get(0).equals("builtins")) {
+            builtinCalls(args.size() > 1 ? Double.parseDouble(args.get(1)) : 8);
+            return 0;
+        }
         double seconds = args.isEmpty() ? 12 : Double.parseDouble(args.get(0));
         System.out.printf(Locale.ROOT, "%-34s %14s %14s %8s%n", "workload", "Graal (ms)", "no JIT (ms)", "ratio");
         for (Workload w : CORE) {
@@ -59,6 +120,8 @@ public final class Bench {
             double interpreted = time(w, false, seconds / 3);
             System.out.printf(Locale.ROOT, "%-34s %14.3f %14.3f %7.1fx%n", w.name(), compiled, interpreted, interpreted / compiled);
         }
+        System.out.println();
+        builtinCalls(seconds);
         System.out.println();
         IntegratorBench.run(seconds * 3);
         System.out.println();
