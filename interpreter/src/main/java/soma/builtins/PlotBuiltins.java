@@ -1,6 +1,10 @@
 package soma.builtins;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +88,18 @@ final class PlotBuiltins {
         });
     }
 
+    /** Why a file could not be written, in words: a file-system exception's message is often only the path. */
+    static String reason(IOException e) {
+        String why = switch (e) {
+            case AccessDeniedException d -> "permission denied";
+            case NoSuchFileException n -> "no such file or folder";
+            case FileAlreadyExistsException x -> "a file is in the way";
+            case FileSystemException f -> f.getReason();
+            default -> e.getMessage();
+        };
+        return why == null || why.isBlank() ? "the file system refused it" : why;
+    }
+
     /** The values of a map's axis, checked to increase (the chart places cells between neighbouring values). */
     static double[] increasing(Args a, String what, double[] v) {
         for (int i = 1; i < v.length; i++) {
@@ -147,7 +163,7 @@ final class PlotBuiltins {
             try {
                 figure.save(file);
             } catch (IOException e) {
-                throw new SomaError("cannot save plot to " + file + ": " + e.getMessage());
+                throw new SomaError("cannot save plot to " + file + ": " + reason(e));
             } catch (IllegalArgumentException e) {
                 throw new SomaError(e.getMessage());
             }

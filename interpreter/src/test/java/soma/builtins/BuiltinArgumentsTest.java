@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import soma.golden.ScriptRunner;
 
@@ -94,6 +97,15 @@ class BuiltinArgumentsTest {
         // sweep keeps its own defaults: dt 0.025 and euler, so t: 1 is 40 steps of euler
         assertEquals(prints("print(simulate(F(), t: 1, dt: 0.025, method: euler).v[-1])"),
                 prints("print(sweep(F(), over: {I: [0]}, statistic: fn(r) = r.v[:, -1], t: 1).values[0])"));
+    }
+
+    @Test
+    void aPlotThatCannotBeSavedSaysWhy() throws IOException {
+        Files.createDirectories(Path.of("target/args-test/folder.png"));
+        String out = ScriptRunner.runCode(MODEL + "plot([1, 2], [3, 4], to: \"target/args-test/folder.png\", preview: false)\n", "case.soma");
+        assertTrue(out.contains("error: cannot save plot to target/args-test/folder.png: "), out);
+        assertFalse(out.strip().lines().findFirst().orElse("").endsWith("folder.png"), "the reason is more than the path: " + out);
+        assertFalse(out.contains("Exception"), out);
     }
 
     @Test
