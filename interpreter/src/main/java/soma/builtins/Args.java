@@ -1,6 +1,7 @@
 package soma.builtins;
 
 import soma.SomaContext;
+import soma.model.ModelInstance;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
@@ -8,7 +9,11 @@ import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 
-/** A builtin's arguments, with typed accessors whose errors name the function and parameter. */
+/**
+ * A builtin's arguments, read by parameter name with typed accessors whose errors name the
+ * function and parameter. A name the builtin's signature does not have is a bug in Soma and
+ * fails loudly ({@link Builtin#index}), so a read cannot drift from the signature.
+ */
 public final class Args {
     private final Builtin builtin;
     private final Object[] values;
@@ -32,60 +37,76 @@ public final class Args {
 
     public SomaContext context() { return context; }
     public String name() { return builtin.name; }
-    public String parameter(int i) { return builtin.signature.names[i]; }
-    public int count() { return values.length; }
-    public Object get(int i) { return values[i]; }
+
+    /** True when the builtin has a parameter of this name: for option groups some builtins only partly share. */
+    public boolean accepts(String parameter) { return builtin.accepts(parameter); }
+
+    public Object get(String parameter) { return values[builtin.index(parameter)]; }
 
     /** True when the argument was passed (or has a non-nil default). */
-    public boolean given(int i) { return values[i] != Nil.INSTANCE; }
+    public boolean given(String parameter) { return get(parameter) != Nil.INSTANCE; }
 
-    public double num(int i) {
-        if (values[i] instanceof Double d) return d;
-        throw wrongType(i, "num");
+    public double num(String parameter) {
+        if (get(parameter) instanceof Double d) return d;
+        throw wrongType(parameter, "num");
     }
 
-    public int integer(int i) {
-        double d = num(i);
+    public int integer(String parameter) {
+        double d = num(parameter);
         if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-            throw new SomaError(builtin.name + ": '" + builtin.signature.names[i] + "' must be a whole number, got " + Printer.number(d));
+            throw error("'" + parameter + "' must be a whole number, got " + Printer.number(d));
         }
         return (int) d;
     }
 
-    public String str(int i) {
-        if (values[i] instanceof String s) return s;
-        throw wrongType(i, "str");
+    /** A whole number of at least {@code min} (a count of bins, samples, threads, ...). */
+    public int atLeast(String parameter, int min) {
+        int n = integer(parameter);
+        if (n < min) throw error("'" + parameter + "' must be at least " + min + ", got " + n);
+        return n;
     }
 
-    public boolean bool(int i) {
-        if (values[i] instanceof Boolean b) return b;
-        throw wrongType(i, "bool");
+    /** A finite number greater than zero (a step, a rate, a tolerance). */
+    public double positive(String parameter) {
+        double d = num(parameter);
+        if (!(d > 0) || Double.isInfinite(d)) throw error("'" + parameter + "' must be a positive number, got " + Printer.number(d));
+        return d;
     }
 
-    public SomaList list(int i) {
-        if (values[i] instanceof SomaList l) return l;
-        throw wrongType(i, "list");
+    public String str(String parameter) {
+        if (get(parameter) instanceof String s) return s;
+        throw wrongType(parameter, "str");
     }
 
-    public SomaRecord record(int i) {
-        if (values[i] instanceof SomaRecord r) return r;
-        throw wrongType(i, "record");
+    public boolean bool(String parameter) {
+        if (get(parameter) instanceof Boolean b) return b;
+        throw wrongType(parameter, "bool");
+    }
+
+    public SomaList list(String parameter) {
+        if (get(parameter) instanceof SomaList l) return l;
+        throw wrongType(parameter, "list");
+    }
+
+    public SomaRecord record(String parameter) {
+        if (get(parameter) instanceof SomaRecord r) return r;
+        throw wrongType(parameter, "record");
     }
 
     /** An instance of an ode or network. */
-    public soma.model.ModelInstance model(int i) {
-        if (values[i] instanceof soma.model.ModelInstance m) return m;
-        throw new SomaError(builtin.name + ": '" + builtin.signature.names[i] + "' must be an instance of an ode or network, "
-                + "e.g. FitzHughNagumo(I: 0.5), got a " + Printer.typeName(values[i]));
+    public ModelInstance model(String parameter) {
+        if (get(parameter) instanceof ModelInstance m) return m;
+        throw error("'" + parameter + "' must be an instance of an ode or network, e.g. FitzHughNagumo(I: 0.5), got a "
+                + Printer.typeName(get(parameter)));
     }
 
-    public SomaFunction function(int i) {
-        if (values[i] instanceof SomaFunction f) return f;
-        throw wrongType(i, "fn");
+    public SomaFunction function(String parameter) {
+        if (get(parameter) instanceof SomaFunction f) return f;
+        throw wrongType(parameter, "fn");
     }
 
-    public SomaError wrongType(int i, String expected) {
-        return new SomaError(builtin.name + ": '" + builtin.signature.names[i] + "' must be a " + expected + ", got a " + Printer.typeName(values[i]));
+    public SomaError wrongType(String parameter, String expected) {
+        return error("'" + parameter + "' must be a " + expected + ", got a " + Printer.typeName(get(parameter)));
     }
 
     public SomaError error(String message) {

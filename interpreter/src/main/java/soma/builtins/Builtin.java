@@ -19,6 +19,8 @@ public final class Builtin {
     public final String name;
     public final Signature signature;
     final Object[] defaults;
+    /** Each parameter's default as written in the spec ("0.01", "\"rk4\"", "nil"), or null: for help. */
+    private final String[] defaultTexts;
     public final String help;
     final Body body;
 
@@ -28,6 +30,7 @@ public final class Builtin {
         String inner = spec.substring(open + 1, spec.lastIndexOf(')')).trim();
         List<String> names = new ArrayList<>();
         List<Object> defaultValues = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         int varargsIndex = -1;
         boolean options = false;
         if (!inner.isEmpty()) {
@@ -43,14 +46,46 @@ public final class Builtin {
                 int eq = p.indexOf('=');
                 names.add((eq < 0 ? p : p.substring(0, eq)).trim());
                 defaultValues.add(eq < 0 ? null : literal(p.substring(eq + 1).trim()));
+                texts.add(eq < 0 ? null : p.substring(eq + 1).trim());
             }
         }
         boolean[] hasDefault = new boolean[names.size()];
         for (int i = 0; i < hasDefault.length; i++) hasDefault[i] = defaultValues.get(i) != null;
         this.signature = new Signature(name, names.toArray(new String[0]), hasDefault, varargsIndex, options);
         this.defaults = defaultValues.toArray();
+        this.defaultTexts = texts.toArray(new String[0]);
         this.help = help;
         this.body = body;
+    }
+
+    /**
+     * The position of parameter {@code parameter}. A body that reads a name its signature does not
+     * have is a bug in Soma, not in the script: it fails loudly (and BuiltinSignaturesTest finds it
+     * before it ships).
+     */
+    int index(String parameter) {
+        String[] names = signature.names;
+        for (int i = 0; i < names.length; i++) if (names[i].equals(parameter)) return i;
+        throw new IllegalStateException("builtin " + name + " reads '" + parameter + "', which is not in its signature " + describe());
+    }
+
+    boolean accepts(String parameter) {
+        for (String n : signature.names) if (n.equals(parameter)) return true;
+        return false;
+    }
+
+    /** The signature as help shows it, with defaults: {@code simulate(model, t = nil, dt = 0.01, ...)}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(name).append('(');
+        String[] names = signature.names;
+        for (int i = 0; i < names.length; i++) {
+            if (i > 0) sb.append(", ");
+            if (i == signature.varargsIndex()) sb.append("...");
+            if (signature.options && i == names.length - 1) sb.append("**");
+            sb.append(names[i]);
+            if (defaultTexts[i] != null) sb.append(" = ").append(defaultTexts[i]);
+        }
+        return sb.append(')').toString();
     }
 
     private static List<String> splitTopLevel(String s) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
+import com.oracle.truffle.api.nodes.RootNode;
 import soma.SomaLanguage;
 import soma.runtime.GlobalScope;
 import soma.runtime.Signature;
@@ -23,6 +24,9 @@ public final class Builtins {
     private final Map<String, Builtin> methods = new LinkedHashMap<>();
     /** Builtins that are not stateless (see {@link #defRandom}). */
     private final Set<String> notStateless = new LinkedHashSet<>();
+    /** The builtins and methods each group file registered, by the file's class name. */
+    private final Map<String, List<Builtin>> groups = new LinkedHashMap<>();
+    private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Builtins() {}
 
@@ -52,6 +56,7 @@ public final class Builtins {
     public void def(String spec, String help, Builtin.Body body) {
         Builtin b = new Builtin(spec, help, body);
         builtins.put(b.name, b);
+        groups.computeIfAbsent(CALLER.getCallerClass().getSimpleName(), g -> new ArrayList<>()).add(b);
     }
 
     /**
@@ -73,6 +78,7 @@ public final class Builtins {
     public void method(String type, String spec, String help, Builtin.Body body) {
         Builtin b = new Builtin(spec, help, body);
         methods.put(type + "." + b.name, b);
+        groups.computeIfAbsent(CALLER.getCallerClass().getSimpleName(), g -> new ArrayList<>()).add(b);
     }
 
     /** Method names of a value kind, for field listings and completion. */
@@ -100,7 +106,9 @@ public final class Builtins {
 
     public static void installAll(SomaLanguage language, GlobalScope globals) {
         for (Builtin b : ALL.builtins.values()) {
-            globals.set(b.name, new SomaFunction(b.signature, new BuiltinRootNode(language, b).getCallTarget(), null, true));
+            ScalarRootNode.Fast fast = ScalarFastPaths.ALL.get(b.name);
+            RootNode root = fast == null ? new BuiltinRootNode(language, b) : new ScalarRootNode(language, b, fast);
+            globals.set(b.name, new SomaFunction(b.signature, root.getCallTarget(), null, true));
         }
         for (Map.Entry<String, DoubleUnaryOperator> e : ALL.math.entrySet()) {
             Signature sig = new Signature(e.getKey(), new String[] {"x"}, new boolean[] {false}, false, false);
@@ -112,14 +120,35 @@ public final class Builtins {
     /** Name, signature and help of every builtin, sorted: for :help and the README. */
     public static List<String> describe() {
         List<String> lines = new ArrayList<>();
-        for (Builtin b : ALL.builtins.values()) lines.add(b.signature + "  -  " + b.help);
+        for (Builtin b : ALL.builtins.values()) lines.add(b.describe() + "  -  " + b.help);
         for (Map.Entry<String, String> e : ALL.mathHelp.entrySet()) lines.add(e.getKey() + "(x)  -  " + e.getValue());
         for (Map.Entry<String, Builtin> e : ALL.methods.entrySet()) {
             String type = e.getKey().substring(0, e.getKey().indexOf('.'));
-            lines.add(type + "." + e.getValue().signature + "  -  " + e.getValue().help);
+            lines.add(type + "." + e.getValue().describe() + "  -  " + e.getValue().help);
         }
         Collections.sort(lines);
         return lines;
+    }
+
+    /** The help lines of the builtin (or methods) called {@code name}; empty when there is none. */
+    public static List<String> describe(String name) {
+        List<String> out = new ArrayList<>();
+        for (String line : describe()) {
+            if (line.startsWith(name + "(") || line.contains("." + name + "(") && line.indexOf('.') < line.indexOf('(')) out.add(line);
+        }
+        return out;
+    }
+
+    /** Every builtin and method, for tests that walk them all. */
+    public static List<Builtin> every() {
+        List<Builtin> out = new ArrayList<>(ALL.builtins.values());
+        out.addAll(ALL.methods.values());
+        return out;
+    }
+
+    /** The builtins registered by one group (its class's simple name, e.g. "SweepBuiltins"), for BuiltinSignaturesTest. */
+    public static List<Builtin> group(String group) {
+        return ALL.groups.getOrDefault(group, List.of());
     }
 
     public static List<String> names() {

@@ -13,24 +13,24 @@ final class DataBuiltins {
 
     static void register(Builtins r) {
         r.def("save_csv(path, x, header = nil)", "write a 1-D or 2-D tensor (or a trajectory: t and its variables) as CSV, with optional column names", a -> {
-            if (a.get(1) instanceof soma.numerics.Trajectory run) {
+            if (a.get("x") instanceof soma.numerics.Trajectory run) {
                 List<String> names = new ArrayList<>();
                 soma.tensor.Tensor table = run.table(names);
-                OutputFiles.saveCsv(a, a.str(0), table, names);
-                return a.str(0);
+                OutputFiles.saveCsv(a, a.str("path"), table, names);
+                return a.str("path");
             }
             List<String> header = null;
-            if (a.given(2)) {
+            if (a.given("header")) {
                 header = new ArrayList<>();
-                for (Object o : a.list(2).items) header.add(Printer.show(o));
+                for (Object o : a.list("header").items) header.add(Printer.show(o));
             }
-            OutputFiles.saveCsv(a, a.str(0), TensorBuiltins.tensor(a, 1), header);
-            return a.str(0);
+            OutputFiles.saveCsv(a, a.str("path"), TensorBuiltins.tensor(a, "x"), header);
+            return a.str("path");
         });
         r.def("load_csv(path)", "a CSV file as a tensor (a header line, if any, is skipped; see load_table)", a ->
-                OutputFiles.loadCsv(a, a.str(0)).data());
+                OutputFiles.loadCsv(a, a.str("path")).data());
         r.def("load_table(path)", "a CSV file as a record {header, data}", a -> {
-            Csv.Table table = OutputFiles.loadCsv(a, a.str(0));
+            Csv.Table table = OutputFiles.loadCsv(a, a.str("path"));
             SomaRecord out = new SomaRecord();
             List<Object> names = new ArrayList<>();
             if (table.header() != null) names.addAll(table.header());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import soma.analysis.FixedPoints;
 import soma.analysis.Stability;
+import soma.builtins.options.SimulationOptions;
 import soma.model.ModelInstance;
 import soma.model.diff.JacobianBuilder;
 import soma.model.diff.JacobianValue;
@@ -21,21 +22,21 @@ final class DerivativeBuiltins {
     static void register(Builtins r) {
         r.def("jacobian(model, at = nil, t = 0)", "exact Jacobian of an ode's right-hand side at a state (record or vector; default: "
                 + "the initial state), or of a network's output with respect to its input at: x; .symbolic shows the formula", a -> {
-            if (a.get(0) instanceof soma.runtime.SomaFunction f) {
-                if (!a.given(1)) throw a.error("the Jacobian of a function needs a point: jacobian(f, at: x)");
-                Tensor at = TensorHooks.toTensor(a.get(1), "jacobian: at");
+            if (a.get("model") instanceof soma.runtime.SomaFunction f) {
+                if (!a.given("at")) throw a.error("the Jacobian of a function needs a point: jacobian(f, at: x)");
+                Tensor at = TensorHooks.toTensor(a.get("at"), "jacobian: at");
                 Tensor matrix = soma.autodiff.Gradients.jacobian(f, at, new Object[0]);
                 String formula = functionFormula(a, f, at.rank() > 0);
                 return formula == null ? matrix : new JacobianValue(matrix, formula);
             }
-            ModelInstance model = a.model(0);
+            ModelInstance model = a.model("model");
             double[] y = point(a, model);
-            JacobianBuilder.Result j = new JacobianBuilder(model).at(y, a.num(2), a.context());
+            JacobianBuilder.Result j = new JacobianBuilder(model).at(y, a.num("t"), a.context());
             return new JacobianValue(j.matrix(), j.symbolic());
         });
         r.def("jacobian_of(model)", "a function J(at, into = nil) giving the exact Jacobian of an ode at a state, compiled once "
                 + "(for many linearizations, e.g. along a trajectory); into: a matrix to overwrite instead of a new one", a -> {
-            ModelInstance model = a.model(0);
+            ModelInstance model = a.model("model");
             return new JacobianBuilder(model).prepare(a.context()).function(a.context().language());
         });
         r.def("fixed_points(model, starts = 10, within = [-2, 2], method = \"newton\", lr = 0.01, iters = nil, tol = 1e-12, all = false)",
@@ -45,7 +46,7 @@ final class DerivativeBuiltins {
                 "phase plane of a 2-state ode (XPPAUT style): direction field, nullclines, fixed points by type, and trajectories from "
                         + "random starts (or starts: [[x, y], ...]); saved to to: as PNG or SVG; returns the fixed points", DerivativeBuiltins::phasePortrait);
         r.def("stability(model, at)", "{type, stable, eigenvalues, jacobian} of an ode's fixed point (a record of states or a vector)", a -> {
-            ModelInstance model = a.model(0);
+            ModelInstance model = a.model("model");
             double[] y = point(a, model); // a record from fixed_points names the states, so it serves as is
             Tensor j = new JacobianBuilder(model).prepare(a.context()).jacobian(y, 0);
             Stability.Kind kind = Stability.classify(j);
@@ -59,16 +60,16 @@ final class DerivativeBuiltins {
     }
 
     private static Object fixedPoints(Args a) {
-        ModelInstance model = a.model(0);
-        String method = a.str(3);
-        int iterations = a.given(5) ? a.integer(5) : method.equals("adam") ? 1000 : 100;
+        ModelInstance model = a.model("model");
+        String method = a.str("method");
+        int iterations = a.given("iters") ? a.integer("iters") : method.equals("adam") ? 1000 : 100;
         JacobianBuilder.Prepared f = new JacobianBuilder(model).prepare(a.context());
         int n = f.model().stateSize;
         double[][] box = box(a, n);
-        FixedPoints.Options o = new FixedPoints.Options(method, a.integer(1), box[0], box[1], a.num(4), iterations, a.num(6));
+        FixedPoints.Options o = new FixedPoints.Options(method, a.atLeast("starts", 1), box[0], box[1], a.num("lr"), iterations, a.num("tol"));
         List<FixedPoints.Run> runs = FixedPoints.search(f, o, a.context().rng());
         List<Object> out = new ArrayList<>();
-        if (a.bool(7)) {
+        if (a.bool("all")) {
             for (FixedPoints.Run r : runs) {
                 SomaRecord rec = new SomaRecord();
                 rec.put("start", vector(r.start()));
@@ -88,27 +89,27 @@ final class DerivativeBuiltins {
     }
 
     private static Object phasePortrait(Args a) {
-        ModelInstance model = a.model(0);
+        ModelInstance model = a.model("model");
         JacobianBuilder.Prepared f = new JacobianBuilder(model).prepare(a.context());
         var m = f.model();
         if (m.stateSize != 2) throw a.error(model.declaration.name + " has " + m.stateSize + " state elements; a phase plane needs 2");
-        double[] xr = TensorHooks.toTensor(a.get(1), "phase_portrait: x").realData();
-        double[] yr = TensorHooks.toTensor(a.get(2), "phase_portrait: y").realData();
+        double[] xr = TensorHooks.toTensor(a.get("x"), "phase_portrait: x").realData();
+        double[] yr = TensorHooks.toTensor(a.get("y"), "phase_portrait: y").realData();
         if (xr.length != 2 || yr.length != 2 || !(xr[1] > xr[0]) || !(yr[1] > yr[0])) throw a.error("x and y must be ranges [lo, hi] with lo < hi");
         String xName = m.stateNames.get(0);
         String yName = m.stateNames.size() > 1 ? m.stateNames.get(1) : xName + "[1]";
         List<double[]> starts = new ArrayList<>();
-        if (a.get(3) instanceof Double) {
-            for (int k = 0; k < a.integer(3); k++) {
+        if (a.get("starts") instanceof Double) {
+            for (int k = 0; k < a.integer("starts"); k++) {
                 starts.add(new double[] {xr[0] + (xr[1] - xr[0]) * a.context().rng().nextDouble(), yr[0] + (yr[1] - yr[0]) * a.context().rng().nextDouble()});
             }
         } else {
-            for (Object st : a.list(3).items) starts.add(TensorHooks.toTensor(st, "phase_portrait: starts").realData());
+            for (Object st : a.list("starts").items) starts.add(TensorHooks.toTensor(st, "phase_portrait: starts").realData());
         }
         List<soma.plot.PhasePortraitChart.Polyline> paths = new ArrayList<>();
+        SimulationOptions sim = SimulationOptions.read(a);
         for (double[] st : starts) {
-            var o = new soma.numerics.Simulator.Options(soma.numerics.Method.RK4, 0, a.num(5), Math.round(a.num(4) / a.num(5)), 1, null,
-                    1e-6, 1e-9, null, null, st, 1, List.of());
+            var o = sim.toSimulator(0, null, null, null, st, List.of());
             var run = soma.numerics.Simulator.simulate(model, o, a.context());
             double[] xs;
             double[] ys;
@@ -135,14 +136,14 @@ final class DerivativeBuiltins {
                     + ", " + soma.runtime.Printer.number(Math.round(p[1] * 1000) / 1000.0) + ")", p[0], p[1], kind.stable()));
             found.add(fixedPoint(f, p, kind));
         }
-        if (a.given(6)) {
-            var spec = soma.plot.PlotSpec.defaults().withTitle(a.str(7).isEmpty() ? model.declaration.name + ": phase plane" : a.str(7))
+        if (a.given("to")) {
+            var spec = soma.plot.PlotSpec.defaults().withTitle(a.str("title").isEmpty() ? model.declaration.name + ": phase plane" : a.str("title"))
                     .withXLabel(xName).withYLabel(yName);
             var figure = soma.plot.PhasePortraitChart.build(soma.analysis.PhasePlane.field(f, xr, yr, 20),
                     List.of(soma.analysis.PhasePlane.nullcline(f, 0, "d" + xName + "/dt = 0", xr, yr, 200),
                             soma.analysis.PhasePlane.nullcline(f, 1, "d" + yName + "/dt = 0", xr, yr, 200)),
                     paths, marks, xr, yr, spec);
-            OutputFiles.save(a, figure, a.str(6), "the phase portrait");
+            OutputFiles.save(a, figure, a.str("to"), "the phase portrait");
         }
         return new SomaList(found);
     }
@@ -187,7 +188,7 @@ final class DerivativeBuiltins {
 
     /** within: [lo, hi] for every dimension, or [[lo1, hi1], [lo2, hi2], ...]. */
     private static double[][] box(Args a, int n) {
-        Tensor w = TensorHooks.toTensor(a.get(2), "fixed_points: within");
+        Tensor w = TensorHooks.toTensor(a.get("within"), "fixed_points: within");
         double[] lo = new double[n];
         double[] hi = new double[n];
         if (w.rank() == 1 && w.size() == 2) {
@@ -201,6 +202,11 @@ final class DerivativeBuiltins {
         } else {
             throw a.error("within must be [lo, hi] or one [lo, hi] per state element (" + n + "), got shape " + w.shapeString());
         }
+        for (int i = 0; i < n; i++) {
+            if (!(lo[i] < hi[i]) || Double.isInfinite(lo[i]) || Double.isInfinite(hi[i])) {
+                throw a.error("within must give finite bounds lo < hi, got [" + Printer.number(lo[i]) + ", " + Printer.number(hi[i]) + "]");
+            }
+        }
         return new double[][] {lo, hi};
     }
 
@@ -210,7 +216,7 @@ final class DerivativeBuiltins {
      * an ode; with several, it is the whole flat vector.
      */
     static double[] point(Args a, ModelInstance model) {
-        Object at = a.get(1);
+        Object at = a.get("at");
         if (at == Nil.INSTANCE || at instanceof SomaRecord) return SimulationBuiltins.stateVector(at, model);
         boolean feedforward = model.declaration.isFeedforward();
         List<soma.model.Declaration.StateSpec> free = model.declaration.states.stream().filter(s -> s.input() == feedforward).toList();

@@ -3,6 +3,8 @@ package soma.builtins;
 import com.oracle.truffle.api.TruffleFile;
 import java.util.ArrayList;
 import java.util.List;
+import soma.builtins.options.SimulationOptions;
+import soma.builtins.options.TrainingOptions;
 import soma.epi.ConstraintValue;
 import soma.epi.Epi;
 import soma.epi.EpiResult;
@@ -15,7 +17,6 @@ import soma.flow.FlowOps;
 import soma.flow.FlowValue;
 import soma.io.guest.GuestFiles;
 import soma.model.ModelInstance;
-import soma.numerics.Method;
 import soma.numerics.Simulator;
 import soma.plot.Charts;
 import soma.plot.PlotSpec;
@@ -39,11 +40,11 @@ final class EpiBuiltins {
                         + "threads = nil)",
                 "a property's statistics T (n x m) and targets mu at the parameter rows z (n x k), and with gradients: true dT/dz "
                         + "(n x m x k) exactly as epi computes them", a -> {
-            if (!(a.get(1) instanceof ConstraintValue property)) throw a.error("property must be a constraint");
-            Tensor z = soma.runtime.TensorHooks.toTensor(a.get(2), "property_statistics: z");
+            if (!(a.get("property") instanceof ConstraintValue property)) throw a.error("property must be a constraint");
+            Tensor z = soma.runtime.TensorHooks.toTensor(a.get("z"), "property_statistics: z");
             if (z.rank() != 2) throw a.error("z must be an (n x k) matrix, one parameter vector per row");
             int n = z.shape()[0], k = z.shape()[1], m = property.count();
-            Objective.Evaluation ev = target(a, property, k, 3, 5, 6, 7, 8, 9).objective().evaluate(z.realData().clone(), n, a.bool(4));
+            Objective.Evaluation ev = target(a, property, k).objective().evaluate(z.realData().clone(), n, a.bool("gradients"));
             soma.runtime.SomaRecord out = new soma.runtime.SomaRecord();
             out.put("T", new Tensor(new int[] {n, m}, ev.t()));
             out.put("mu", new Tensor(new int[] {m}, ev.mu()));
@@ -53,10 +54,10 @@ final class EpiBuiltins {
         r.def("epi_last()", "the latest epi run, as far as it got (after Ctrl-C: up to the interrupted iteration)", a -> a.context().lastInference());
 
         r.method("epi_result", "samples(n = 1000)", "n samples of the learned distribution", a ->
-                FlowOps.sample(((EpiResult) a.receiver()).flow.flow, a.integer(0), a.context().rng()).get("z"));
+                FlowOps.sample(((EpiResult) a.receiver()).flow.flow, a.atLeast("n", 1), a.context().rng()).get("z"));
         r.method("epi_result", "save(path)", "writes path.json (flow and history), path_history.csv and path_samples.csv (1000 samples)", a -> {
             EpiResult res = (EpiResult) a.receiver();
-            String base = a.str(0).endsWith(".json") ? a.str(0).substring(0, a.str(0).length() - 5) : a.str(0);
+            String base = a.str("path").endsWith(".json") ? a.str("path").substring(0, a.str("path").length() - 5) : a.str("path");
             OutputFiles.writeText(a, base + ".json", FlowJson.toJson(res.flow.flow), "the flow");
             OutputFiles.saveCsv(a, base + "_history.csv", historyTable(res), historyHeader(res));
             Tensor samples = (Tensor) FlowOps.sample(res.flow.flow, 1000, a.context().rng()).get("z");
@@ -66,7 +67,7 @@ final class EpiBuiltins {
         r.method("epi_result", "plot(to)", "entropy and constraint-violation traces (to), and a pair plot of the samples after each epoch "
                 + "(to with _epochK before the extension)", a -> {
             EpiResult res = (EpiResult) a.receiver();
-            String to = a.str(0);
+            String to = a.str("to");
             List<History.Check> checks = res.state.history.checks;
             double[] epochs = new double[checks.size()], h = new double[checks.size()], norm = new double[checks.size()];
             for (int i = 0; i < checks.size(); i++) {
@@ -92,23 +93,18 @@ final class EpiBuiltins {
     }
 
     private static Object epi(Args a) {
-        if (!(a.get(1) instanceof FlowValue q)) throw a.error("flow must be a flow (declare one with flow Name(dim = ...) { ... })");
-        if (!(a.get(2) instanceof ConstraintValue property)) throw a.error("property must be a constraint (constraint Name(sim) { ... })");
+        if (!(a.get("flow") instanceof FlowValue q)) throw a.error("flow must be a flow (declare one with flow Name(dim = ...) { ... })");
+        if (!(a.get("property") instanceof ConstraintValue property)) throw a.error("property must be a constraint (constraint Name(sim) { ... })");
         int k = q.flow.dim;
-        Target target = target(a, property, k, 3, 18, 19, 20, 21, 22);
+        Target target = target(a, property, k);
         Objective objective = target.objective();
         List<String> names = target.names();
-        TruffleFile checkpoint = a.given(15) ? GuestFiles.file(a.context().env(), a.str(15)) : null;
-        TruffleFile resume = null;
-        if (a.get(16) instanceof String s) resume = GuestFiles.file(a.context().env(), s);
-        else if (a.bool(16)) {
-            if (checkpoint == null) throw a.error("resume: true continues from the checkpoint: also give checkpoint: \"file.json\"");
-            resume = checkpoint;
-        }
-        if (!(a.num(23) > 0 && a.num(23) <= 1)) throw a.error("lr_decay is the fraction of lr left at the end of each epoch: a number in (0, 1]");
-        Epi.Options o = new Epi.Options(a.integer(8), a.integer(9), a.integer(10), a.num(11), a.num(23), a.num(4), a.num(5), a.num(6), a.num(7),
-                a.integer(12), (long) a.num(13), a.bool(14), checkpoint, resume, a.bool(17), a.bool(24));
-        if (o.epochs() < 0 || o.iterations() < 1 || o.testBatch() < 2) throw a.error("epochs >= 0, iterations >= 1 and test_batch >= 2 are needed");
+        TrainingOptions training = TrainingOptions.read(a);
+        double lrDecay = a.num("lr_decay");
+        if (!(lrDecay > 0 && lrDecay <= 1)) throw a.error("lr_decay is the fraction of lr left at the end of each epoch: a number in (0, 1]");
+        Epi.Options o = new Epi.Options(training.epochs(), training.iterations(), training.batch(), training.lr(), lrDecay, a.num("c0"),
+                a.num("beta"), a.num("gamma"), a.num("alpha"), a.atLeast("test_batch", 2), training.seed(), a.bool("until_converged"),
+                training.checkpoint(), training.resume(), a.bool("quiet"), a.bool("scale_statistics"));
         List<String> finalNames = names;
         Epi.run(q.flow, objective, property.count(), o, a.context().out(),
                 state -> a.context().lastInference(new EpiResult(state, q, property, finalNames)));
@@ -119,38 +115,36 @@ final class EpiBuiltins {
     private record Target(Objective objective, List<String> names) {}
 
     /**
-     * An ode/network (simulated with over:, t: or steps:, dt:, method:, threads: at the given
-     * argument positions) or a function of the (n x k) parameter batch.
+     * An ode/network (simulated with over:, and the simulation options t: or steps:, dt:,
+     * method:, threads:) or a function of the (n x k) parameter batch.
      */
-    private static Target target(Args a, ConstraintValue property, int k, int over, int t, int steps, int dt, int method, int threads) {
+    private static Target target(Args a, ConstraintValue property, int k) {
         List<String> names = new ArrayList<>();
         Objective objective;
-        if (a.get(0) instanceof SomaFunction f) {
+        if (a.get("model") instanceof SomaFunction f) {
             for (int j = 0; j < k; j++) names.add("z" + (j + 1));
-            if (a.given(over)) names = strings(a, over);
+            if (a.given("over")) names = strings(a);
             objective = new FunctionObjective(f, property, k);
         } else {
-            ModelInstance model = a.model(0);
-            if (!a.given(over)) throw a.error("say which parameters are inferred: over: [\"g_el\", \"g_synA\"]");
-            names = strings(a, over);
+            ModelInstance model = a.model("model");
+            if (!a.given("over")) throw a.error("say which parameters are inferred: over: [\"g_el\", \"g_synA\"]");
+            names = strings(a);
             for (String n : names) {
                 if (!model.declaration.parameters.contains(n)) throw a.error(model.declaration.name + " has no parameter '" + n + "'");
             }
-            double step = a.num(dt);
-            long count = SimulationBuiltins.steps(a, t, steps, step);
-            int cores = a.given(threads) ? a.integer(threads) : Runtime.getRuntime().availableProcessors();
-            Simulator.Options base = new Simulator.Options(Method.named(a.str(method)), 0, step, count, 1, null, 1e-6, 1e-9, names, null, null,
-                    cores, List.of());
+            Simulator.Options base = SimulationOptions.read(a).toSimulator(0, null, names, null, null, List.of());
             objective = new SimulatedObjective(model, names, base, property, a.context());
         }
         if (names.size() != k) throw a.error("the parameters have dimension " + k + " but over: names " + names.size());
         return new Target(objective, names);
     }
 
-    private static List<String> strings(Args a, int i) {
+    /** over: the names of the inferred parameters, each once. */
+    private static List<String> strings(Args a) {
         List<String> out = new ArrayList<>();
-        for (Object o : a.list(i).items) {
+        for (Object o : a.list("over").items) {
             if (!(o instanceof String s)) throw a.error("over: lists parameter names as strings, got " + Printer.show(o));
+            if (out.contains(s)) throw a.error("over: names '" + s + "' twice");
             out.add(s);
         }
         return out;

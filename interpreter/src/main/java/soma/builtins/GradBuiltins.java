@@ -22,17 +22,17 @@ final class GradBuiltins {
 
     static void register(Builtins r) {
         r.def("grad(f)", "the gradient function of a scalar function f(x, ...) with respect to x (reverse mode)", a ->
-                derived(a, a.function(0), false));
-        r.def("value_and_grad(f)", "a function returning {value, grad} of f(x, ...) with respect to x", a -> derived(a, a.function(0), true));
+                derived(a, a.function("f"), false));
+        r.def("value_and_grad(f)", "a function returning {value, grad} of f(x, ...) with respect to x", a -> derived(a, a.function("f"), true));
         r.def("minimize(f, x0, method = \"lbfgs\", lr = 0.01, iters = 1000, momentum = 0.9, tol = 1e-8)",
                 "minimise a scalar function with adam, sgd (with momentum) or lbfgs, using its exact gradient; {x, value, iterations, converged}",
-                a -> minimize(a, a.str(2)));
+                a -> minimize(a, a.str("method")));
         r.def("adam(f, x0, lr = 0.001, iters = 1000, tol = 0)", "minimise f with Adam; {x, value, iterations, converged}", a ->
-                run(a, new Minimizers.Options("adam", a.num(2), a.integer(3), 0, a.num(4))));
+                run(a, new Minimizers.Options("adam", a.num("lr"), a.integer("iters"), 0, a.num("tol"))));
         r.def("sgd(f, x0, lr = 0.01, momentum = 0.9, iters = 1000, tol = 0)", "minimise f by gradient descent with momentum", a ->
-                run(a, new Minimizers.Options("sgd", a.num(2), a.integer(4), a.num(3), a.num(5))));
+                run(a, new Minimizers.Options("sgd", a.num("lr"), a.integer("iters"), a.num("momentum"), a.num("tol"))));
         r.def("lbfgs(f, x0, iters = 500, tol = 1e-8)", "minimise f with L-BFGS (memory 10, strong Wolfe line search)", a ->
-                run(a, new Minimizers.Options("lbfgs", 0, a.integer(2), 0, a.num(3))));
+                run(a, new Minimizers.Options("lbfgs", 0, a.integer("iters"), 0, a.num("tol"))));
         r.def("root(f, x0, tol = 1e-12, iters = 100)", "a root of f: R^n -> R^n by Newton's method with a backtracking line search "
                 + "(Jacobian by reverse mode); {x, residual, iterations, converged}", GradBuiltins::root);
     }
@@ -74,12 +74,12 @@ final class GradBuiltins {
     }
 
     private static Object minimize(Args a, String method) {
-        return run(a, new Minimizers.Options(method, a.num(3), a.integer(4), a.num(5), a.num(6)));
+        return run(a, new Minimizers.Options(method, a.num("lr"), a.integer("iters"), a.num("momentum"), a.num("tol")));
     }
 
     private static Object run(Args a, Minimizers.Options o) {
-        SomaFunction f = a.function(0);
-        Object start = a.get(1);
+        SomaFunction f = a.function("f");
+        Object start = a.get("x0");
         Tensor x0 = TensorHooks.toTensor(start, a.name() + ": x0");
         int[] shape = x0.shape();
         Minimizers.Result r = Minimizers.minimize(x -> Gradients.valueAndGrad(f, new Tensor(shape, x.clone()), new Object[0]),
@@ -93,12 +93,12 @@ final class GradBuiltins {
     }
 
     private static Object root(Args a) {
-        SomaFunction f = a.function(0);
-        Tensor x = TensorHooks.toTensor(a.get(1), "root: x0").flatten();
-        double tol = a.num(2);
+        SomaFunction f = a.function("f");
+        Tensor x = TensorHooks.toTensor(a.get("x0"), "root: x0").flatten();
+        double tol = a.num("tol");
         int it = 0;
         double[] r = Gradients.value(f, x, new Object[0]).flatten().realData();
-        while (it < a.integer(3) && norm(r) > tol) {
+        while (it < a.integer("iters") && norm(r) > tol) {
             it++;
             Tensor j = Gradients.jacobian(f, x, new Object[0]);
             if (j.shape()[0] != x.size()) throw new SomaError("root: f must return as many values as x has (" + x.size() + "), got " + j.shape()[0]);
@@ -117,7 +117,7 @@ final class GradBuiltins {
             r = rt;
         }
         SomaRecord out = new SomaRecord();
-        out.put("x", x.size() == 1 && a.get(1) instanceof Double ? (Object) x.realData()[0] : x);
+        out.put("x", x.size() == 1 && a.get("x0") instanceof Double ? (Object) x.realData()[0] : x);
         out.put("residual", norm(r));
         out.put("iterations", (double) it);
         out.put("converged", norm(r) <= tol);

@@ -17,30 +17,30 @@ final class ListBuiltins {
 
     static void register(Builtins r) {
         r.def("push(xs, x)", "append x to list xs (in place); returns xs", a -> {
-            a.list(0).add(a.get(1));
-            return a.list(0);
+            a.list("xs").add(a.get("x"));
+            return a.list("xs");
         });
         r.def("pop(xs)", "remove and return the last element of xs", a -> {
-            List<Object> items = a.list(0).items;
+            List<Object> items = a.list("xs").items;
             if (items.isEmpty()) throw a.error("pop from an empty list");
             return items.remove(items.size() - 1);
         });
         r.def("list(xs)", "a new list of the elements of a range, string, list or tensor", a -> {
-            Object xs = a.get(0);
+            Object xs = a.get("xs");
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < Iteration.size(xs); i++) out.add(Iteration.get(xs, i));
             return new SomaList(out);
         });
         r.def("map(xs, f)", "[f(x) for x in xs]", a -> {
-            Object xs = a.get(0);
-            SomaFunction f = a.function(1);
+            Object xs = a.get("xs");
+            SomaFunction f = a.function("f");
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < Iteration.size(xs); i++) out.add(a.call(f, Iteration.get(xs, i)));
             return new SomaList(out);
         });
         r.def("filter(xs, f)", "the elements x of xs with f(x) true", a -> {
-            Object xs = a.get(0);
-            SomaFunction f = a.function(1);
+            Object xs = a.get("xs");
+            SomaFunction f = a.function("f");
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < Iteration.size(xs); i++) {
                 Object x = Iteration.get(xs, i);
@@ -49,23 +49,23 @@ final class ListBuiltins {
             return new SomaList(out);
         });
         r.def("reduce(xs, f, init)", "f(...f(f(init, x0), x1)..., xn)", a -> {
-            Object xs = a.get(0);
-            Object acc = a.get(2);
-            for (int i = 0; i < Iteration.size(xs); i++) acc = a.call(a.function(1), acc, Iteration.get(xs, i));
+            Object xs = a.get("xs");
+            Object acc = a.get("init");
+            for (int i = 0; i < Iteration.size(xs); i++) acc = a.call(a.function("f"), acc, Iteration.get(xs, i));
             return acc;
         });
         r.def("sum(xs, axis = nil)", "sum of a list of numbers, or of a tensor (along axis)", a -> {
-            if (TensorHooks.handles(a.get(0))) return TensorHooks.reduce("sum", a.get(0), a.get(1));
+            if (TensorHooks.handles(a.get("xs"))) return TensorHooks.reduce("sum", a.get("xs"), a.get("axis"));
             Object acc = 0.0;
-            Object xs = a.get(0);
+            Object xs = a.get("xs");
             for (int i = 0; i < Iteration.size(xs); i++) acc = Operators.binary(soma.runtime.Op.ADD, acc, Iteration.get(xs, i));
             return acc;
         });
         r.def("min(...xs, axis = nil)", "smallest of numbers, of a list, or of a tensor (along axis)", a -> extreme(a, "min"));
         r.def("max(...xs, axis = nil)", "largest of numbers, of a list, or of a tensor (along axis)", a -> extreme(a, "max"));
         r.def("sort(xs)", "a sorted copy of a list of numbers or strings, or of a vector (complex: by real, then imaginary part)", a -> {
-            if (TensorHooks.handles(a.get(0))) return soma.tensor.Sorting.sort((soma.tensor.Tensor) a.get(0));
-            List<Object> out = new ArrayList<>(a.list(0).items);
+            if (TensorHooks.handles(a.get("xs"))) return soma.tensor.Sorting.sort((soma.tensor.Tensor) a.get("xs"));
+            List<Object> out = new ArrayList<>(a.list("xs").items);
             try {
                 out.sort((x, y) -> (Boolean) Operators.binary(soma.runtime.Op.LT, x, y) ? -1 : Operators.equal(x, y) ? 0 : 1);
             } catch (ClassCastException e) {
@@ -74,41 +74,41 @@ final class ListBuiltins {
             return new SomaList(out);
         });
         r.def("reverse(xs)", "a reversed copy of a list", a -> {
-            List<Object> out = new ArrayList<>(a.list(0).items);
+            List<Object> out = new ArrayList<>(a.list("xs").items);
             Collections.reverse(out);
             return new SomaList(out);
         });
         r.def("zip(xs, ys)", "list of [x, y] pairs", a -> {
-            Object xs = a.get(0);
-            Object ys = a.get(1);
+            Object xs = a.get("xs");
+            Object ys = a.get("ys");
             int n = Math.min(Iteration.size(xs), Iteration.size(ys));
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < n; i++) out.add(new SomaList(new ArrayList<>(List.of(Iteration.get(xs, i), Iteration.get(ys, i)))));
             return new SomaList(out);
         });
         r.def("contains(xs, x)", "true if x is an element of list xs (or a substring of string xs)", a -> {
-            if (a.get(0) instanceof String s) return s.contains(a.str(1));
-            for (Object o : a.list(0).items) if (Operators.equal(o, a.get(1))) return true;
+            if (a.get("xs") instanceof String s) return s.contains(a.str("x"));
+            for (Object o : a.list("xs").items) if (Operators.equal(o, a.get("x"))) return true;
             return false;
         });
         r.def("join(xs, sep = \"\")", "the elements of xs as strings, joined by sep", a -> {
             StringBuilder sb = new StringBuilder();
-            List<Object> items = a.list(0).items;
-            for (int i = 0; i < items.size(); i++) sb.append(i == 0 ? "" : a.str(1)).append(Printer.show(items.get(i)));
+            List<Object> items = a.list("xs").items;
+            for (int i = 0; i < items.size(); i++) sb.append(i == 0 ? "" : a.str("sep")).append(Printer.show(items.get(i)));
             return sb.toString();
         });
         r.def("split(s, sep = \" \")", "a string cut at each sep", a -> {
             List<Object> out = new ArrayList<>();
-            for (String p : a.str(0).split(java.util.regex.Pattern.quote(a.str(1)), -1)) out.add(p);
+            for (String p : a.str("s").split(java.util.regex.Pattern.quote(a.str("sep")), -1)) out.add(p);
             return new SomaList(out);
         });
-        r.def("upper(s)", "upper-case copy", a -> a.str(0).toUpperCase(java.util.Locale.ROOT));
-        r.def("lower(s)", "lower-case copy", a -> a.str(0).toLowerCase(java.util.Locale.ROOT));
+        r.def("upper(s)", "upper-case copy", a -> a.str("s").toUpperCase(java.util.Locale.ROOT));
+        r.def("lower(s)", "lower-case copy", a -> a.str("s").toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Object extreme(Args a, String which) {
-        List<Object> xs = a.list(0).items;
-        if (xs.size() == 1 && TensorHooks.handles(xs.get(0))) return TensorHooks.reduce(which, xs.get(0), a.get(1));
+        List<Object> xs = a.list("xs").items;
+        if (xs.size() == 1 && TensorHooks.handles(xs.get(0))) return TensorHooks.reduce(which, xs.get(0), a.get("axis"));
         if (xs.size() == 2 && (TensorHooks.handles(xs.get(0)) || TensorHooks.handles(xs.get(1)))) {
             return TensorHooks.elementwise(which, xs.get(0), xs.get(1));
         }

@@ -16,30 +16,30 @@ final class RandomBuiltins {
 
     static void register(Builtins r) {
         r.def("seed(n)", "restart the random generator from seed n (a whole number)", a -> {
-            a.context().rng().seed((long) a.integer(0));
+            a.context().rng().seed((long) a.integer("n"));
             return soma.runtime.Nil.INSTANCE;
         });
         r.defRandom("randn(...shape)", "standard normal samples, e.g. randn(500, 500); randn() is one number", a ->
-                TensorFields.unwrap(rng(a).randn(Shapes.of(a, 0, "randn"))));
-        r.defRandom("rand(...shape)", "uniform samples in [0, 1)", a -> TensorFields.unwrap(rng(a).rand(Shapes.of(a, 0, "rand"))));
+                TensorFields.unwrap(rng(a).randn(Shapes.of(a, "shape", "randn"))));
+        r.defRandom("rand(...shape)", "uniform samples in [0, 1)", a -> TensorFields.unwrap(rng(a).rand(Shapes.of(a, "shape", "rand"))));
         r.defRandom("normal(mean = 0, std = 1, shape = [])", "normal samples with the given mean and standard deviation", a ->
-                TensorFields.unwrap(rng(a).normal(a.num(0), a.num(1), Shapes.dims(a.get(2), "normal"))));
+                TensorFields.unwrap(rng(a).normal(a.num("mean"), a.num("std"), Shapes.dims(a.get("shape"), "normal"))));
         r.defRandom("uniform(a = 0, b = 1, shape = [])", "uniform samples in [a, b)", a ->
-                TensorFields.unwrap(rng(a).uniform(a.num(0), a.num(1), Shapes.dims(a.get(2), "uniform"))));
+                TensorFields.unwrap(rng(a).uniform(a.num("a"), a.num("b"), Shapes.dims(a.get("shape"), "uniform"))));
         r.defRandom("randint(lo, hi, shape = [])", "whole numbers uniform in [lo, hi)", a ->
-                TensorFields.unwrap(rng(a).randint(a.integer(0), a.integer(1), Shapes.dims(a.get(2), "randint"))));
+                TensorFields.unwrap(rng(a).randint(a.integer("lo"), a.integer("hi"), Shapes.dims(a.get("shape"), "randint"))));
         r.defRandom("permutation(x)", "a random ordering of 0..x-1 (x a number) or of the elements of x", a -> {
-            if (a.get(0) instanceof Double) return rng(a).permutation(a.integer(0));
-            Tensor t = TensorBuiltins.tensor(a, 0);
+            if (a.get("x") instanceof Double) return rng(a).permutation(a.integer("x"));
+            Tensor t = TensorBuiltins.tensor(a, "x");
             if (t.rank() == 0) throw new SomaError("permutation: needs a number or a tensor with at least one axis");
             return t.get(soma.tensor.Index.take(rng(a).permutation(t.shape()[0])));
         });
         r.defRandom("choice(xs, k = nil, replace = true)", "k random elements of xs (or of 0..xs-1); one element when k is nil", a -> {
-            int k = a.given(1) ? a.integer(1) : 1;
-            Tensor picked = a.get(0) instanceof Double
-                    ? rng(a).choice(a.integer(0), k, a.bool(2))
-                    : rng(a).choice(TensorHooks.toTensor(a.get(0), "choice: xs").flatten(), k, a.bool(2));
-            return a.given(1) ? picked : TensorFields.unwrap(picked.get(soma.tensor.Index.at(0)));
+            int k = a.given("k") ? a.integer("k") : 1;
+            Tensor picked = a.get("xs") instanceof Double
+                    ? rng(a).choice(a.integer("xs"), k, a.bool("replace"))
+                    : rng(a).choice(TensorHooks.toTensor(a.get("xs"), "choice: xs").flatten(), k, a.bool("replace"));
+            return a.given("k") ? picked : TensorFields.unwrap(picked.get(soma.tensor.Index.at(0)));
         });
     }
 

@@ -10,9 +10,9 @@ import soma.runtime.SomaList;
 final class Shapes {
     private Shapes() {}
 
-    /** The dimensions given as the varargs list of parameter {@code i}. */
-    static int[] of(Args a, int i, String fn) {
-        List<Object> parts = a.list(i).items;
+    /** The dimensions given as the varargs list {@code parameter}. */
+    static int[] of(Args a, String parameter, String fn) {
+        List<Object> parts = a.list(parameter).items;
         if (parts.size() == 1 && Iteration.isIterable(parts.get(0))) return dims(parts.get(0), fn);
         return dims(new SomaList(parts), fn);
     }

@@ -2,11 +2,11 @@ package soma.builtins;
 
 import java.util.ArrayList;
 import java.util.List;
+import soma.builtins.options.Names;
+import soma.builtins.options.SimulationOptions;
 import soma.model.Evaluator;
 import soma.model.ModelInstance;
-import soma.numerics.Method;
 import soma.numerics.Simulator;
-import soma.runtime.Printer;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.runtime.TensorHooks;
@@ -28,8 +28,8 @@ final class SimulationBuiltins {
                 SimulationBuiltins::simulate);
         r.def("forward(model, ...inputs)", "outputs of a network for the given inputs (in the order declared): "
                 + "its definitions that depend on them, a record when there are several", a -> {
-            ModelInstance model = a.model(0);
-            List<Object> inputs = a.list(1).items;
+            ModelInstance model = a.model("model");
+            List<Object> inputs = a.list("inputs").items;
             SomaRecord given = new SomaRecord();
             for (var s : model.declaration.states) {
                 if (!s.input()) continue;
@@ -41,10 +41,10 @@ final class SimulationBuiltins {
         });
         r.def("derivative(model, state = nil, t = 0, flat = false)", "the right-hand side f(t, state) of an ode, as a record of the states' rates "
                 + "(state: a record or flat vector; default the initial state); flat: true gives one vector", a -> {
-            ModelInstance model = a.model(0);
-            Evaluator.Compiled result = Evaluator.at(model, stateVector(a.get(1), model), a.num(2), a.context());
+            ModelInstance model = a.model("model");
+            Evaluator.Compiled result = Evaluator.at(model, stateVector(a.get("state"), model), a.num("t"), a.context());
             double[] dy = result.derivative();
-            return a.bool(3) ? new Tensor(new int[] {dy.length}, dy) : result.model().split(dy, true);
+            return a.bool("flat") ? new Tensor(new int[] {dy.length}, dy) : result.model().split(dy, true);
         });
     }
 
@@ -56,66 +56,31 @@ final class SimulationBuiltins {
     }
 
     private static Object simulate(Args a) {
-        ModelInstance model = a.model(0);
-        double dt = a.num(2);
-        long steps = steps(a, 1, 3, dt);
-        int every = a.integer(9);
-        if (every < 1) throw a.error("every must be at least 1");
-        if (steps % every != 0) throw a.error("the number of steps (" + steps + ") must be a multiple of every (" + every + ")");
-        Method method = Method.named(a.str(4));
-        List<String> record = a.given(8) ? names(a, 8) : null;
+        ModelInstance model = a.model("model");
+        SimulationOptions sim = SimulationOptions.read(a);
+        List<String> record = sim.record();
         List<String> over = null;
         double[][] batch = null;
-        if (a.given(10)) {
-            if (a.get(10) instanceof SomaRecord rec) {
+        if (a.given("params")) {
+            if (a.get("params") instanceof SomaRecord rec) {
                 over = new ArrayList<>(rec.fields.keySet());
                 batch = columns(a, rec, over);
             } else {
-                if (!a.given(11)) throw a.error("a params matrix needs over: [names of its columns]");
-                over = names(a, 11);
-                batch = rows(TensorHooks.toTensor(a.get(10), "simulate: params"), over.size(), a);
+                if (!a.given("over")) throw a.error("a params matrix needs over: [names of its columns]");
+                over = Names.read(a, "over");
+                batch = rows(TensorHooks.toTensor(a.get("params"), "simulate: params"), over.size(), a);
             }
+            if (batch.length == 0) throw a.error("params has no samples: give at least one value per parameter");
         }
-        double[] from = a.given(7) ? stateVector(a.get(7), model) : null;
-        int threads = a.given(12) ? a.integer(12) : Runtime.getRuntime().availableProcessors();
-        List<String> sensitivities = a.given(14) && a.get(14) instanceof SomaList l && !l.items.isEmpty() ? names(a, 14) : List.of();
+        double[] from = a.given("from") ? stateVector(a.get("from"), model) : null;
+        List<String> sensitivities = a.given("sensitivities") && a.get("sensitivities") instanceof SomaList l && !l.items.isEmpty()
+                ? Names.read(a, "sensitivities") : List.of();
         if (record != null) {
             List<String> withTangents = new ArrayList<>(record);
             for (String p : sensitivities) for (String s : record) withTangents.add(soma.model.Sensitivity.tangentName(s, p));
             record = withTangents;
         }
-        Simulator.Options o = new Simulator.Options(method, a.num(13), dt, steps, every, record, a.num(5), a.num(6), over, batch, from, threads, sensitivities);
-        return Simulator.simulate(model, o, a.context());
-    }
-
-    /** dt checked, then the number of steps, from steps: (argument {@code steps}) or a duration t: (argument {@code t}) that dt divides. */
-    static long steps(Args a, int t, int steps, double dt) {
-        if (!(dt > 0)) throw a.error("dt must be positive, got " + Printer.number(dt));
-        long n;
-        if (a.given(steps)) {
-            n = a.integer(steps);
-        } else if (a.given(t)) {
-            double ratio = a.num(t) / dt;
-            n = Math.round(ratio);
-            if (Math.abs(ratio - n) > 1e-6 * Math.max(1, ratio)) {
-                throw a.error("t = " + Printer.number(a.num(t)) + " is not a whole number of steps of dt = " + Printer.number(dt));
-            }
-        } else {
-            throw a.error("say how long: t: (a duration) or steps: (a number of steps)");
-        }
-        if (n < 0) throw a.error("the duration must not be negative");
-        return n;
-    }
-
-    private static List<String> names(Args a, int i) {
-        List<String> out = new ArrayList<>();
-        Object v = a.get(i);
-        if (v instanceof String s) return List.of(s);
-        for (Object o : a.list(i).items) {
-            if (!(o instanceof String s)) throw a.error("'" + a.parameter(i) + "' must list names as strings, got a " + Printer.typeName(o));
-            out.add(s);
-        }
-        return out;
+        return Simulator.simulate(model, sim.toSimulator(a.num("t0"), record, over, batch, from, sensitivities), a.context());
     }
 
     private static double[][] rows(Tensor p, int k, Args a) {

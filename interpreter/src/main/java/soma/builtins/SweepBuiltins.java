@@ -2,8 +2,8 @@ package soma.builtins;
 
 import java.util.ArrayList;
 import java.util.List;
+import soma.builtins.options.SimulationOptions;
 import soma.model.ModelInstance;
-import soma.numerics.Method;
 import soma.numerics.Simulator;
 import soma.numerics.Trajectory;
 import soma.plot.Charts;
@@ -31,12 +31,12 @@ final class SweepBuiltins {
     }
 
     private static Object sweep(Args a) {
-        ModelInstance model = a.model(0);
-        SomaRecord over = a.record(1);
+        ModelInstance model = a.model("model");
+        SomaRecord over = a.record("over");
         List<String> names = new ArrayList<>(over.fields.keySet());
         if (names.isEmpty() || names.size() > 2) throw a.error("over: names one or two parameters, got " + names.size());
-        double[] xs = TensorHooks.toTensor(over.get(names.get(0)), "over." + names.get(0)).flatten().realData();
-        double[] ys = names.size() == 2 ? TensorHooks.toTensor(over.get(names.get(1)), "over." + names.get(1)).flatten().realData() : new double[] {0};
+        double[] xs = axis(a, over, names.get(0));
+        double[] ys = names.size() == 2 ? axis(a, over, names.get(1)) : new double[] {0};
         int nx = xs.length;
         int ny = ys.length;
         double[][] batch = new double[nx * ny][names.size()];
@@ -46,21 +46,9 @@ final class SweepBuiltins {
                 if (names.size() == 2) batch[i * nx + j][1] = ys[i];
             }
         }
-        double dt = a.num(5);
-        long steps;
-        if (a.given(4)) steps = a.integer(4);
-        else if (a.given(3)) steps = Math.round(a.num(3) / dt);
-        else throw a.error("say how long: t: (a duration) or steps: (a number of steps)");
-        List<String> record = null;
-        if (a.given(7)) {
-            record = new ArrayList<>();
-            for (Object o : a.list(7).items) record.add(Printer.show(o));
-        }
-        int threads = a.given(9) ? a.integer(9) : Runtime.getRuntime().availableProcessors();
-        Simulator.Options o = new Simulator.Options(Method.named(a.str(6)), 0, dt, steps, a.integer(8), record, 1e-6, 1e-9,
-                names, batch, null, threads, List.of());
-        Trajectory run = Simulator.simulate(model, o, a.context());
-        Tensor values = TensorHooks.toTensor(a.call(a.function(2), run), "sweep: the statistic's result").flatten();
+        SimulationOptions sim = SimulationOptions.read(a);
+        Trajectory run = Simulator.simulate(model, sim.toSimulator(0, sim.record(), names, batch, null, List.of()), a.context());
+        Tensor values = TensorHooks.toTensor(a.call(a.function("statistic"), run), "sweep: the statistic's result").flatten();
         if (values.size() != nx * ny) {
             throw a.error("the statistic must return one value per sample (" + nx * ny + "), got " + values.size()
                     + " (it receives the whole batch: index the sample axis first, e.g. run.V[:, :, 2])");
@@ -70,9 +58,16 @@ final class SweepBuiltins {
         out.put(names.get(0), new Tensor(new int[] {nx}, xs.clone()));
         if (names.size() == 2) out.put(names.get(1), new Tensor(new int[] {ny}, ys.clone()));
         out.put("values", grid);
-        if (a.given(11)) saveCsv(a, names, xs, ys, values.realData());
-        if (a.given(10)) draw(a, names, xs, ys, grid);
+        if (a.given("csv")) saveCsv(a, names, xs, ys, values.realData());
+        if (a.given("to")) draw(a, names, xs, ys, grid);
         return out;
+    }
+
+    /** The values of one swept parameter: at least one. */
+    private static double[] axis(Args a, SomaRecord over, String name) {
+        double[] v = TensorHooks.toTensor(over.get(name), "over." + name).flatten().realData();
+        if (v.length == 0) throw a.error("over." + name + " has no values to sweep");
+        return v;
     }
 
     private static void saveCsv(Args a, List<String> names, double[] xs, double[] ys, double[] v) {
@@ -85,19 +80,21 @@ final class SweepBuiltins {
         }
         List<String> header = new ArrayList<>(names);
         header.add("value");
-        OutputFiles.saveCsv(a, a.str(11), new Tensor(new int[] {v.length, cols}, rows), header);
+        OutputFiles.saveCsv(a, a.str("csv"), new Tensor(new int[] {v.length, cols}, rows), header);
     }
 
     private static void draw(Args a, List<String> names, double[] xs, double[] ys, Tensor grid) {
-        PlotSpec spec = PlotSpec.defaults().withTitle(a.str(13)).withXLabel(names.get(0));
+        PlotBuiltins.increasing(a, "over." + names.get(0), xs);
+        if (names.size() == 2) PlotBuiltins.increasing(a, "over." + names.get(1), ys);
+        PlotSpec spec = PlotSpec.defaults().withTitle(a.str("title")).withXLabel(names.get(0));
         if (names.size() == 1) {
-            OutputFiles.save(a, Charts.line(xs, grid.realData(), spec.withYLabel("statistic")), a.str(10), "the sweep's plot");
+            OutputFiles.save(a, Charts.line(xs, grid.realData(), spec.withYLabel("statistic")), a.str("to"), "the sweep's plot");
             return;
         }
         double[][] z = matrix(grid);
-        var figure = Charts.heatmap(z, xs, ys, PlotBuiltins.region(a, 12, z), PlotBuiltins.points(a, 14),
-                spec.withYLabel(names.get(1)).withRegionLabel(a.given(12) ? "statistic in " + Printer.show(a.get(12)) : null));
-        OutputFiles.save(a, figure, a.str(10), "the sweep's plot");
+        var figure = Charts.heatmap(z, xs, ys, PlotBuiltins.region(a, "region", z), PlotBuiltins.points(a, "points"),
+                spec.withYLabel(names.get(1)).withRegionLabel(a.given("region") ? "statistic in " + Printer.show(a.get("region")) : null));
+        OutputFiles.save(a, figure, a.str("to"), "the sweep's plot");
     }
 
     private static double[][] matrix(Tensor grid) {

@@ -16,45 +16,45 @@ final class TensorBuiltins {
 
     static void register(Builtins r) {
         r.def("tensor(x)", "a tensor from a number, a (nested) list of numbers, a list of tensors or a range", a ->
-                soma.autodiff.Ops.containsTracked(a.get(0)) ? soma.autodiff.Ops.stack(a.list(0).items) : TensorHooks.toTensor(a.get(0), "tensor").copy());
-        r.def("zeros(...shape)", "tensor of zeros, e.g. zeros(3, 4) or zeros(W.shape)", a -> Tensor.zeros(Shapes.of(a, 0, "zeros")));
-        r.def("ones(...shape)", "tensor of ones", a -> Tensor.ones(Shapes.of(a, 0, "ones")));
-        r.def("full(shape, value)", "tensor of one repeated value", a -> Tensor.full(a.num(1), Shapes.dims(a.get(0), "full")));
-        r.def("eye(n, m = nil)", "identity matrix (n x n, or n x m)", a -> Tensor.eye(a.integer(0), a.given(1) ? a.integer(1) : a.integer(0)));
-        r.def("diag(x)", "vector -> diagonal matrix; matrix -> its diagonal", a -> Tensor.diag(tensor(a, 0)));
-        r.def("linspace(a, b, n = 50)", "n evenly spaced points from a to b inclusive", a -> Tensor.linspace(a.num(0), a.num(1), a.integer(2)));
+                soma.autodiff.Ops.containsTracked(a.get("x")) ? soma.autodiff.Ops.stack(a.list("x").items) : TensorHooks.toTensor(a.get("x"), "tensor").copy());
+        r.def("zeros(...shape)", "tensor of zeros, e.g. zeros(3, 4) or zeros(W.shape)", a -> Tensor.zeros(Shapes.of(a, "shape", "zeros")));
+        r.def("ones(...shape)", "tensor of ones", a -> Tensor.ones(Shapes.of(a, "shape", "ones")));
+        r.def("full(shape, value)", "tensor of one repeated value", a -> Tensor.full(a.num("value"), Shapes.dims(a.get("shape"), "full")));
+        r.def("eye(n, m = nil)", "identity matrix (n x n, or n x m)", a -> Tensor.eye(a.integer("n"), a.given("m") ? a.integer("m") : a.integer("n")));
+        r.def("diag(x)", "vector -> diagonal matrix; matrix -> its diagonal", a -> Tensor.diag(tensor(a, "x")));
+        r.def("linspace(a, b, n = 50)", "n evenly spaced points from a to b inclusive", a -> Tensor.linspace(a.num("a"), a.num("b"), a.integer("n")));
         r.def("arange(start, stop = nil, step = 1)", "arange(n) = [0, 1, ..., n-1]; arange(a, b, step): a, a+step, ... below b", a ->
-                a.given(1) ? Tensor.arange(a.num(0), a.num(1), a.num(2)) : Tensor.arange(0, a.num(0), a.num(2)));
-        r.def("stack(xs, axis = 0)", "join equally shaped tensors along a new axis", a -> Tensor.stack(tensors(a, 0), a.integer(1)));
-        r.def("concat(xs, axis = 0)", "join tensors along an existing axis", a -> Tensor.concat(tensors(a, 0), a.integer(1)));
-        r.def("reshape(x, ...shape)", "same elements, new shape (one dimension may be -1)", a -> tensor(a, 0).reshape(Shapes.of(a, 1, "reshape")));
-        r.def("flatten(x)", "the elements as a vector, row by row", a -> tensor(a, 0).flatten());
+                a.given("stop") ? Tensor.arange(a.num("start"), a.num("stop"), a.num("step")) : Tensor.arange(0, a.num("start"), a.num("step")));
+        r.def("stack(xs, axis = 0)", "join equally shaped tensors along a new axis", a -> Tensor.stack(tensors(a, "xs"), a.integer("axis")));
+        r.def("concat(xs, axis = 0)", "join tensors along an existing axis", a -> Tensor.concat(tensors(a, "xs"), a.integer("axis")));
+        r.def("reshape(x, ...shape)", "same elements, new shape (one dimension may be -1)", a -> tensor(a, "x").reshape(Shapes.of(a, "shape", "reshape")));
+        r.def("flatten(x)", "the elements as a vector, row by row", a -> tensor(a, "x").flatten());
         r.def("transpose(x, ...axes)", "reversed axes (matrix transpose), or the given axis order", a -> {
-            int[] axes = Shapes.of(a, 1, "transpose");
-            return axes.length == 0 ? tensor(a, 0).transpose() : tensor(a, 0).transpose(axes);
+            int[] axes = Shapes.of(a, "axes", "transpose");
+            return axes.length == 0 ? tensor(a, "x").transpose() : tensor(a, "x").transpose(axes);
         });
-        r.def("shape(x)", "dimensions of a tensor, as a list", a -> TensorValues.shapeList(tensor(a, 0).shape()));
-        r.def("copy(x)", "an independent copy of a tensor", a -> tensor(a, 0).copy());
+        r.def("shape(x)", "dimensions of a tensor, as a list", a -> TensorValues.shapeList(tensor(a, "x").shape()));
+        r.def("copy(x)", "an independent copy of a tensor", a -> tensor(a, "x").copy());
         r.def("outer(x, y)", "outer product x[i] * y[j]", a -> {
-            Tensor x = tensor(a, 0).flatten();
-            Tensor y = tensor(a, 1).flatten();
+            Tensor x = tensor(a, "x").flatten();
+            Tensor y = tensor(a, "y").flatten();
             return x.reshape(x.size(), 1).mul(y.reshape(1, y.size()));
         });
 
-        r.def("mean(x, axis = nil)", "average of a tensor or list (along axis)", a -> TensorHooks.reduce("mean", a.get(0), a.get(1)));
-        r.def("prod(x, axis = nil)", "product of the elements (along axis)", a -> TensorHooks.reduce("prod", a.get(0), a.get(1)));
-        r.def("argmin(x, axis = nil)", "position of the smallest element (flat, or along axis)", a -> TensorHooks.reduce("argmin", a.get(0), a.get(1)));
-        r.def("argmax(x, axis = nil)", "position of the largest element (flat, or along axis)", a -> TensorHooks.reduce("argmax", a.get(0), a.get(1)));
-        r.def("cumsum(x, axis = nil)", "running sum (of the flattened tensor, or along axis)", a -> TensorHooks.reduce("cumsum", a.get(0), a.get(1)));
-        r.def("any(x, axis = nil)", "true if any element is true (non-zero)", a -> TensorHooks.reduce("any", a.get(0), a.get(1)));
-        r.def("all(x, axis = nil)", "true if every element is true (non-zero)", a -> TensorHooks.reduce("all", a.get(0), a.get(1)));
+        r.def("mean(x, axis = nil)", "average of a tensor or list (along axis)", a -> TensorHooks.reduce("mean", a.get("x"), a.get("axis")));
+        r.def("prod(x, axis = nil)", "product of the elements (along axis)", a -> TensorHooks.reduce("prod", a.get("x"), a.get("axis")));
+        r.def("argmin(x, axis = nil)", "position of the smallest element (flat, or along axis)", a -> TensorHooks.reduce("argmin", a.get("x"), a.get("axis")));
+        r.def("argmax(x, axis = nil)", "position of the largest element (flat, or along axis)", a -> TensorHooks.reduce("argmax", a.get("x"), a.get("axis")));
+        r.def("cumsum(x, axis = nil)", "running sum (of the flattened tensor, or along axis)", a -> TensorHooks.reduce("cumsum", a.get("x"), a.get("axis")));
+        r.def("any(x, axis = nil)", "true if any element is true (non-zero)", a -> TensorHooks.reduce("any", a.get("x"), a.get("axis")));
+        r.def("all(x, axis = nil)", "true if every element is true (non-zero)", a -> TensorHooks.reduce("all", a.get("x"), a.get("axis")));
         r.def("var(x, axis = nil, ddof = 0)", "variance (ddof = 1 for the unbiased sample variance)", a ->
-                TensorHooks.spread("var", a.get(0), a.get(1), a.integer(2)));
+                TensorHooks.spread("var", a.get("x"), a.get("axis"), a.integer("ddof")));
         r.def("std(x, axis = nil, ddof = 0)", "standard deviation (ddof = 1 for the sample estimate)", a ->
-                TensorHooks.spread("std", a.get(0), a.get(1), a.integer(2)));
+                TensorHooks.spread("std", a.get("x"), a.get("axis"), a.integer("ddof")));
         r.def("cov(x, ddof = 1)", "covariance matrix of the columns of an (n x d) sample matrix (rows are samples)", a -> {
-            double[][] rows = Numbers.matrix(a.get(0), "cov: x");
-            int n = rows.length, d = n == 0 ? 0 : rows[0].length, ddof = a.integer(1);
+            double[][] rows = Numbers.matrix(a.get("x"), "cov: x");
+            int n = rows.length, d = n == 0 ? 0 : rows[0].length, ddof = a.integer("ddof");
             if (n - ddof <= 0) throw a.error("needs more than " + ddof + " rows, got " + n);
             double[] mean = new double[d], c = new double[d * d];
             for (double[] row : rows) for (int j = 0; j < d; j++) mean[j] += row[j] / n;
@@ -66,46 +66,46 @@ final class TensorBuiltins {
         });
 
         r.def("complex(re, im = 0)", "complex number or tensor re + i im", a -> {
-            Tensor re = tensor(a, 0);
-            Tensor im = TensorHooks.toTensor(a.get(1), "complex: im");
+            Tensor re = tensor(a, "re");
+            Tensor im = TensorHooks.toTensor(a.get("im"), "complex: im");
             Tensor shape = re.add(im).mul(0.0);
             Tensor rb = re.add(shape);
             Tensor ib = im.add(shape);
             return TensorFields.unwrap(new Tensor(rb.shape(), rb.realData().clone(), ib.realData().clone(), false));
         });
-        r.def("re(x)", "real part", a -> TensorFields.unwrap(tensor(a, 0).real()));
-        r.def("im(x)", "imaginary part", a -> TensorFields.unwrap(tensor(a, 0).imag()));
-        r.def("conj(x)", "complex conjugate", a -> TensorFields.unwrap(tensor(a, 0).conj()));
-        r.def("angle(x)", "argument (phase) of complex numbers, in radians", a -> TensorFields.unwrap(tensor(a, 0).angle()));
-        r.def("pow(x, y)", "x to the power y, elementwise", a -> TensorFields.unwrap(tensor(a, 0).pow(TensorHooks.toTensor(a.get(1), "pow: y"))));
+        r.def("re(x)", "real part", a -> TensorFields.unwrap(tensor(a, "x").real()));
+        r.def("im(x)", "imaginary part", a -> TensorFields.unwrap(tensor(a, "x").imag()));
+        r.def("conj(x)", "complex conjugate", a -> TensorFields.unwrap(tensor(a, "x").conj()));
+        r.def("angle(x)", "argument (phase) of complex numbers, in radians", a -> TensorFields.unwrap(tensor(a, "x").angle()));
+        r.def("pow(x, y)", "x to the power y, elementwise", a -> TensorFields.unwrap(tensor(a, "x").pow(TensorHooks.toTensor(a.get("y"), "pow: y"))));
 
         r.def("where(mask, x, y)", "x where mask is true, y elsewhere (broadcast)", a -> {
-            Tensor m = tensor(a, 0);
-            Tensor x = TensorHooks.toTensor(a.get(1), "where: x");
-            Tensor y = TensorHooks.toTensor(a.get(2), "where: y");
+            Tensor m = tensor(a, "mask");
+            Tensor x = TensorHooks.toTensor(a.get("x"), "where: x");
+            Tensor y = TensorHooks.toTensor(a.get("y"), "where: y");
             Tensor zero = Tensor.zeros(m.add(x.real()).add(y.real()).shape());
             return TensorFields.unwrap(select(m.ne(0.0).add(zero), x.add(zero), y.add(zero)));
         });
-        r.def("logical_and(x, y)", "elementwise and of masks", a -> TensorHooks.logical(BinaryOp.AND, a.get(0), a.get(1)));
-        r.def("logical_or(x, y)", "elementwise or of masks", a -> TensorHooks.logical(BinaryOp.OR, a.get(0), a.get(1)));
-        r.def("logical_not(x)", "elementwise not of a mask", a -> TensorFields.unwrap(tensor(a, 0).not()));
-        r.def("count(mask)", "number of true (non-zero) elements", a -> (double) countNonZero(tensor(a, 0)));
+        r.def("logical_and(x, y)", "elementwise and of masks", a -> TensorHooks.logical(BinaryOp.AND, a.get("x"), a.get("y")));
+        r.def("logical_or(x, y)", "elementwise or of masks", a -> TensorHooks.logical(BinaryOp.OR, a.get("x"), a.get("y")));
+        r.def("logical_not(x)", "elementwise not of a mask", a -> TensorFields.unwrap(tensor(a, "x").not()));
+        r.def("count(mask)", "number of true (non-zero) elements", a -> (double) countNonZero(tensor(a, "mask")));
         r.def("allclose(x, y, rtol = 1e-5, atol = 1e-8)", "true if |x - y| <= atol + rtol |y| everywhere (numpy allclose)", a -> {
-            Tensor x = tensor(a, 0);
-            Tensor y = TensorHooks.toTensor(a.get(1), "allclose: y");
-            Tensor bound = y.abs().mul(a.num(2)).add(a.num(3));
+            Tensor x = tensor(a, "x");
+            Tensor y = TensorHooks.toTensor(a.get("y"), "allclose: y");
+            Tensor bound = y.abs().mul(a.num("rtol")).add(a.num("atol"));
             return countNonZero(x.sub(y).abs().le(bound).not()) == 0;
         });
     }
 
-    static Tensor tensor(Args a, int i) {
-        if (a.get(i) == Nil.INSTANCE) throw a.wrongType(i, "tensor");
-        return TensorHooks.toTensor(a.get(i), a.name() + ": '" + a.parameter(i) + "'");
+    static Tensor tensor(Args a, String parameter) {
+        if (a.get(parameter) == Nil.INSTANCE) throw a.wrongType(parameter, "tensor");
+        return TensorHooks.toTensor(a.get(parameter), a.name() + ": '" + parameter + "'");
     }
 
-    private static List<Tensor> tensors(Args a, int i) {
+    private static List<Tensor> tensors(Args a, String parameter) {
         List<Tensor> out = new ArrayList<>();
-        for (Object o : a.list(i).items) out.add(TensorHooks.toTensor(o, a.name()));
+        for (Object o : a.list(parameter).items) out.add(TensorHooks.toTensor(o, a.name()));
         if (out.isEmpty()) throw new SomaError(a.name() + ": needs at least one tensor");
         return out;
     }

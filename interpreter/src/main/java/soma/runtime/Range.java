@@ -19,6 +19,13 @@ public final class Range implements TruffleObject {
         return (int) Math.ceil((stop - start) / step);
     }
 
+    /** The number of elements, exact where {@link #size} would not fit an int (len(0..1e18) is 1e18). */
+    public double length() {
+        if (step > 0 ? start >= stop : start <= stop) return 0;
+        double n = Math.ceil((stop - start) / step);
+        return Double.isNaN(n) ? 0 : n;
+    }
+
     public double get(int i) {
         return start + i * step;
     }

@@ -34,13 +34,23 @@ public final class Signature {
         this.options = options;
     }
 
+    /** The parameter collecting extra positional arguments, or -1. */
+    public int varargsIndex() {
+        return varargsIndex;
+    }
+
     public int arity() {
         return names.length;
     }
 
-    /** True when a purely positional call of {@code argc} arguments needs no name matching. */
+    /**
+     * True when a purely positional call of {@code argc} arguments needs no name matching: it
+     * fills the parameters in order (the extra ones, if the signature collects them, go to the
+     * varargs list), so {@link #bindPositional} can run in compiled code.
+     */
     public boolean isSimple(int argc) {
-        return !varargs && !options && argc <= names.length;
+        if (options) return false;
+        return varargs ? argc >= varargsIndex : argc <= names.length;
     }
 
     /** General binding: positional first, then named; missing parameters become {@link Missing}. */
@@ -92,12 +102,26 @@ public final class Signature {
         return out;
     }
 
-    /** Fast path for simple calls (see {@link #isSimple}); the caller has checked {@code argc <= arity}. */
+    /** Fast path for simple calls (see {@link #isSimple}); the caller has checked it. */
     public Object[] bindPositional(Object closure, Object[] values) {
         Object[] out = new Object[names.length + 1];
         out[0] = closure;
+        if (varargs) return bindRest(out, values);
         for (int i = 0; i < values.length; i++) out[1 + i] = values[i];
         for (int i = values.length; i < names.length; i++) {
+            if (!hasDefault[i]) throw missing(i);
+            out[1 + i] = Missing.INSTANCE;
+        }
+        return out;
+    }
+
+    /** Positional values up to the varargs parameter, the rest into a new list, the named-only ones after it defaulted. */
+    private Object[] bindRest(Object[] out, Object[] values) {
+        for (int i = 0; i < varargsIndex; i++) out[1 + i] = values[i];
+        ArrayList<Object> rest = new ArrayList<>(values.length - varargsIndex);
+        for (int i = varargsIndex; i < values.length; i++) rest.add(values[i]);
+        out[1 + varargsIndex] = new SomaList(rest);
+        for (int i = varargsIndex + 1; i < names.length; i++) {
             if (!hasDefault[i]) throw missing(i);
             out[1 + i] = Missing.INSTANCE;
         }

@@ -3,6 +3,7 @@ package soma.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,20 @@ class SignatureTest {
         Object[] bound = print.bind(null, new Object[] {1.0, 2.0, ","}, new String[] {null, null, "sep"});
         assertEquals(2, ((SomaList) bound[1]).size());
         assertEquals(",", bound[2]);
+    }
+
+    @Test
+    void positionalVarargsCallsBindInCompiledCodeExactlyAsTheGeneralBind() {
+        Signature max = new Signature("max", new String[] {"x", "xs", "axis"}, new boolean[] {false, false, true}, 1, false);
+        assertTrue(max.isSimple(1) && max.isSimple(3) && !max.isSimple(0));
+        Object[] values = {1.0, 2.0, 3.0};
+        Object[] fast = max.bindPositional(null, values);
+        Object[] general = max.bind(null, values, null);
+        assertEquals(general[1], fast[1]);
+        assertEquals(((SomaList) general[2]).items, ((SomaList) fast[2]).items);
+        assertEquals(Missing.INSTANCE, fast[3]);
+        ((SomaList) fast[2]).add(4.0); // a user's varargs list is an ordinary, growable list
+        Signature withRequired = new Signature("g", new String[] {"xs", "k"}, new boolean[] {false, false}, 0, false);
+        assertEquals("missing argument 'k' in call to g", assertThrows(SomaError.class, () -> withRequired.bindPositional(null, values)).getMessage());
     }
 }
