@@ -33,7 +33,7 @@ class ArchitectureTest {
      * so they depend on nothing above.
      */
     private static final Set<String> LANGUAGE_CORE = Set.of(
-            "soma", "soma.parser", "soma.builtins", "soma.model.ast", "soma.epi.nodes", "soma.flow.nodes",
+            "soma", "soma.parser", "soma.builtins", "soma.builtins.options", "soma.model.ast", "soma.epi.nodes", "soma.flow.nodes",
             "soma.nodes", "soma.nodes.access", "soma.nodes.calls", "soma.nodes.control",
             "soma.nodes.literals", "soma.nodes.ops", "soma.nodes.variables");
 

@@ -54,9 +54,14 @@ public final class Builtins {
     private static final Builtins ALL = all();
 
     public void def(String spec, String help, Builtin.Body body) {
+        define(spec, help, body, CALLER.getCallerClass());
+    }
+
+    private Builtin define(String spec, String help, Builtin.Body body, Class<?> group) {
         Builtin b = new Builtin(spec, help, body);
         builtins.put(b.name, b);
-        groups.computeIfAbsent(CALLER.getCallerClass().getSimpleName(), g -> new ArrayList<>()).add(b);
+        groups.computeIfAbsent(group.getSimpleName(), g -> new ArrayList<>()).add(b);
+        return b;
     }
 
     /**
@@ -65,8 +70,7 @@ public final class Builtins {
      * differentiates through it, as Brian2 marks {@code rand} where it is registered.
      */
     public void defRandom(String spec, String help, Builtin.Body body) {
-        def(spec, help, body);
-        notStateless.add(spec.substring(0, spec.indexOf('(')).trim());
+        notStateless.add(define(spec, help, body, CALLER.getCallerClass()).name);
     }
 
     /** Names of the builtins registered with {@link #defRandom}. */

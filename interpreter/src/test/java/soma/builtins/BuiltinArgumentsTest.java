@@ -103,7 +103,7 @@ class BuiltinArgumentsTest {
     void aPlotThatCannotBeSavedSaysWhy() throws IOException {
         Files.createDirectories(Path.of("target/args-test/folder.png"));
         String out = ScriptRunner.runCode(MODEL + "plot([1, 2], [3, 4], to: \"target/args-test/folder.png\", preview: false)\n", "case.soma");
-        assertTrue(out.contains("error: cannot save plot to target/args-test/folder.png: "), out);
+        assertTrue(out.contains("cannot save plot to target/args-test/folder.png: "), out);
         assertFalse(out.strip().lines().findFirst().orElse("").endsWith("folder.png"), "the reason is more than the path: " + out);
         assertFalse(out.contains("Exception"), out);
     }
