@@ -27,6 +27,7 @@ final class ListBuiltins {
         });
         r.def("list(xs)", "a new list of the elements of a range, string, list or tensor", a -> {
             Object xs = a.get(0);
+            if (xs instanceof soma.runtime.Range range) range.checkMaterialise("list");
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < Iteration.size(xs); i++) out.add(Iteration.get(xs, i));
             return new SomaList(out);
