@@ -41,6 +41,8 @@ final class Outcomes implements AutoCloseable {
     private final Path workDir;
     private final Duration limit;
     private final Map<Kind, AtomicLong> counts = new ConcurrentHashMap<>();
+    /** The first programs that ran out of time, for the report: long legitimate work, or a hang to look at. */
+    final java.util.List<String> timeouts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private Context context;
 
     Outcomes(Path workDir, Duration limit) {
@@ -52,6 +54,7 @@ final class Outcomes implements AutoCloseable {
     Outcome run(String code, boolean parseOnly) {
         Outcome o = classify(code, parseOnly);
         counts.computeIfAbsent(o.kind(), k -> new AtomicLong()).incrementAndGet();
+        if (o.kind() == Kind.TIMEOUT && timeouts.size() < 5) timeouts.add(code.length() > 300 ? code.substring(0, 300) + "..." : code);
         return o;
     }
 

@@ -48,6 +48,7 @@ class SomaFuzzProperties {
     @AfterContainer
     static void report() {
         System.out.println("soma fuzz: " + outcomes.total() + " programs tried; outcomes " + outcomes.counts());
+        for (String t : outcomes.timeouts) System.out.println("soma fuzz: over 2 s: " + t.replace("\n", "\\n"));
         outcomes.close();
     }
 
