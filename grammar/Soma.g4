@@ -7,11 +7,15 @@ grammar Soma;
 
 @lexer::members {
     // Kinds of the currently open brackets: '(' '[' '{'. A newline is a token only when the
-    // innermost open bracket is '{' or there is none.
+    // innermost open bracket is '{' or there is none. Their offsets let an error at the end of
+    // input point at the bracket left open.
     private final java.util.ArrayDeque<Character> brackets = new java.util.ArrayDeque<>();
-    private void open(char c) { brackets.push(c); }
-    private void close() { if (!brackets.isEmpty()) brackets.pop(); }
+    private final java.util.ArrayDeque<Integer> openedAt = new java.util.ArrayDeque<>();
+    private void open(char c) { brackets.push(c); openedAt.push(_tokenStartCharIndex); }
+    private void close() { if (!brackets.isEmpty()) { brackets.pop(); openedAt.pop(); } }
     private boolean newlineIsSeparator() { return brackets.isEmpty() || brackets.peek() == '{'; }
+    /** Offset of the innermost bracket still open where lexing stopped, or -1. */
+    public int openBracket() { return openedAt.isEmpty() ? -1 : openedAt.peek(); }
 }
 
 program : sep? (statement (sep statement)*)? sep? EOF ;
@@ -113,8 +117,12 @@ RBRACE   : '}' { close(); } ;
 NUMBER   : DIGITS ('.' DIGITS)? EXPONENT?
          | '.' DIGITS EXPONENT?
          ;
-fragment DIGITS   : [0-9] ([0-9_]* [0-9])? ;
+fragment DIGITS   : [0-9] ('_'? [0-9])* ;
 fragment EXPONENT : [eE] [+-]? [0-9]+ ;
+
+// Digits with doubled or trailing underscores (1__0, 1_): longer than the NUMBER they start, so
+// they lex as one token the parser reports as a malformed number.
+BAD_NUMBER : [0-9] [0-9_]* ('.' [0-9_]+)? ;
 
 STRING   : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
 

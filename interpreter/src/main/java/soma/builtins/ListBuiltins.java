@@ -6,6 +6,7 @@ import java.util.List;
 import soma.runtime.Iteration;
 import soma.runtime.Operators;
 import soma.runtime.Printer;
+import soma.runtime.Range;
 import soma.runtime.SomaError;
 import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
@@ -27,6 +28,7 @@ final class ListBuiltins {
         });
         r.def("list(xs)", "a new list of the elements of a range, string, list or tensor", a -> {
             Object xs = a.get("xs");
+            if (xs instanceof Range range) range.checkMaterialise("list");
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < Iteration.size(xs); i++) out.add(Iteration.get(xs, i));
             return new SomaList(out);

@@ -1,5 +1,6 @@
 package soma.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -10,6 +11,8 @@ import soma.SomaLanguage;
 import soma.display.Display;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
+import soma.runtime.SomaException;
+import soma.util.MemoryBudget;
 
 /**
  * A whole script, REPL entry or imported file. In the REPL ({@code echo}), the value of a final
@@ -34,6 +37,10 @@ public final class ProgramRootNode extends RootNode {
             value = body.executeGeneric(frame);
         } catch (ControlExceptions.Return r) {
             value = r.value;
+        } catch (OutOfMemoryError e) {
+            // Outside any call (those are caught at their call site): located at the program.
+            CompilerDirectives.transferToInterpreter();
+            throw new SomaException(MemoryBudget.outOfMemory(null), this);
         }
         if (echo && value != Nil.INSTANCE) echo(value);
         return echo ? Nil.INSTANCE : value;

@@ -12,8 +12,10 @@ import soma.model.ModelInstance;
 import soma.model.diff.TangentSystem;
 import soma.model.nodes.Workspace;
 import soma.runtime.Host;
+import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
+import soma.util.MemoryBudget;
 
 /**
  * Runs a model: compiles it, prepares each sample's constants and initial state (re-running the
@@ -74,6 +76,7 @@ public final class Simulator {
             initial[s] = model.initial(sampleValues[s]);
             if (o.from() != null) System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
         });
+        checkMemory((double) samples * (o.steps() / o.every() + 1) * idx.length);
         int maxRows = (int) (o.steps() / o.every()) + 1;
         CallTarget target = original.declaration.integrators.computeIfAbsent(o.method() + "|" + o.sensitivities() + "|" + model.key, k ->
                 new IntegratorRoot(context.language(), o.method(), model.rhs, instance.declaration.name + "." + o.method().name().toLowerCase()).getCallTarget());
@@ -100,6 +103,9 @@ public final class Simulator {
                     failures[first] = d;
                 } catch (RuntimeException e) { // e.g. the interrupt of Ctrl-C, delivered at a safepoint of the loop
                     crashes[first] = e;
+                } catch (OutOfMemoryError e) { // reported from this thread, so the context stays usable
+                    run.out = null;
+                    crashes[first] = new SomaError(MemoryBudget.outOfMemory("simulate"));
                 }
             };
         }
@@ -111,6 +117,18 @@ public final class Simulator {
         for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
         if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
         return gather(model, recordedNames, out, maxRows, o, instance.declaration.name, java.util.Arrays.stream(taken).sum());
+    }
+
+    /**
+     * Every sample records its points, and gathering copies them into the trajectory: twice the
+     * points, eight bytes each, must fit the heap. (Rows are counted as an int, too.)
+     */
+    private static void checkMemory(double points) {
+        String shortfall = MemoryBudget.shortfall(2 * 8 * points);
+        if (shortfall == null && points < Integer.MAX_VALUE - 8) return;
+        if (shortfall == null) shortfall = "are more than one array can hold (2^31 numbers)";
+        throw new SomaError("simulate: recording " + Printer.number(points) + " points " + shortfall
+                + "; record fewer variables (record:) or fewer points (every:)");
     }
 
     /** The names whose values are not identical in all samples. */

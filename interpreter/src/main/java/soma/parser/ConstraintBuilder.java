@@ -80,6 +80,10 @@ final class ConstraintBuilder {
                 body.add(ast.statement(s));
             }
         }
+        if (moments.isEmpty() && !ast.diagnostics.hasErrors()) {
+            // Without a moment line there is nothing to constrain: epi would fit to no condition at all.
+            ast.error(c.ID().getSymbol(), "constraint " + name + " has no moment lines: add one such as mean(f) == 0.525");
+        }
         for (Object[] sm : secondMoments) {
             int line = (Integer) sm[0];
             Integer mean = meanLines.get((String) sm[1]);

@@ -19,10 +19,22 @@ public final class Diagnostics {
     void error(int start, int length, String message) {
         int len = source.getLength();
         int s = Math.max(0, Math.min(start, len));
+        if (s == len) s = endOfText();
         int l = Math.max(0, Math.min(length, len - s));
         SourceSection section = source.createSection(s, l);
         if (first == null) first = section;
         messages.add(format(section, "error: " + message));
+    }
+
+    /**
+     * Where an error at the end of input is shown: just after the last character that is not
+     * white space, so the caret lands on a line the user wrote rather than one past the end.
+     */
+    private int endOfText() {
+        CharSequence text = source.getCharacters();
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
+        return end;
     }
 
     boolean hasErrors() {

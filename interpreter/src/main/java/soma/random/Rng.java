@@ -115,14 +115,14 @@ public final class Rng {
 
     /** Standard normals of the given shape. */
     public Tensor randn(int... shape) {
-        double[] d = new double[Shape.size(shape)];
+        double[] d = Shape.allocate(shape);
         for (int i = 0; i < d.length; i++) d[i] = nextGaussian();
         return new Tensor(shape, d);
     }
 
     /** Uniform [0, 1) of the given shape. */
     public Tensor rand(int... shape) {
-        double[] d = new double[Shape.size(shape)];
+        double[] d = Shape.allocate(shape);
         for (int i = 0; i < d.length; i++) d[i] = nextDouble();
         return new Tensor(shape, d);
     }
@@ -130,14 +130,14 @@ public final class Rng {
     /** Normal with the given mean and standard deviation (std >= 0). */
     public Tensor normal(double mean, double std, int... shape) {
         if (!(std >= 0)) throw new TensorException("normal: std must be non-negative, got " + std);
-        double[] d = new double[Shape.size(shape)];
+        double[] d = Shape.allocate(shape);
         for (int i = 0; i < d.length; i++) d[i] = mean + std * nextGaussian();
         return new Tensor(shape, d);
     }
 
     /** Uniform in [a, b). */
     public Tensor uniform(double a, double b, int... shape) {
-        double[] d = new double[Shape.size(shape)];
+        double[] d = Shape.allocate(shape);
         for (int i = 0; i < d.length; i++) d[i] = a + (b - a) * nextDouble();
         return new Tensor(shape, d);
     }
@@ -145,7 +145,7 @@ public final class Rng {
     /** Integers uniform in [lo, hi) (as doubles), numpy randint. */
     public Tensor randint(long lo, long hi, int... shape) {
         if (hi <= lo) throw new TensorException("randint: empty range [" + lo + ", " + hi + ")");
-        double[] d = new double[Shape.size(shape)];
+        double[] d = Shape.allocate(shape);
         for (int i = 0; i < d.length; i++) d[i] = lo + nextLong(hi - lo);
         return new Tensor(shape, d);
     }

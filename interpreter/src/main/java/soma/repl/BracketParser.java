@@ -21,6 +21,16 @@ final class BracketParser extends DefaultParser {
         return super.parse(line, cursor, context);
     }
 
+    /**
+     * Words for completion end at brackets, commas and operators too, so {@code print(lin<Tab>}
+     * completes {@code lin}, not {@code print(lin}.
+     */
+    @Override
+    public boolean isDelimiterChar(CharSequence buffer, int pos) {
+        char c = buffer.charAt(pos);
+        return !(Character.isLetterOrDigit(c) || c == '_');
+    }
+
     /** Count of unclosed ( [ { outside strings and comments. */
     static int openBrackets(String text) {
         int depth = 0;

@@ -46,13 +46,15 @@ public final class Repl {
     }
 
     public int run() throws IOException {
+        Path history = Path.of(System.getProperty("user.home"), ".soma_history");
+        HistoryFile.repair(history);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("soma")
                     .parser(new BracketParser())
                     .completer((r, line, candidates) -> complete(line.word(), candidates))
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".soma_history"))
+                    .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   .. ")
                     .build();
             terminal.writer().println("Soma " + soma.launcher.Main.VERSION + " - :help for help, :quit to leave");

@@ -123,7 +123,7 @@ public final class Layout {
         int[] out = s0.clone();
         out[ax] = total;
         int outer = Shape.prod(s0, 0, ax), inner = Shape.prod(s0, ax + 1, s0.length);
-        double[] re = new double[Shape.size(out)];
+        double[] re = Shape.allocate(out);
         double[] im = complex ? new double[re.length] : null;
         int rowLen = total * inner, offset = 0;
         for (Tensor p : parts) {

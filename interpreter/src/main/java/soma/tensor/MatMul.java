@@ -52,7 +52,7 @@ public final class MatMul {
         if (!bVec) out[pos] = n;
 
         boolean complex = a.im != null || b.im != null;
-        double[] cr = new double[Shape.size(out)];
+        double[] cr = Shape.allocate(out);
         double[] ci = complex ? new double[cr.length] : null;
         double[] tmp = complex ? new double[m * n] : null;
         // Walk the broadcast batch: ia/ib are batch indices into a and b.

@@ -1,6 +1,7 @@
 package soma.tensor;
 
 import java.util.Arrays;
+import soma.util.MemoryBudget;
 
 /**
  * Static helpers for shapes (int arrays, row-major). Kept separate from {@link Tensor} so the
@@ -18,6 +19,17 @@ public final class Shape {
             if (n > Integer.MAX_VALUE - 8) throw new TensorException("tensor too large: shape " + toString(shape));
         }
         return (int) n;
+    }
+
+    /**
+     * A new array for a tensor of this shape, after checking that the heap can hold it: a shape
+     * too big for memory is a Soma error saying how much it needs, not an OutOfMemoryError.
+     */
+    public static double[] allocate(int[] shape) {
+        int n = size(shape);
+        String shortfall = MemoryBudget.shortfall(8.0 * n);
+        if (shortfall != null) throw new TensorException("a tensor of shape " + toString(shape) + " " + shortfall);
+        return new double[n];
     }
 
     /** Row-major strides in elements. */

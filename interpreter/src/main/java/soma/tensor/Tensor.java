@@ -76,7 +76,7 @@ public final class Tensor {
      */
     public static Tensor fromNested(Object nested) {
         int[] shape = nestedShape(nested);
-        double[] data = new double[Shape.size(shape)];
+        double[] data = Shape.allocate(shape);
         int[] pos = {0};
         fill(nested, shape, 0, data, pos);
         return new Tensor(shape, data);
@@ -130,7 +130,7 @@ public final class Tensor {
     }
 
     public static Tensor zeros(int... shape) {
-        return new Tensor(shape, new double[Shape.size(shape)]);
+        return new Tensor(shape, Shape.allocate(shape));
     }
 
     public static Tensor ones(int... shape) {
@@ -138,7 +138,7 @@ public final class Tensor {
     }
 
     public static Tensor full(double value, int... shape) {
-        double[] d = new double[Shape.size(shape)];
+        double[] d = Shape.allocate(shape);
         Arrays.fill(d, value);
         return new Tensor(shape, d);
     }
@@ -148,7 +148,7 @@ public final class Tensor {
     }
 
     public static Tensor eye(int n, int m) {
-        double[] d = new double[Shape.size(new int[] {n, m})];
+        double[] d = Shape.allocate(new int[] {n, m});
         for (int i = 0; i < Math.min(n, m); i++) d[i * m + i] = 1;
         return new Tensor(new int[] {n, m}, d);
     }
@@ -161,7 +161,7 @@ public final class Tensor {
     /** {@code n} evenly spaced points from a to b inclusive (numpy linspace, endpoint=True). */
     public static Tensor linspace(double a, double b, int n) {
         if (n < 0) throw new TensorException("linspace: number of points must be non-negative, got " + n);
-        double[] d = new double[n];
+        double[] d = Shape.allocate(new int[] {n});
         double step = n > 1 ? (b - a) / (n - 1) : 0;
         for (int i = 0; i < n; i++) d[i] = a + i * step;
         if (n > 1) d[n - 1] = b; // exact endpoint, as numpy guarantees
@@ -174,7 +174,7 @@ public final class Tensor {
         double len = Math.ceil((stop - start) / step);
         if (!(len < Integer.MAX_VALUE)) throw new TensorException("arange: too many elements");
         int n = (int) Math.max(0, len);
-        double[] d = new double[n];
+        double[] d = Shape.allocate(new int[] {n});
         for (int i = 0; i < n; i++) d[i] = start + i * step;
         return new Tensor(new int[] {n}, d);
     }

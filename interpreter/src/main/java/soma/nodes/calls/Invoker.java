@@ -8,6 +8,7 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaException;
 import soma.runtime.SomaFunction;
 import soma.tensor.TensorException;
+import soma.util.MemoryBudget;
 
 /**
  * Binds arguments and calls, turning library errors and runaway recursion into Soma errors
@@ -35,6 +36,10 @@ public final class Invoker extends Node {
         } catch (StackOverflowError e) {
             CompilerDirectives.transferToInterpreter();
             throw new SomaException("stack overflow: recursion too deep in " + fn.name(), site);
+        } catch (OutOfMemoryError e) {
+            // The failed allocation is garbage now: the session goes on after a located error.
+            CompilerDirectives.transferToInterpreter();
+            throw new SomaException(MemoryBudget.outOfMemory(fn.name()), site);
         } catch (RuntimeException e) {
             CompilerDirectives.transferToInterpreter();
             throw new SomaException("internal error in " + fn.name() + ": " + e, site, e);

@@ -1,13 +1,18 @@
 package soma.nodes.control;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import soma.SomaContext;
 import soma.SomaLanguage;
 import soma.nodes.ExprNode;
+import soma.nodes.ProgramRootNode;
 import soma.runtime.Nil;
 import soma.runtime.SomaException;
 
@@ -42,6 +47,17 @@ public final class ImportNode extends ExprNode {
         } catch (IOException e) {
             key = file.getPath();
         }
+        List<String> chain = running(context);
+        int cycle = chain.indexOf(key);
+        if (cycle >= 0) {
+            // Running it again would define everything twice (or forever); Soma modules form a tree.
+            List<String> names = new ArrayList<>();
+            for (int i = cycle; i >= 0; i--) names.add(moduleName(chain.get(i)));
+            names.add(name);
+            throw new SomaException(cycle == 0
+                    ? "module '" + name + "' imports itself"
+                    : "import cycle: " + String.join(" imports ", names), this);
+        }
         if (!context.markImported(key)) return;
         try {
             Source source = Source.newBuilder(SomaLanguage.ID, file).build();
@@ -49,6 +65,29 @@ public final class ImportNode extends ExprNode {
         } catch (IOException e) {
             throw new SomaException("cannot read module '" + name + "': " + e.getMessage(), this);
         }
+    }
+
+    /** Canonical paths of the scripts and modules now running, innermost first. */
+    private static List<String> running(SomaContext context) {
+        List<String> files = new ArrayList<>();
+        Truffle.getRuntime().iterateFrames(f -> {
+            if (f.getCallTarget() instanceof RootCallTarget t && t.getRootNode() instanceof ProgramRootNode p
+                    && p.getSourceSection() != null && p.getSourceSection().getSource().getPath() != null) {
+                TruffleFile file = context.env().getPublicTruffleFile(p.getSourceSection().getSource().getPath());
+                try {
+                    files.add(file.getCanonicalFile().getPath());
+                } catch (IOException e) {
+                    files.add(file.getPath());
+                }
+            }
+            return null;
+        });
+        return files;
+    }
+
+    private static String moduleName(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return file.endsWith(".soma") ? file.substring(0, file.length() - ".soma".length()) : file;
     }
 
     private TruffleFile find(SomaContext context) {
