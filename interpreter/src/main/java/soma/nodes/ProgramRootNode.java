@@ -12,7 +12,7 @@ import soma.display.Display;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
 import soma.runtime.SomaException;
-import soma.util.MemoryBudget;
+import soma.tensor.MemoryBudget;
 
 /**
  * A whole script, REPL entry or imported file. In the REPL ({@code echo}), the value of a final

@@ -15,7 +15,7 @@ import soma.runtime.Host;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
-import soma.util.MemoryBudget;
+import soma.tensor.MemoryBudget;
 
 /**
  * Runs a model: compiles it, prepares each sample's constants and initial state (re-running the

@@ -1,7 +1,7 @@
 package soma.runtime;
 
 import com.oracle.truffle.api.interop.TruffleObject;
-import soma.util.MemoryBudget;
+import soma.tensor.MemoryBudget;
 
 /** {@code a..b}: start inclusive, stop exclusive, with a step; iterated without allocation. */
 public final class Range implements TruffleObject {

@@ -1,7 +1,6 @@
 package soma.tensor;
 
 import java.util.Arrays;
-import soma.util.MemoryBudget;
 
 /**
  * Static helpers for shapes (int arrays, row-major). Kept separate from {@link Tensor} so the

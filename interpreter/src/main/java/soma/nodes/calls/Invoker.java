@@ -8,7 +8,7 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaException;
 import soma.runtime.SomaFunction;
 import soma.tensor.TensorException;
-import soma.util.MemoryBudget;
+import soma.tensor.MemoryBudget;
 
 /**
  * Binds arguments and calls, turning library errors and runaway recursion into Soma errors

@@ -1,4 +1,4 @@
-package soma.util;
+package soma.tensor;
 
 import java.util.Locale;
 
