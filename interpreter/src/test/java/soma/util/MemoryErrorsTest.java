@@ -14,6 +14,7 @@ import soma.SomaLanguage;
 import soma.golden.ScriptRunner;
 import soma.launcher.ErrorReporter;
 import soma.launcher.Runtime;
+import soma.tensor.MemoryBudget;
 
 /**
  * Requests too big for the heap are located Soma errors that say what they need and what is
