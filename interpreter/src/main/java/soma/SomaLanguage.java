@@ -11,6 +11,8 @@ import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
 import soma.parser.Parsing;
+import soma.tensor.Cancellation;
+import soma.util.Interrupts;
 
 /**
  * The Soma language. Parsing turns a source into one {@link soma.nodes.ProgramRootNode}; all
@@ -48,6 +50,7 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
 
     @Override
     protected SomaContext createContext(Env env) {
+        Cancellation.install(Interrupts::poll); // long numeric loops stop on Ctrl-C and cancellation
         return new SomaContext(this, env);
     }
 

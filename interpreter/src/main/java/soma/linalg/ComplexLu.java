@@ -1,6 +1,6 @@
 package soma.linalg;
 
-import soma.util.Interrupts;
+import soma.tensor.Cancellation;
 
 /**
  * LU factorisation with partial pivoting, P A = L U, of a complex square matrix held as separate
@@ -34,7 +34,7 @@ final class ComplexLu {
         for (int i = 0; i < n; i++) perm[i] = i;
         boolean odd = false;
         for (int k = 0; k < n; k++) {
-            Interrupts.poll(); // Ctrl-C stops an eig of a large matrix within one step
+            Cancellation.poll(); // Ctrl-C stops an eig of a large matrix within one step
             int p = k;
             double best = -1;
             for (int i = k; i < n; i++) {

@@ -1,7 +1,7 @@
 package soma.linalg;
 
 import soma.tensor.TensorException;
-import soma.util.Interrupts;
+import soma.tensor.Cancellation;
 
 /**
  * Complex Schur decomposition A = Z T Z^H (T upper triangular, Z unitary) of a complex square
@@ -40,7 +40,7 @@ final class ComplexSchur {
     private void hessenberg() {
         double[] ur = new double[n], ui = new double[n];
         for (int m = 1; m < n - 1; m++) {
-            Interrupts.poll(); // Ctrl-C stops an eig of a large matrix within one step
+            Cancellation.poll(); // Ctrl-C stops an eig of a large matrix within one step
             double xnorm = 0;
             for (int i = m; i < n; i++) xnorm = Math.hypot(xnorm, Math.hypot(tr[i * n + m - 1], ti[i * n + m - 1]));
             if (xnorm == 0) continue;
@@ -105,7 +105,7 @@ final class ComplexSchur {
         int hi = n - 1, iter = 0;
         double[] cs = new double[n], sr = new double[n], si = new double[n];
         while (hi > 0) {
-            Interrupts.poll(); // Ctrl-C stops an eig of a large matrix within one step
+            Cancellation.poll(); // Ctrl-C stops an eig of a large matrix within one step
             int l = hi;
             for (; l > 0; l--) { // deflate at a negligible subdiagonal entry
                 double s = mod(l - 1, l - 1) + mod(l, l);

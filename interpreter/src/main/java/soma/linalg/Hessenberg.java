@@ -1,6 +1,6 @@
 package soma.linalg;
 
-import soma.util.Interrupts;
+import soma.tensor.Cancellation;
 
 /**
  * Reduction of a real square matrix to upper Hessenberg form H = Q^T A Q by Householder
@@ -26,7 +26,7 @@ final class Hessenberg {
         double[] ort = new double[n];
         double[] f = new double[n];
         for (int m = 1; m <= n - 2; m++) {
-            Interrupts.poll(); // Ctrl-C stops an eig of a large matrix within one step
+            Cancellation.poll(); // Ctrl-C stops an eig of a large matrix within one step
             double scale = 0;
             for (int i = m; i < n; i++) scale += Math.abs(h[i * n + m - 1]);
             if (scale == 0) continue; // column already reduced
@@ -99,7 +99,7 @@ final class Hessenberg {
         for (int i = 0; i < n; i++) q[i * n + i] = 1;
         double[] g = new double[n];
         for (int m = n - 2; m >= 1; m--) {
-            Interrupts.poll(); // Ctrl-C stops an eig of a large matrix within one step
+            Cancellation.poll(); // Ctrl-C stops an eig of a large matrix within one step
             double sub = h[m * n + m - 1];
             if (sub == 0) continue;
             for (int i = m + 1; i < n; i++) ort[i] = h[i * n + m - 1];

@@ -1,7 +1,7 @@
 package soma.linalg;
 
 import soma.tensor.TensorException;
-import soma.util.Interrupts;
+import soma.tensor.Cancellation;
 
 /**
  * Francis double-shift QR iteration taking an upper Hessenberg matrix to real Schur form
@@ -66,7 +66,7 @@ final class RealSchur {
         }
         int iter = 0;
         while (hi >= 0) {
-            Interrupts.poll(); // Ctrl-C stops an eig of a large matrix within one step
+            Cancellation.poll(); // Ctrl-C stops an eig of a large matrix within one step
             // Look for a single small subdiagonal element.
             int l = hi;
             while (l > 0) {

@@ -1,6 +1,6 @@
 package soma.linalg;
 
-import soma.util.Interrupts;
+import soma.tensor.Cancellation;
 
 /**
  * Eigenvectors of a real Schur form T by back-substitution, solving (T - lambda I) x = 0 from
@@ -31,7 +31,7 @@ final class SchurVectors {
         }
         double[] xr = new double[n], xi = new double[n];
         for (int c = n - 1; c >= 0; c--) {
-            Interrupts.poll(); // Ctrl-C stops an eig of a large matrix within one step
+            Cancellation.poll(); // Ctrl-C stops an eig of a large matrix within one step
             java.util.Arrays.fill(xr, 0);
             java.util.Arrays.fill(xi, 0);
             if (s.im[c] == 0) {

@@ -9,6 +9,7 @@ import com.oracle.truffle.api.source.SourceSection;
 import soma.SomaContext;
 import soma.SomaLanguage;
 import soma.display.Display;
+import soma.runtime.HostValues;
 import soma.runtime.Nil;
 import soma.runtime.Printer;
 import soma.runtime.SomaException;
@@ -43,7 +44,7 @@ public final class ProgramRootNode extends RootNode {
             throw new SomaException(MemoryBudget.outOfMemory(null), this);
         }
         if (echo && value != Nil.INSTANCE) echo(value);
-        return echo ? Nil.INSTANCE : value;
+        return echo ? Nil.INSTANCE : HostValues.export(value); // the result goes to the host (context.eval)
     }
 
     @TruffleBoundary

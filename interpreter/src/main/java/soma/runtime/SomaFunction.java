@@ -59,7 +59,7 @@ public final class SomaFunction implements TruffleObject {
     /** Lets the embedder (benchmarks, tests) call Soma functions with positional arguments. */
     @ExportMessage
     Object execute(Object[] arguments, @com.oracle.truffle.api.dsl.Cached com.oracle.truffle.api.nodes.IndirectCallNode call) {
-        return call.call(callTarget, signature.bindPositional(closure, arguments));
+        return HostValues.export(call.call(callTarget, signature.bindPositional(closure, HostValues.importAll(arguments))));
     }
 
     @ExportMessage
