@@ -1,10 +1,9 @@
-/** The Soma language: a Truffle interpreter plus its launcher and REPL. */
+/** The Soma language: the Truffle interpreter and the host helpers every front end uses (soma.host). */
 module soma {
     requires java.logging;
     requires org.graalvm.truffle;
     requires org.graalvm.polyglot;
     requires org.antlr.antlr4.runtime;
-    requires org.jline;
     requires ejml.core;
     requires ejml.ddense;
     requires java.desktop;
@@ -12,11 +11,10 @@ module soma {
     requires VectorGraphics2D;
     requires com.google.gson;
     requires org.apache.commons.csv;
-    requires jdk.unsupported; // sun.misc.Signal: Ctrl-C in a script stops training gracefully
 
     exports soma;
     exports soma.runtime;
-    exports soma.launcher;
+    exports soma.host;
     exports soma.util;
     exports soma.plot;
     exports soma.flow;

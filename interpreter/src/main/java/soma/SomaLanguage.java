@@ -23,6 +23,7 @@ import soma.util.Interrupts;
         fileTypeDetectors = {}, website = "https://github.com/soma-lang")
 public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     public static final String ID = "soma";
+    public static final String VERSION = "0.1.0";
     public static final String MIME = "application/x-soma";
     /** Sources whose name starts with this are REPL inputs: the value of a final expression is echoed. */
     public static final String REPL_SOURCE_PREFIX = "<repl";

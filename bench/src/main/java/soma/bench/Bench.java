@@ -8,7 +8,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import soma.SomaLanguage;
-import soma.launcher.Runtime;
+import soma.host.Contexts;
 
 /**
  * {@code soma bench}: Soma workloads timed with the Graal compiler and with compilation switched
@@ -80,8 +80,8 @@ public final class Bench {
 
     /** Median time of one call of work() after warming up for about half the budget. */
     static double time(Workload w, boolean compile, double budgetSeconds) {
-        Runtime.Settings settings = Runtime.Settings.defaults().withCompilation(compile);
-        try (Context context = Runtime.newContext(settings, System.in, new ByteArrayOutputStream(), System.err)) {
+        Contexts.Settings settings = Contexts.Settings.defaults().withCompilation(compile);
+        try (Context context = Contexts.newContext(settings, System.in, new ByteArrayOutputStream(), System.err)) {
             context.eval(Source.create(SomaLanguage.ID, w.code()));
             Value fn = context.eval(Source.create(SomaLanguage.ID, "work"));
             long end = System.nanoTime() + (long) (budgetSeconds * 0.5e9);

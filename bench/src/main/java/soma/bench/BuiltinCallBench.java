@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import soma.SomaLanguage;
-import soma.launcher.Runtime;
+import soma.host.Contexts;
 
 /**
  * {@code bin/soma bench calls}: what a scalar builtin costs inside a compiled Soma loop, against the
@@ -83,8 +83,8 @@ public class BuiltinCallBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        context = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err);
-        if (!Runtime.isOptimizing(context)) throw new IllegalStateException("the Graal compiler is not active in the benchmark's JVM");
+        context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err);
+        if (!Contexts.isOptimizing(context)) throw new IllegalStateException("the Graal compiler is not active in the benchmark's JVM");
         context.eval(Source.create(SomaLanguage.ID, CODE));
         withBuiltins = context.eval(Source.create(SomaLanguage.ID, "with_builtins"));
         withIfs = context.eval(Source.create(SomaLanguage.ID, "with_ifs"));

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
-import soma.launcher.Runtime;
+import soma.host.Contexts;
 
 /**
  * One EPI iteration on the STG circuit in two settings: the seed's (examples/stg_epi.soma: batch
@@ -68,7 +68,7 @@ final class EpiBench {
 
     private static void measure(String title, String setup, double seconds, String goal) {
         System.out.println(title);
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
             context.eval("soma", setup);
             Value run = context.eval("soma", "run"), gradients = context.eval("soma", "gradients"), plain = context.eval("soma", "plain");
             long end = System.nanoTime() + (long) (seconds * 0.3e9);

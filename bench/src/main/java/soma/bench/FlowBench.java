@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
-import soma.launcher.Runtime;
+import soma.host.Contexts;
 import soma.random.Rng;
 
 /**
@@ -33,7 +33,7 @@ final class FlowBench {
 
     static void run(double seconds) {
         System.out.println("flow training step (10 planar + scale + shift + box, batch 1000)");
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
             context.eval("soma", FLOW);
             Value work = context.eval("soma", "work");
             HandWrittenFlow hand = new HandWrittenFlow(new Rng(1));

@@ -9,7 +9,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import soma.SomaLanguage;
-import soma.launcher.Runtime;
+import soma.host.Contexts;
 
 /**
  * Compiled Soma integrators against the same models hand-written in Java, in one run:
@@ -49,7 +49,7 @@ final class IntegratorBench {
         int samples = 1000;
         int steps = 10000;
         int cores = java.lang.Runtime.getRuntime().availableProcessors();
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
             context.eval(Source.create(SomaLanguage.ID, MODELS.replace("SAMPLES", "" + samples).replace("STEPS", "" + steps)));
             Value fhn = context.eval(Source.create(SomaLanguage.ID, "fhn"));
             Value network = context.eval(Source.create(SomaLanguage.ID, "rate_network"));
@@ -118,7 +118,7 @@ final class IntegratorBench {
 
     /** Only the Jacobian comparison: {@code bin/soma bench jacobian [seconds]}. */
     static void jacobianOnly(double seconds) {
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
             JacobianBench.run(context, seconds);
         }
     }

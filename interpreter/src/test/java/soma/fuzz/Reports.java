@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.graalvm.polyglot.PolyglotException;
-import soma.launcher.ErrorReporter;
+import soma.host.ErrorReporter;
 
 /** What a user would see for an error: the launcher's own report. */
 final class Reports {

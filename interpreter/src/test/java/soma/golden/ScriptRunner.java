@@ -9,8 +9,8 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
-import soma.launcher.ErrorReporter;
-import soma.launcher.Runtime;
+import soma.host.ErrorReporter;
+import soma.host.Contexts;
 
 /** Runs a Soma script in a fresh context and returns what a user would see on the terminal. */
 public final class ScriptRunner {
@@ -19,9 +19,9 @@ public final class ScriptRunner {
     /** stdout, then stderr (errors), as the launcher would print them. */
     public static String run(Path script, long seed) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Runtime.Settings settings = Runtime.Settings.defaults().withSeed(seed);
-        try (Context context = Runtime.newContext(settings, System.in, out, out)) {
-            if (!Runtime.isOptimizing(context)) {
+        Contexts.Settings settings = Contexts.Settings.defaults().withSeed(seed);
+        try (Context context = Contexts.newContext(settings, System.in, out, out)) {
+            if (!Contexts.isOptimizing(context)) {
                 throw new IllegalStateException("tests must run on the Graal optimizing runtime, not " + context.getEngine().getImplementationName());
             }
             Source source = Source.newBuilder(SomaLanguage.ID, script.toFile()).build();
@@ -38,7 +38,7 @@ public final class ScriptRunner {
     /** Runs code given as a string (named like a file, for error messages). */
     public static String runCode(String code, String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
+        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, out, out)) {
             try {
                 context.eval(Source.newBuilder(SomaLanguage.ID, code, name).buildLiteral());
             } catch (PolyglotException e) {

@@ -9,14 +9,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.junit.jupiter.api.Test;
-import soma.launcher.Runtime;
+import soma.host.Contexts;
 
 /** Ctrl-C (a context interrupt) stops an eig of a large matrix within a step, not after it finishes. */
 class EigInterruptTest {
     @Test
     void aLargeEigStopsOnInterruptAndTheContextGoesOn() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
+        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, out, out)) {
             context.eval("soma", "let a = randn(2000, 2000)");
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread runner = new Thread(() -> {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.junit.jupiter.api.Test;
-import soma.launcher.Runtime;
+import soma.host.Contexts;
 import soma.util.GracefulStop;
 
 /** Ctrl-C in the REPL interrupts the context: a long batch on worker threads must stop, and the session go on. */
@@ -135,7 +135,7 @@ class InterruptTest {
             """;
 
     private static Context quietContext() {
-        return Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream());
+        return Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream());
     }
 
     /** Evaluates code on a new thread; what it throws lands in {@code thrown}. */
@@ -153,7 +153,7 @@ class InterruptTest {
 
     private static Context assertStopsOnInterrupt(String setup, String longWork) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out);
+        Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, out, out);
         {
             context.eval("soma", setup);
             AtomicReference<Throwable> thrown = new AtomicReference<>();

@@ -12,8 +12,8 @@ import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.Test;
 import soma.SomaLanguage;
 import soma.golden.ScriptRunner;
-import soma.launcher.ErrorReporter;
-import soma.launcher.Runtime;
+import soma.host.ErrorReporter;
+import soma.host.Contexts;
 import soma.tensor.MemoryBudget;
 
 /**
@@ -58,7 +58,7 @@ class MemoryErrorsTest {
     @Test
     void aRealOutOfMemoryErrorIsOneLocatedErrorAndTheContextGoesOn() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
+        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, out, out)) {
             // 32 MB at a time: each below the budget's threshold, so the heap really runs out.
             String fill = "fn fill() {\n    let xs = []\n    while true { push(xs, zeros(2000, 2000)) }\n}\nfill()\n";
             String error;

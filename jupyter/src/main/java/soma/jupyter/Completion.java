@@ -9,7 +9,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
-import soma.launcher.Help;
+import soma.host.Help;
 
 /**
  * Tab completes keywords, builtins and the session's globals; Shift-Tab shows a builtin's

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import soma.launcher.Runtime;
+import soma.host.Contexts;
 
 /**
  * {@code bin/soma --kernel CONNECTION_FILE}: a Jupyter kernel for one notebook session. Jupyter
@@ -34,7 +34,7 @@ public final class KernelMain {
         // ("ShellChannel", ...): only problems belong in Jupyter's log
         Logger.getLogger("").setLevel(Level.WARNING);
         JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(json));
-        SomaKernel kernel = new SomaKernel(Runtime.Settings.defaults());
+        SomaKernel kernel = new SomaKernel(Contexts.Settings.defaults());
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();

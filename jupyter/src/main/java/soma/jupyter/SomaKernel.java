@@ -15,9 +15,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
 import soma.display.Display;
-import soma.launcher.ErrorReporter;
-import soma.launcher.Main;
-import soma.launcher.Runtime;
+import soma.host.ErrorReporter;
+import soma.host.Contexts;
 import soma.util.GracefulStop;
 
 /**
@@ -26,21 +25,21 @@ import soma.util.GracefulStop;
  * {@code cell[N]} after its execution count, so errors carry the cell's own line numbers.
  */
 final class SomaKernel extends BaseKernel {
-    private final Runtime.Settings settings;
+    private final Contexts.Settings settings;
     private final CellOutput output = new CellOutput(this);
     private final Completion completion = new Completion(this::context);
     private Context context;
 
-    SomaKernel(Runtime.Settings settings) {
+    SomaKernel(Contexts.Settings settings) {
         this.settings = settings;
         Display.install(output);
         this.context = newContext();
     }
 
     private Context newContext() {
-        Context c = Runtime.newContext(settings, new ByteArrayInputStream(new byte[0]),
+        Context c = Contexts.newContext(settings, new ByteArrayInputStream(new byte[0]),
                 new Forward(() -> System.out), new Forward(() -> System.err));
-        if (!Runtime.isOptimizing(c)) {
+        if (!Contexts.isOptimizing(c)) {
             System.err.println("soma kernel: the Graal optimizing compiler is not active; Soma runs much slower (start it through bin/soma on JDK 25)");
         }
         return c;
@@ -52,12 +51,12 @@ final class SomaKernel extends BaseKernel {
 
     @Override
     public LanguageInfo getLanguageInfo() {
-        return new LanguageInfo.Builder("soma").version(Main.VERSION).mimetype("text/x-soma").fileExtension(".soma").build();
+        return new LanguageInfo.Builder("soma").version(SomaLanguage.VERSION).mimetype("text/x-soma").fileExtension(".soma").build();
     }
 
     @Override
     public String getBanner() {
-        return "Soma " + Main.VERSION;
+        return "Soma " + SomaLanguage.VERSION;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package soma.launcher;
+package soma.host;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +22,7 @@ public final class ScriptSeed {
         return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 
-    static Optional<Long> declared(File script) {
+    public static Optional<Long> declared(File script) {
         try {
             return declared(Files.readString(script.toPath()));
         } catch (IOException | RuntimeException e) {

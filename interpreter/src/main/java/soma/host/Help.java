@@ -1,10 +1,10 @@
-package soma.launcher;
+package soma.host;
 
 import java.util.ArrayList;
 import java.util.List;
 import soma.builtins.Builtins;
 
-/** Names to complete and builtin help to show, for front ends outside this module (the notebook kernel). */
+/** Names to complete and builtin help to show, for front ends outside this module (REPL, notebook kernel). */
 public final class Help {
     public static final List<String> KEYWORDS = List.of("let", "fn", "return", "if", "else", "while", "for", "in", "break",
             "continue", "import", "true", "false", "nil", "and", "or", "not", "network", "ode", "constraint", "flow", "state",
@@ -17,6 +17,11 @@ public final class Help {
         List<String> names = new ArrayList<>(KEYWORDS);
         names.addAll(Builtins.names());
         return names;
+    }
+
+    /** Signature and help of every builtin, sorted, as {@code :builtins} prints them. */
+    public static List<String> all() {
+        return Builtins.describe();
     }
 
     /**

@@ -1,4 +1,4 @@
-package soma.launcher;
+package soma.host;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

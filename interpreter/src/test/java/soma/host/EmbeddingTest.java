@@ -1,4 +1,4 @@
-package soma.launcher;
+package soma.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,7 +67,7 @@ class EmbeddingTest {
     @Test
     void programArgumentsAreTheApplicationArguments() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context c = Runtime.newContext(Runtime.Settings.defaults().withArgs(List.of("8", "a b", "")), System.in, out, out)) {
+        try (Context c = Contexts.newContext(Contexts.Settings.defaults().withArgs(List.of("8", "a b", "")), System.in, out, out)) {
             c.eval(SomaLanguage.ID, "print(len(args()), args()[0], args()[1])");
         }
         assertEquals("3 8 a b\n", out.toString(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package soma.launcher;
+package soma.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,15 +11,15 @@ class RuntimeTest {
     /** A silent fallback to the interpreter-only runtime would make everything many times slower. */
     @Test
     void runsOnTheGraalOptimizingRuntime() {
-        try (Context c = Runtime.newContext(Runtime.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream())) {
-            assertTrue(Runtime.isOptimizing(c), c.getEngine().getImplementationName());
+        try (Context c = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream())) {
+            assertTrue(Contexts.isOptimizing(c), c.getEngine().getImplementationName());
         }
     }
 
     @Test
     void pipedProgramAndExpressionsEvaluate() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context c = Runtime.newContext(Runtime.Settings.defaults(), System.in, out, out)) {
+        try (Context c = Contexts.newContext(Contexts.Settings.defaults(), System.in, out, out)) {
             c.eval("soma", "let a = 40\nprint(a + 2)\n");
             assertEquals(3.0, c.eval("soma", "1 + 2").asDouble());
         }

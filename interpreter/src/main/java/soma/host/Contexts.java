@@ -1,4 +1,4 @@
-package soma.launcher;
+package soma.host;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,8 +8,8 @@ import org.graalvm.polyglot.Engine;
 import soma.SomaLanguage;
 
 /** Creating Soma contexts the same way everywhere (launcher, REPL, tests, benchmarks). */
-public final class Runtime {
-    private Runtime() {}
+public final class Contexts {
+    private Contexts() {}
 
     /** Options of one Soma session. */
     public record Settings(long seed, String home, List<String> args, boolean compile) {

@@ -9,12 +9,14 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
+import soma.host.Contexts;
+import soma.host.ErrorReporter;
+import soma.host.ScriptSeed;
 import soma.repl.Repl;
 import soma.util.GracefulStop;
 
 /** {@code soma FILE [args]}, {@code soma -e EXPR}, {@code soma} (REPL), {@code soma bench}. */
 public final class Main {
-    public static final String VERSION = "0.1.0";
 
     private static final String USAGE = """
             Usage: soma [options] FILE [args...]   run a script
@@ -51,7 +53,7 @@ public final class Main {
                     return 0;
                 }
                 case "--version" -> {
-                    System.out.println("soma " + VERSION);
+                    System.out.println("soma " + SomaLanguage.VERSION);
                     return 0;
                 }
                 case "--debug" -> debug = true;
@@ -85,10 +87,10 @@ public final class Main {
         while (i < argv.length) programArgs.add(argv[i++]);
 
         if (seed == null && file != null) seed = ScriptSeed.declared(new File(file)).orElse(null);
-        Runtime.Settings settings = Runtime.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
+        Contexts.Settings settings = Contexts.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
         ErrorReporter errors = new ErrorReporter(System.err, debug);
-        try (Context context = Runtime.newContext(settings, System.in, System.out, System.err)) {
-            if (!Runtime.isOptimizing(context)) {
+        try (Context context = Contexts.newContext(settings, System.in, System.out, System.err)) {
+            if (!Contexts.isOptimizing(context)) {
                 System.err.println("soma: the Graal optimizing compiler is not active (runtime: "
                         + context.getEngine().getImplementationName() + "). Run Soma through bin/soma on JDK 25.");
                 return 2;

@@ -18,9 +18,8 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import soma.SomaLanguage;
-import soma.builtins.Builtins;
-import soma.launcher.ErrorReporter;
-import soma.launcher.Help;
+import soma.host.ErrorReporter;
+import soma.host.Help;
 import soma.util.GracefulStop;
 
 /**
@@ -57,7 +56,7 @@ public final class Repl {
                     .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   .. ")
                     .build();
-            terminal.writer().println("Soma " + soma.launcher.Main.VERSION + " - :help for help, :quit to leave");
+            terminal.writer().println("Soma " + SomaLanguage.VERSION + " - :help for help, :quit to leave");
             terminal.handle(Terminal.Signal.INT, signal -> interrupt(terminal));
             while (true) {
                 String line;
@@ -109,7 +108,7 @@ public final class Repl {
                 return false;
             }
             case ":help", ":h" -> System.out.print(HELP);
-            case ":builtins" -> Builtins.describe().forEach(System.out::println);
+            case ":builtins" -> Help.all().forEach(System.out::println);
             case ":load" -> load(arg);
             case ":type" -> type(arg);
             case ":time" -> {
