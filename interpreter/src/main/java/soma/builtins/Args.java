@@ -78,6 +78,11 @@ public final class Args {
         throw wrongType(parameter, "str");
     }
 
+    /** The string given for {@code parameter}, or null when it was not given (a nil default). */
+    public String strOrNull(String parameter) {
+        return given(parameter) ? str(parameter) : null;
+    }
+
     public boolean bool(String parameter) {
         if (get(parameter) instanceof Boolean b) return b;
         throw wrongType(parameter, "bool");

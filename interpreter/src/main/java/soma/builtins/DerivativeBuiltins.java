@@ -136,14 +136,14 @@ final class DerivativeBuiltins {
                     + ", " + soma.runtime.Printer.number(Math.round(p[1] * 1000) / 1000.0) + ")", p[0], p[1], kind.stable()));
             found.add(fixedPoint(f, p, kind));
         }
-        if (a.given("to")) {
+        if (OutputFiles.figureWanted(a.strOrNull("to"))) {
             var spec = soma.plot.PlotSpec.defaults().withTitle(a.str("title").isEmpty() ? model.declaration.name + ": phase plane" : a.str("title"))
                     .withXLabel(xName).withYLabel(yName);
             var figure = soma.plot.PhasePortraitChart.build(soma.analysis.PhasePlane.field(f, xr, yr, 20),
                     List.of(soma.analysis.PhasePlane.nullcline(f, 0, "d" + xName + "/dt = 0", xr, yr, 200),
                             soma.analysis.PhasePlane.nullcline(f, 1, "d" + yName + "/dt = 0", xr, yr, 200)),
                     paths, marks, xr, yr, spec);
-            OutputFiles.save(a, figure, a.str("to"), "the phase portrait");
+            OutputFiles.saveOrShow(a, figure, a.strOrNull("to"), "the phase portrait");
         }
         return new SomaList(found);
     }

@@ -6,6 +6,7 @@ import soma.flow.FlowJson;
 import soma.flow.FlowValue;
 import soma.flow.Gaussian;
 import soma.flow.FlowOps;
+import soma.runtime.Nil;
 import soma.runtime.Printer;
 import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
@@ -101,15 +102,15 @@ final class FlowBuiltins {
         r.method("flow", "pairplot(n = 1000, to = nil, names = nil, title = nil)", "pair plot of n samples (histograms and pairwise "
                 + "scatter plots), saved to 'to' (PNG or SVG); returns the file", a -> {
             FlowValue q = (FlowValue) a.receiver();
-            if (!a.given("to")) throw a.error("say where to save the plot: to: \"out/q.png\"");
+            if (!OutputFiles.figureWanted(a.strOrNull("to"))) throw a.error("say where to save the plot: to: \"out/q.png\"");
             Tensor z = (Tensor) FlowOps.sample(q.flow, positive(a, "n"), a.context().rng()).get("z");
             int d = q.flow.dim;
             String[] names = new String[d];
             for (int j = 0; j < d; j++) names[j] = a.given("names") && j < a.list("names").size() ? soma.runtime.Printer.show(a.list("names").get(j)) : "z" + (j + 1);
             double[][] rows = Numbers.matrix(z, "pairplot: samples");
-            OutputFiles.save(a, soma.plot.Charts.pairplot(rows, names, soma.plot.PlotSpec.defaults().withTitle(
-                    a.given("title") ? a.str("title") : q.flow.name + ", " + rows.length + " samples")), a.str("to"), "plot");
-            return a.str("to");
+            OutputFiles.saveOrShow(a, soma.plot.Charts.pairplot(rows, names, soma.plot.PlotSpec.defaults().withTitle(
+                    a.given("title") ? a.str("title") : q.flow.name + ", " + rows.length + " samples")), a.strOrNull("to"), "plot");
+            return a.given("to") ? a.str("to") : Nil.INSTANCE;
         });
         r.method("flow", "copy()", "an independent copy (same architecture and parameters)", a ->
                 new FlowValue(FlowJson.copy(((FlowValue) a.receiver()).flow, "copy")));

@@ -29,6 +29,20 @@ final class OutputFiles {
         write(a, name, bytes, what);
     }
 
+    /**
+     * Whether a builtin that draws only on request should draw: when the script names a file
+     * ({@code to:}), or when a notebook front end shows figures inline.
+     */
+    static boolean figureWanted(String to) {
+        return to != null || Display.active();
+    }
+
+    /** The figure saved to the file {@code to} (and shown inline in a notebook), or, with no file, only shown inline. */
+    static void saveOrShow(Args a, Figure figure, String to, String what) {
+        if (to != null) save(a, figure, to, what);
+        else Display.figure(figure);
+    }
+
     static void writeText(Args a, String name, String text, String what) {
         write(a, name, text.getBytes(StandardCharsets.UTF_8), what);
     }

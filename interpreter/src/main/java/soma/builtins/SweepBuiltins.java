@@ -59,7 +59,7 @@ final class SweepBuiltins {
         if (names.size() == 2) out.put(names.get(1), new Tensor(new int[] {ny}, ys.clone()));
         out.put("values", grid);
         if (a.given("csv")) saveCsv(a, names, xs, ys, values.realData());
-        if (a.given("to")) draw(a, names, xs, ys, grid);
+        if (OutputFiles.figureWanted(a.strOrNull("to"))) draw(a, names, xs, ys, grid);
         return out;
     }
 
@@ -88,13 +88,13 @@ final class SweepBuiltins {
         if (names.size() == 2) PlotBuiltins.increasing(a, "over." + names.get(1), ys);
         PlotSpec spec = PlotSpec.defaults().withTitle(a.str("title")).withXLabel(names.get(0));
         if (names.size() == 1) {
-            OutputFiles.save(a, Charts.line(xs, grid.realData(), spec.withYLabel("statistic")), a.str("to"), "the sweep's plot");
+            OutputFiles.saveOrShow(a, Charts.line(xs, grid.realData(), spec.withYLabel("statistic")), a.strOrNull("to"), "the sweep's plot");
             return;
         }
         double[][] z = matrix(grid);
         var figure = Charts.heatmap(z, xs, ys, PlotBuiltins.region(a, "region", z), PlotBuiltins.points(a, "points"),
                 spec.withYLabel(names.get(1)).withRegionLabel(a.given("region") ? "statistic in " + Printer.show(a.get("region")) : null));
-        OutputFiles.save(a, figure, a.str("to"), "the sweep's plot");
+        OutputFiles.saveOrShow(a, figure, a.strOrNull("to"), "the sweep's plot");
     }
 
     private static double[][] matrix(Tensor grid) {
