@@ -15,6 +15,7 @@ import soma.runtime.BoundMethods;
 import soma.runtime.GlobalScope;
 import soma.runtime.Host;
 import soma.runtime.SomaFunction;
+import soma.runtime.Nil;
 
 /** Everything that outlives one parse: globals, the seeded generator, program arguments, imports. */
 public final class SomaContext implements Host {
@@ -29,7 +30,7 @@ public final class SomaContext implements Host {
     private final Path home;
     private final Rng rng;
     /** The latest inference run, kept up to date while it runs, so it survives a Ctrl-C (epi_last()). */
-    private volatile Object lastInference = soma.runtime.Nil.INSTANCE;
+    private volatile Object lastInference = Nil.INSTANCE;
 
     SomaContext(SomaLanguage language, TruffleLanguage.Env env) {
         this.language = language;

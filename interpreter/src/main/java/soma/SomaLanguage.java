@@ -13,6 +13,8 @@ import org.graalvm.options.OptionStability;
 import soma.parser.Parsing;
 import soma.tensor.Cancellation;
 import soma.util.Interrupts;
+import com.oracle.truffle.api.nodes.Node;
+import org.graalvm.options.OptionValues;
 
 /**
  * The Soma language. Parsing turns a source into one {@link soma.nodes.ProgramRootNode}; all
@@ -45,7 +47,7 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
      */
     private final Assumption singleContext = Truffle.getRuntime().createAssumption("single Soma context");
 
-    public static SomaLanguage get(com.oracle.truffle.api.nodes.Node node) {
+    public static SomaLanguage get(Node node) {
         return REFERENCE.get(node);
     }
 
@@ -75,7 +77,7 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     }
 
     @Override
-    protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first, org.graalvm.options.OptionValues second) {
+    protected boolean areOptionsCompatible(OptionValues first, OptionValues second) {
         return true;
     }
 

@@ -60,7 +60,7 @@ final class EpiBench {
             """;
 
     static void run(double seconds) {
-        int cores = java.lang.Runtime.getRuntime().availableProcessors();
+        int cores = Runtime.getRuntime().availableProcessors();
         measure("EPI iteration, STG, seed setting (batch 300, T = 200, 10 planar layers), " + cores + " cores", SETUP, seconds, "goal 70 ms");
         measure("EPI iteration, STG, paper setting (batch 400, T = 300, Real NVP 3 x coupling(25 x 2), paper statistic), " + cores + " cores",
                 PAPER_SETUP, seconds, "goal 36 ms: 5 x 5,000 iterations in 15 min");

@@ -1,5 +1,7 @@
 package soma.bench;
 
+import soma.analysis.Spectra;
+
 /**
  * The benchmark models written directly in Java, the way one would without Soma: the yardstick
  * for the compiled integrators (same model, method, step and recording).
@@ -109,7 +111,7 @@ final class HandWritten {
             }
             double[] hub = new double[steps + 1];
             for (int t = 0; t <= steps; t++) hub[t] = out[t * 5 + 2];
-            check += soma.analysis.Spectra.hubFrequency(hub, 0, hub.length, new soma.analysis.Spectra.HubOptions(dt, 40, 40, 100, 1, 101));
+            check += Spectra.hubFrequency(hub, 0, hub.length, new Spectra.HubOptions(dt, 40, 40, 100, 1, 101));
         }
         return check;
     }

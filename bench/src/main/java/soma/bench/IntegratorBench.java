@@ -10,6 +10,9 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import soma.SomaLanguage;
 import soma.host.Contexts;
+import java.util.function.IntConsumer;
+import soma.random.Rng;
+import soma.tensor.Tensor;
 
 /**
  * Compiled Soma integrators against the same models hand-written in Java, in one run:
@@ -48,14 +51,14 @@ final class IntegratorBench {
     static void run(double seconds) {
         int samples = 1000;
         int steps = 10000;
-        int cores = java.lang.Runtime.getRuntime().availableProcessors();
+        int cores = Runtime.getRuntime().availableProcessors();
         try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
             context.eval(Source.create(SomaLanguage.ID, MODELS.replace("SAMPLES", "" + samples).replace("STEPS", "" + steps)));
             Value fhn = context.eval(Source.create(SomaLanguage.ID, "fhn"));
             Value network = context.eval(Source.create(SomaLanguage.ID, "rate_network"));
             // The same numbers as the script: linspace, and seed(1) then randn(N, N), randn(N).
-            double[] currents = soma.tensor.Tensor.linspace(0.2, 1.2, samples).realData();
-            soma.random.Rng rng = new soma.random.Rng(1);
+            double[] currents = Tensor.linspace(0.2, 1.2, samples).realData();
+            Rng rng = new Rng(1);
             double[] W = rng.randn(500, 500).mul(1.5 / Math.sqrt(500)).realData();
             double[] x0 = rng.randn(500).realData();
             double work = (double) samples * steps;
@@ -99,7 +102,7 @@ final class IntegratorBench {
     }
 
     /** Runs body(k) for k = 0 .. threads-1 on plain Java threads and waits for all. */
-    private static double onThreads(int threads, java.util.function.IntConsumer body) {
+    private static double onThreads(int threads, IntConsumer body) {
         Thread[] ts = new Thread[threads];
         for (int k = 0; k < threads; k++) {
             int first = k;
@@ -125,7 +128,7 @@ final class IntegratorBench {
 
     /** The script's g_el (which = 0) and g_synA (1): seed 0's uniform(0.1, 20, [1000]) draws, in order. */
     private static double[] stgConductances(int which) {
-        soma.random.Rng rng = new soma.random.Rng(0);
+        Rng rng = new Rng(0);
         double[] first = rng.uniform(0.1, 20, 1000).realData();
         double[] second = rng.uniform(0.1, 20, 1000).realData();
         return which == 0 ? first : second;

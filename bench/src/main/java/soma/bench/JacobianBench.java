@@ -9,6 +9,8 @@ import org.graalvm.polyglot.Value;
 import soma.SomaContext;
 import soma.SomaLanguage;
 import soma.model.ModelInstance;
+import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * Soma's STG Jacobian ({@code jacobian_of} on stdlib/stg.soma) against the one derived by hand
@@ -95,7 +97,7 @@ final class JacobianBench {
      * ratio of two workloads is taken within each round (rows: rounds; columns: workloads).
      */
     private static double[][] rounds(List<Workload> workloads, double seconds) {
-        List<double[]> rounds = new java.util.ArrayList<>();
+        List<double[]> rounds = new ArrayList<>();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         do {
             double[] round = new double[workloads.size()];
@@ -113,7 +115,7 @@ final class JacobianBench {
     private static double median(double[][] rounds, int k, int over) {
         double[] v = new double[rounds.length];
         for (int r = 0; r < rounds.length; r++) v[r] = over < 0 ? rounds[r][k] : rounds[r][k] / rounds[r][over];
-        java.util.Arrays.sort(v);
+        Arrays.sort(v);
         return v[v.length / 2];
     }
 
@@ -135,12 +137,12 @@ final class JacobianBench {
     /** The numbers of a flat Soma tensor expression, read back as text. */
     private static double[] numbers(Context context, String expression) {
         String text = context.eval(Source.create(SomaLanguage.ID, "join(list(" + expression + "), \" \")")).asString();
-        return java.util.Arrays.stream(text.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+        return Arrays.stream(text.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 
     private static double[][] rows(double[] flat, int n) {
         double[][] out = new double[flat.length / n][];
-        for (int p = 0; p < out.length; p++) out[p] = java.util.Arrays.copyOfRange(flat, p * n, p * n + n);
+        for (int p = 0; p < out.length; p++) out[p] = Arrays.copyOfRange(flat, p * n, p * n + n);
         return out;
     }
 }

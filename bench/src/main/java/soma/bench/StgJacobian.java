@@ -1,5 +1,7 @@
 package soma.bench;
 
+import java.util.Arrays;
+
 /**
  * The Jacobian of the STG right-hand side (15 x 15, state order V0..V4, N0..N4, H0..H4) derived
  * by hand from docs/stg.md: the yardstick for Soma's symbolic Jacobian.
@@ -14,7 +16,7 @@ final class StgJacobian {
         double[] gK = {3.9e-8, 3.9e-8, 1.9e-8, 1.5e-8, 1.5e-8};
         double[] gH = {2.5e-8, 2.5e-8, 8.0e-9, 1.0e-8, 1.0e-8};
         double gLeak = 1e-10, gB = 5e-9, gEl = gElNs * 1e-9, gA = gSynANs * 1e-9;
-        java.util.Arrays.fill(out, 0);
+        Arrays.fill(out, 0);
         double[] s = new double[5], ds = new double[5];
         for (int i = 0; i < 5; i++) {
             s[i] = 1 / (1 + Math.exp((vTh - y[i]) / v9));

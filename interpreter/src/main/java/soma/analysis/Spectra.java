@@ -1,6 +1,10 @@
 package soma.analysis;
 
 import soma.runtime.SomaError;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * Frequency estimates of simulated traces. {@link #hubFrequency} is the differentiable
@@ -56,7 +60,7 @@ public final class Spectra {
     private record BasisKey(int n, double dt, double fMax, int frequencies) {}
 
     /** Bases by trace length and grid: a sweep or an inference asks for the same one again and again. */
-    private static final java.util.Map<BasisKey, Basis> BASES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<BasisKey, Basis> BASES = new ConcurrentHashMap<>();
 
     private static Basis basis(int n, HubOptions o) {
         if (BASES.size() > 64) BASES.clear();
@@ -73,13 +77,13 @@ public final class Spectra {
         double[] out = new double[rows];
         if (o.softmax()) {
             int blocks = (rows + BLOCK - 1) / BLOCK;
-            java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            IntStream.range(0, blocks).parallel().forEach(b -> {
                 int first = b * BLOCK;
                 paperBlock(v, first * length, length, Math.min(BLOCK, rows - first), o, basis, out, first);
             });
             return out;
         }
-        java.util.stream.IntStream.range(0, rows).parallel().forEach(i -> out[i] = hubFrequency(v, i * length, length, o, basis));
+        IntStream.range(0, rows).parallel().forEach(i -> out[i] = hubFrequency(v, i * length, length, o, basis));
         return out;
     }
 
@@ -150,8 +154,8 @@ public final class Spectra {
             for (int i = 0; i < n; i++) x[i] = (x[i] - mean) / w;
             double top = 0;
             if (lambda != null) {
-                java.util.Arrays.fill(u, 0);
-                java.util.Arrays.fill(d, 0);
+                Arrays.fill(u, 0);
+                Arrays.fill(d, 0);
                 int m = 0;
                 for (; m + 1 < n; m += 2) {
                     double x0 = x[m], x1 = x[m + 1];

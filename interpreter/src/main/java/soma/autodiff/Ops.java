@@ -6,6 +6,9 @@ import soma.runtime.TensorHooks;
 import soma.tensor.Index;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
+import java.util.ArrayList;
+import java.util.List;
+import soma.runtime.SomaList;
 
 /**
  * Tensor operations on tracked values, each with its vector-Jacobian product. Broadcasting is
@@ -59,7 +62,7 @@ public final class Ops {
             }
             case MATMUL -> matmul(a, b, x, y, tape);
             case MOD -> new Tracked(x.mod(y), tape, g -> send(a, g));
-            default -> TensorFields.unwrap(soma.runtime.TensorHooks.plainBinary(op, x, y)); // comparisons: not differentiable
+            default -> TensorFields.unwrap(TensorHooks.plainBinary(op, x, y)); // comparisons: not differentiable
         };
     }
 
@@ -141,9 +144,9 @@ public final class Ops {
     }
 
     /** [a, b, c] of numbers and tracked values (all the same shape), as one tracked tensor with a new first axis. */
-    public static Object stack(java.util.List<Object> items) {
+    public static Object stack(List<Object> items) {
         Tape tape = null;
-        java.util.List<Tensor> values = new java.util.ArrayList<>();
+        List<Tensor> values = new ArrayList<>();
         for (Object o : items) {
             if (o instanceof Tracked t) tape = t.tape;
             values.add(valueOf(o));
@@ -155,7 +158,7 @@ public final class Ops {
     }
 
     public static boolean containsTracked(Object o) {
-        return o instanceof soma.runtime.SomaList l && l.items.stream().anyMatch(x -> x instanceof Tracked);
+        return o instanceof SomaList l && l.items.stream().anyMatch(x -> x instanceof Tracked);
     }
 
     public static Object transpose(Tracked t) {

@@ -3,6 +3,8 @@ package soma.builtins;
 import java.util.ArrayList;
 import java.util.List;
 import soma.runtime.Signature;
+import soma.runtime.Nil;
+import soma.runtime.SomaList;
 
 /**
  * One builtin function: its signature, written like Soma ({@code "linspace(a, b, n = 50)"},
@@ -111,7 +113,7 @@ public final class Builtin {
     private static Object numberList(String text) {
         List<Object> items = new ArrayList<>();
         for (String part : text.substring(1, text.length() - 1).split(",")) items.add(Double.parseDouble(part.trim()));
-        return new soma.runtime.SomaList(java.util.List.copyOf(items));
+        return new SomaList(List.copyOf(items));
     }
 
     private static Object literal(String text) {
@@ -119,8 +121,8 @@ public final class Builtin {
         return switch (text) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            case "nil" -> soma.runtime.Nil.INSTANCE;
-            case "[]" -> new soma.runtime.SomaList(java.util.List.of()); // immutable: a shared default must not be pushed to
+            case "nil" -> Nil.INSTANCE;
+            case "[]" -> new SomaList(List.of()); // immutable: a shared default must not be pushed to
             default -> text.startsWith("[") ? numberList(text) : Double.parseDouble(text);
         };
     }

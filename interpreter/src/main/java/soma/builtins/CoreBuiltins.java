@@ -11,6 +11,7 @@ import soma.runtime.Range;
 import soma.runtime.SomaError;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
+import soma.runtime.SomaFunction;
 
 /** Output, conversion, inspection and program-level builtins. */
 final class CoreBuiltins {
@@ -76,9 +77,9 @@ final class CoreBuiltins {
         r.def("help(f = nil)", "list the builtins, or describe one function", a -> {
             PrintWriter out = a.context().out();
             if (a.given("f")) {
-                String name = a.get("f") instanceof soma.runtime.SomaFunction f ? f.name() : Printer.show(a.get("f"));
+                String name = a.get("f") instanceof SomaFunction f ? f.name() : Printer.show(a.get("f"));
                 List<String> lines = Builtins.describe(name);
-                if (lines.isEmpty() && a.get("f") instanceof soma.runtime.SomaFunction f) lines = List.of(f.signature.toString());
+                if (lines.isEmpty() && a.get("f") instanceof SomaFunction f) lines = List.of(f.signature.toString());
                 if (lines.isEmpty()) throw a.error("there is no builtin named '" + name + "' (help() lists them all)");
                 for (String line : lines) out.println(line);
             } else {

@@ -6,6 +6,8 @@ import soma.runtime.Printer;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.tensor.Csv;
+import soma.numerics.Trajectory;
+import soma.tensor.Tensor;
 
 /** Tensors to and from CSV files (one row per line; an optional header line of column names). */
 final class DataBuiltins {
@@ -13,9 +15,9 @@ final class DataBuiltins {
 
     static void register(Builtins r) {
         r.def("save_csv(path, x, header = nil)", "write a 1-D or 2-D tensor (or a trajectory: t and its variables) as CSV, with optional column names", a -> {
-            if (a.get("x") instanceof soma.numerics.Trajectory run) {
+            if (a.get("x") instanceof Trajectory run) {
                 List<String> names = new ArrayList<>();
-                soma.tensor.Tensor table = run.table(names);
+                Tensor table = run.table(names);
                 OutputFiles.saveCsv(a, a.str("path"), table, names);
                 return a.str("path");
             }

@@ -14,6 +14,23 @@ import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
 import soma.runtime.TensorHooks;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import soma.analysis.PhasePlane;
+import soma.autodiff.Gradients;
+import soma.model.Declaration;
+import soma.model.diff.DerivText;
+import soma.model.diff.Differentiator;
+import soma.model.ir.Expr;
+import soma.model.ir.Inliner;
+import soma.model.ir.SymbolicFunction;
+import soma.numerics.Simulator;
+import soma.plot.PhasePortraitChart;
+import soma.plot.PlotSpec;
+import soma.runtime.Cell;
+import soma.runtime.SomaError;
+import soma.runtime.SomaFunction;
 
 /** Exact derivatives of models: Jacobians derived symbolically from the declarations. */
 final class DerivativeBuiltins {
@@ -22,10 +39,10 @@ final class DerivativeBuiltins {
     static void register(Builtins r) {
         r.def("jacobian(model, at = nil, t = 0)", "exact Jacobian of an ode's right-hand side at a state (record or vector; default: "
                 + "the initial state), or of a network's output with respect to its input at: x; .symbolic shows the formula", a -> {
-            if (a.get("model") instanceof soma.runtime.SomaFunction f) {
+            if (a.get("model") instanceof SomaFunction f) {
                 if (!a.given("at")) throw a.error("the Jacobian of a function needs a point: jacobian(f, at: x)");
                 Tensor at = TensorHooks.toTensor(a.get("at"), "jacobian: at");
-                Tensor matrix = soma.autodiff.Gradients.jacobian(f, at, new Object[0]);
+                Tensor matrix = Gradients.jacobian(f, at, new Object[0]);
                 String formula = functionFormula(a, f, at.rank() > 0);
                 return formula == null ? matrix : new JacobianValue(matrix, formula);
             }
@@ -106,11 +123,11 @@ final class DerivativeBuiltins {
         } else {
             for (Object st : a.list("starts").items) starts.add(TensorHooks.toTensor(st, "phase_portrait: starts").realData());
         }
-        List<soma.plot.PhasePortraitChart.Polyline> paths = new ArrayList<>();
+        List<PhasePortraitChart.Polyline> paths = new ArrayList<>();
         SimulationOptions sim = SimulationOptions.read(a);
         for (double[] st : starts) {
             var o = sim.toSimulator(0, null, null, null, st, List.of());
-            var run = soma.numerics.Simulator.simulate(model, o, a.context());
+            var run = Simulator.simulate(model, o, a.context());
             double[] xs;
             double[] ys;
             if (m.stateNames.size() == 2) {
@@ -125,23 +142,23 @@ final class DerivativeBuiltins {
                     ys[i] = both[2 * i + 1];
                 }
             }
-            paths.add(new soma.plot.PhasePortraitChart.Polyline(paths.isEmpty() ? "trajectories" : "trajectory " + (paths.size() + 1), xs, ys));
+            paths.add(new PhasePortraitChart.Polyline(paths.isEmpty() ? "trajectories" : "trajectory " + (paths.size() + 1), xs, ys));
         }
         FixedPoints.Options fo = new FixedPoints.Options("newton", 20, new double[] {xr[0], yr[0]}, new double[] {xr[1], yr[1]}, 0, 100, 1e-12);
-        List<soma.plot.PhasePortraitChart.Point> marks = new ArrayList<>();
+        List<PhasePortraitChart.Point> marks = new ArrayList<>();
         List<Object> found = new ArrayList<>();
         for (double[] p : FixedPoints.distinct(FixedPoints.search(f, fo, a.context().rng()))) {
             Stability.Kind kind = Stability.classify(f.jacobian(p, 0));
-            marks.add(new soma.plot.PhasePortraitChart.Point(kind.type() + " (" + soma.runtime.Printer.number(Math.round(p[0] * 1000) / 1000.0)
-                    + ", " + soma.runtime.Printer.number(Math.round(p[1] * 1000) / 1000.0) + ")", p[0], p[1], kind.stable()));
+            marks.add(new PhasePortraitChart.Point(kind.type() + " (" + Printer.number(Math.round(p[0] * 1000) / 1000.0)
+                    + ", " + Printer.number(Math.round(p[1] * 1000) / 1000.0) + ")", p[0], p[1], kind.stable()));
             found.add(fixedPoint(f, p, kind));
         }
         if (OutputFiles.figureWanted(a.strOrNull("to"))) {
-            var spec = soma.plot.PlotSpec.defaults().withTitle(a.str("title").isEmpty() ? model.declaration.name + ": phase plane" : a.str("title"))
+            var spec = PlotSpec.defaults().withTitle(a.str("title").isEmpty() ? model.declaration.name + ": phase plane" : a.str("title"))
                     .withXLabel(xName).withYLabel(yName);
-            var figure = soma.plot.PhasePortraitChart.build(soma.analysis.PhasePlane.field(f, xr, yr, 20),
-                    List.of(soma.analysis.PhasePlane.nullcline(f, 0, "d" + xName + "/dt = 0", xr, yr, 200),
-                            soma.analysis.PhasePlane.nullcline(f, 1, "d" + yName + "/dt = 0", xr, yr, 200)),
+            var figure = PhasePortraitChart.build(PhasePlane.field(f, xr, yr, 20),
+                    List.of(PhasePlane.nullcline(f, 0, "d" + xName + "/dt = 0", xr, yr, 200),
+                            PhasePlane.nullcline(f, 1, "d" + yName + "/dt = 0", xr, yr, 200)),
                     paths, marks, xr, yr, spec);
             OutputFiles.saveOrShow(a, figure, a.strOrNull("to"), "the phase portrait");
         }
@@ -149,19 +166,19 @@ final class DerivativeBuiltins {
     }
 
     /** d f / d x as a formula, when f has an expression body (user functions it calls are inlined). */
-    private static String functionFormula(Args a, soma.runtime.SomaFunction f, boolean vector) {
-        soma.model.ir.SymbolicFunction symbolic = soma.model.ir.SymbolicFunction.of(f);
+    private static String functionFormula(Args a, SomaFunction f, boolean vector) {
+        SymbolicFunction symbolic = SymbolicFunction.of(f);
         if (symbolic == null || symbolic.parameters().isEmpty()) return null;
         String x = symbolic.parameters().get(0);
-        soma.model.ir.Inliner inliner = new soma.model.ir.Inliner(name -> {
-            soma.runtime.Cell cell = a.context().globals().lookup(name);
-            return cell != null && cell.value instanceof soma.runtime.SomaFunction g ? soma.model.ir.SymbolicFunction.of(g) : null;
+        Inliner inliner = new Inliner(name -> {
+            Cell cell = a.context().globals().lookup(name);
+            return cell != null && cell.value instanceof SomaFunction g ? SymbolicFunction.of(g) : null;
         });
         try {
-            soma.model.ir.Expr body = inliner.inline(symbolic.body());
-            var d = new soma.model.diff.Differentiator(java.util.Set.of(x), java.util.Map.of()).d(body);
-            return "d(" + f.name() + ")/d" + x + " = " + soma.model.diff.DerivText.show(d, vector);
-        } catch (soma.runtime.SomaError notSymbolic) {
+            Expr body = inliner.inline(symbolic.body());
+            var d = new Differentiator(Set.of(x), Map.of()).d(body);
+            return "d(" + f.name() + ")/d" + x + " = " + DerivText.show(d, vector);
+        } catch (SomaError notSymbolic) {
             return null; // the matrix is still exact (reverse mode); there is just no formula to show
         }
     }
@@ -192,8 +209,8 @@ final class DerivativeBuiltins {
         double[] lo = new double[n];
         double[] hi = new double[n];
         if (w.rank() == 1 && w.size() == 2) {
-            java.util.Arrays.fill(lo, w.realData()[0]);
-            java.util.Arrays.fill(hi, w.realData()[1]);
+            Arrays.fill(lo, w.realData()[0]);
+            Arrays.fill(hi, w.realData()[1]);
         } else if (w.rank() == 2 && w.shape()[0] == n && w.shape()[1] == 2) {
             for (int i = 0; i < n; i++) {
                 lo[i] = w.realData()[2 * i];
@@ -219,7 +236,7 @@ final class DerivativeBuiltins {
         Object at = a.get("at");
         if (at == Nil.INSTANCE || at instanceof SomaRecord) return SimulationBuiltins.stateVector(at, model);
         boolean feedforward = model.declaration.isFeedforward();
-        List<soma.model.Declaration.StateSpec> free = model.declaration.states.stream().filter(s -> s.input() == feedforward).toList();
+        List<Declaration.StateSpec> free = model.declaration.states.stream().filter(s -> s.input() == feedforward).toList();
         if (free.size() == 1) {
             SomaRecord given = new SomaRecord();
             given.put(free.get(0).name(), at);

@@ -24,6 +24,9 @@ import soma.runtime.Printer;
 import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
 import soma.tensor.Tensor;
+import soma.epi.AugmentedLagrangian;
+import soma.runtime.SomaRecord;
+import soma.runtime.TensorHooks;
 
 /** Emergent property inference: epi(...), the result's methods, and epi_last() after a Ctrl-C. */
 final class EpiBuiltins {
@@ -41,11 +44,11 @@ final class EpiBuiltins {
                 "a property's statistics T (n x m) and targets mu at the parameter rows z (n x k), and with gradients: true dT/dz "
                         + "(n x m x k) exactly as epi computes them", a -> {
             if (!(a.get("property") instanceof ConstraintValue property)) throw a.error("property must be a constraint");
-            Tensor z = soma.runtime.TensorHooks.toTensor(a.get("z"), "property_statistics: z");
+            Tensor z = TensorHooks.toTensor(a.get("z"), "property_statistics: z");
             if (z.rank() != 2) throw a.error("z must be an (n x k) matrix, one parameter vector per row");
             int n = z.shape()[0], k = z.shape()[1], m = property.count();
             Objective.Evaluation ev = target(a, property, k).objective().evaluate(z.realData().clone(), n, a.bool("gradients"));
-            soma.runtime.SomaRecord out = new soma.runtime.SomaRecord();
+            SomaRecord out = new SomaRecord();
             out.put("T", new Tensor(new int[] {n, m}, ev.t()));
             out.put("mu", new Tensor(new int[] {m}, ev.mu()));
             if (ev.g() != null) out.put("dT", new Tensor(new int[] {n, m, k}, ev.g()));
@@ -73,7 +76,7 @@ final class EpiBuiltins {
             for (int i = 0; i < checks.size(); i++) {
                 epochs[i] = checks.get(i).epoch();
                 h[i] = checks.get(i).entropy();
-                norm[i] = soma.epi.AugmentedLagrangian.norm(checks.get(i).r());
+                norm[i] = AugmentedLagrangian.norm(checks.get(i).r());
             }
             PlotSpec spec = PlotSpec.defaults().withTitle("EPI: entropy and |R| per epoch").withXLabel("epoch")
                     .withLabels(List.of("entropy H", "|R|"));
@@ -164,7 +167,7 @@ final class EpiBuiltins {
         double[] t = new double[checks.size() * w];
         for (int i = 0; i < checks.size(); i++) {
             History.Check k = checks.get(i);
-            double[] row = {k.epoch(), k.entropy(), k.c(), soma.epi.AugmentedLagrangian.norm(k.r()), k.passed() ? 1 : 0};
+            double[] row = {k.epoch(), k.entropy(), k.c(), AugmentedLagrangian.norm(k.r()), k.passed() ? 1 : 0};
             System.arraycopy(row, 0, t, i * w, 5);
             System.arraycopy(k.r(), 0, t, i * w + 5, m);
             System.arraycopy(k.eta(), 0, t, i * w + 5 + m, m);

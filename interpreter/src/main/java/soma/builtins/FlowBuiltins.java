@@ -10,6 +10,9 @@ import soma.runtime.Nil;
 import soma.runtime.Printer;
 import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
+import java.util.Arrays;
+import soma.plot.Charts;
+import soma.plot.PlotSpec;
 
 /** Normalizing flows: the Gaussian targets they are fitted to, loading, and the methods of a flow value. */
 final class FlowBuiltins {
@@ -106,9 +109,9 @@ final class FlowBuiltins {
             Tensor z = (Tensor) FlowOps.sample(q.flow, positive(a, "n"), a.context().rng()).get("z");
             int d = q.flow.dim;
             String[] names = new String[d];
-            for (int j = 0; j < d; j++) names[j] = a.given("names") && j < a.list("names").size() ? soma.runtime.Printer.show(a.list("names").get(j)) : "z" + (j + 1);
+            for (int j = 0; j < d; j++) names[j] = a.given("names") && j < a.list("names").size() ? Printer.show(a.list("names").get(j)) : "z" + (j + 1);
             double[][] rows = Numbers.matrix(z, "pairplot: samples");
-            OutputFiles.saveOrShow(a, soma.plot.Charts.pairplot(rows, names, soma.plot.PlotSpec.defaults().withTitle(
+            OutputFiles.saveOrShow(a, Charts.pairplot(rows, names, PlotSpec.defaults().withTitle(
                     a.given("title") ? a.str("title") : q.flow.name + ", " + rows.length + " samples")), a.strOrNull("to"), "plot");
             return a.given("to") ? a.str("to") : Nil.INSTANCE;
         });
@@ -132,7 +135,7 @@ final class FlowBuiltins {
         if (v.length == d) return v;
         if (v.length != 1) throw a.error("'" + parameter + "' must be one number or " + d);
         double[] out = new double[d];
-        java.util.Arrays.fill(out, v[0]);
+        Arrays.fill(out, v[0]);
         return out;
     }
 }

@@ -4,6 +4,7 @@ import soma.linalg.Linalg;
 import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
+import soma.runtime.Printer;
 
 /** Dense linear algebra (EJML underneath, complex parts hand-written): see soma.linalg. */
 final class LinalgBuiltins {
@@ -44,7 +45,7 @@ final class LinalgBuiltins {
         r.def("cholesky(a)", "lower-triangular l with a = l @ l.T (a symmetric positive definite)", a -> Linalg.cholesky(TensorBuiltins.tensor(a, "a")));
         r.def("expm(a)", "matrix exponential e^a (the solution operator of dx/dt = a x)", a -> Linalg.expm(TensorBuiltins.tensor(a, "a")));
         r.def("norm(x, ord = nil)", "vector 2-norm or matrix Frobenius norm; ord: \"fro\", \"2\", \"1\", \"inf\", \"nuc\"", a ->
-                a.given("ord") ? Linalg.norm(TensorBuiltins.tensor(a, "x"), soma.runtime.Printer.show(a.get("ord"))) : Linalg.norm(TensorBuiltins.tensor(a, "x")));
+                a.given("ord") ? Linalg.norm(TensorBuiltins.tensor(a, "x"), Printer.show(a.get("ord"))) : Linalg.norm(TensorBuiltins.tensor(a, "x")));
         r.def("trace(a)", "sum of the diagonal", a -> TensorFields.unwrap(Linalg.trace(TensorBuiltins.tensor(a, "a"))));
         r.def("matrix_rank(a)", "numerical rank (singular values above a tolerance)", a -> (double) Linalg.matrixRank(TensorBuiltins.tensor(a, "a")));
         r.def("lstsq(a, b)", "least-squares solution x minimising |a @ x - b|", a -> Linalg.lstsq(TensorBuiltins.tensor(a, "a"), TensorBuiltins.tensor(a, "b")));

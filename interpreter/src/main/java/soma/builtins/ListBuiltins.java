@@ -11,6 +11,11 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
 import soma.runtime.TensorHooks;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import soma.runtime.Op;
+import soma.tensor.Sorting;
+import soma.tensor.Tensor;
 
 /** Lists and strings: building, transforming, folding. */
 final class ListBuiltins {
@@ -60,16 +65,16 @@ final class ListBuiltins {
             if (TensorHooks.handles(a.get("xs"))) return TensorHooks.reduce("sum", a.get("xs"), a.get("axis"));
             Object acc = 0.0;
             Object xs = a.get("xs");
-            for (int i = 0; i < Iteration.size(xs); i++) acc = Operators.binary(soma.runtime.Op.ADD, acc, Iteration.get(xs, i));
+            for (int i = 0; i < Iteration.size(xs); i++) acc = Operators.binary(Op.ADD, acc, Iteration.get(xs, i));
             return acc;
         });
         r.def("min(...xs, axis = nil)", "smallest of numbers, of a list, or of a tensor (along axis)", a -> extreme(a, "min"));
         r.def("max(...xs, axis = nil)", "largest of numbers, of a list, or of a tensor (along axis)", a -> extreme(a, "max"));
         r.def("sort(xs)", "a sorted copy of a list of numbers or strings, or of a vector (complex: by real, then imaginary part)", a -> {
-            if (TensorHooks.handles(a.get("xs"))) return soma.tensor.Sorting.sort((soma.tensor.Tensor) a.get("xs"));
+            if (TensorHooks.handles(a.get("xs"))) return Sorting.sort((Tensor) a.get("xs"));
             List<Object> out = new ArrayList<>(a.list("xs").items);
             try {
-                out.sort((x, y) -> (Boolean) Operators.binary(soma.runtime.Op.LT, x, y) ? -1 : Operators.equal(x, y) ? 0 : 1);
+                out.sort((x, y) -> (Boolean) Operators.binary(Op.LT, x, y) ? -1 : Operators.equal(x, y) ? 0 : 1);
             } catch (ClassCastException e) {
                 throw a.error("can only sort numbers or strings");
             }
@@ -101,11 +106,11 @@ final class ListBuiltins {
         });
         r.def("split(s, sep = \" \")", "a string cut at each sep", a -> {
             List<Object> out = new ArrayList<>();
-            for (String p : a.str("s").split(java.util.regex.Pattern.quote(a.str("sep")), -1)) out.add(p);
+            for (String p : a.str("s").split(Pattern.quote(a.str("sep")), -1)) out.add(p);
             return new SomaList(out);
         });
-        r.def("upper(s)", "upper-case copy", a -> a.str("s").toUpperCase(java.util.Locale.ROOT));
-        r.def("lower(s)", "lower-case copy", a -> a.str("s").toLowerCase(java.util.Locale.ROOT));
+        r.def("upper(s)", "upper-case copy", a -> a.str("s").toUpperCase(Locale.ROOT));
+        r.def("lower(s)", "lower-case copy", a -> a.str("s").toLowerCase(Locale.ROOT));
     }
 
     private static Object extreme(Args a, String which) {

@@ -1,5 +1,7 @@
 package soma.builtins;
 
+import soma.runtime.MathFunctions;
+
 /** Elementwise math on numbers (and, through tensor hooks, on tensors) plus constants. */
 final class MathBuiltins {
     private MathBuiltins() {}
@@ -10,7 +12,7 @@ final class MathBuiltins {
         r.constant("inf", Double.POSITIVE_INFINITY);
         r.constant("nan", Double.NaN);
 
-        for (var e : soma.runtime.MathFunctions.ALL.entrySet()) r.math(e.getKey(), e.getValue().help(), e.getValue().op());
+        for (var e : MathFunctions.ALL.entrySet()) r.math(e.getKey(), e.getValue().help(), e.getValue().op());
 
         r.def("atan2(y, x)", "angle of the point (x, y)", a -> Math.atan2(a.num("y"), a.num("x")));
         r.def("hypot(x, y)", "sqrt(x^2 + y^2) without overflow", a -> Math.hypot(a.num("x"), a.num("y")));

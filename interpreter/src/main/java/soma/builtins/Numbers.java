@@ -5,6 +5,8 @@ import soma.runtime.Iteration;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
+import java.util.ArrayList;
+import soma.tensor.Index;
 
 /** Converting Soma values (lists of numbers, ranges, sequences) to Java arrays for libraries. */
 final class Numbers {
@@ -36,14 +38,14 @@ final class Numbers {
     /** One series, or several: a list whose elements are themselves sequences. */
     static List<double[]> series(Object value, String what) {
         if (value instanceof Tensor t && t.rank() == 2) {
-            java.util.ArrayList<double[]> rows = new java.util.ArrayList<>(t.shape()[0]);
-            for (int i = 0; i < t.shape()[0]; i++) rows.add(tensorVector((Tensor) t.get(soma.tensor.Index.at(i)), what + "[" + i + "]"));
+            ArrayList<double[]> rows = new ArrayList<>(t.shape()[0]);
+            for (int i = 0; i < t.shape()[0]; i++) rows.add(tensorVector((Tensor) t.get(Index.at(i)), what + "[" + i + "]"));
             return rows;
         }
         if (value instanceof Tensor t) return List.of(tensorVector(t, what));
         if (Iteration.isIterable(value) && Iteration.size(value) > 0 && Iteration.isIterable(Iteration.get(value, 0))) {
             int n = Iteration.size(value);
-            java.util.ArrayList<double[]> out = new java.util.ArrayList<>(n);
+            ArrayList<double[]> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) out.add(vector(Iteration.get(value, i), what + "[" + i + "]"));
             return out;
         }

@@ -5,6 +5,8 @@ import soma.runtime.SomaError;
 import soma.runtime.TensorHooks;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
+import soma.runtime.Nil;
+import soma.tensor.Index;
 
 /**
  * Random numbers from the context's one seeded generator (xoshiro256**, see {@link Rng}): the
@@ -17,7 +19,7 @@ final class RandomBuiltins {
     static void register(Builtins r) {
         r.def("seed(n)", "restart the random generator from seed n (a whole number)", a -> {
             a.context().rng().seed((long) a.integer("n"));
-            return soma.runtime.Nil.INSTANCE;
+            return Nil.INSTANCE;
         });
         r.defRandom("randn(...shape)", "standard normal samples, e.g. randn(500, 500); randn() is one number", a ->
                 TensorFields.unwrap(rng(a).randn(Shapes.of(a, "shape", "randn"))));
@@ -32,14 +34,14 @@ final class RandomBuiltins {
             if (a.get("x") instanceof Double) return rng(a).permutation(a.integer("x"));
             Tensor t = TensorBuiltins.tensor(a, "x");
             if (t.rank() == 0) throw new SomaError("permutation: needs a number or a tensor with at least one axis");
-            return t.get(soma.tensor.Index.take(rng(a).permutation(t.shape()[0])));
+            return t.get(Index.take(rng(a).permutation(t.shape()[0])));
         });
         r.defRandom("choice(xs, k = nil, replace = true)", "k random elements of xs (or of 0..xs-1); one element when k is nil", a -> {
             int k = a.given("k") ? a.integer("k") : 1;
             Tensor picked = a.get("xs") instanceof Double
                     ? rng(a).choice(a.integer("xs"), k, a.bool("replace"))
                     : rng(a).choice(TensorHooks.toTensor(a.get("xs"), "choice: xs").flatten(), k, a.bool("replace"));
-            return a.given("k") ? picked : TensorFields.unwrap(picked.get(soma.tensor.Index.at(0)));
+            return a.given("k") ? picked : TensorFields.unwrap(picked.get(Index.at(0)));
         });
     }
 

@@ -11,6 +11,8 @@ import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.runtime.TensorHooks;
 import soma.tensor.Tensor;
+import soma.model.Sensitivity;
+import soma.runtime.Nil;
 
 /** simulate(): integrating ode and network instances, one run or a batch over parameter sets. */
 final class SimulationBuiltins {
@@ -50,7 +52,7 @@ final class SimulationBuiltins {
 
     /** A state given as a record (missing variables: the initial values), a flat vector, or nil (the initial state). */
     static double[] stateVector(Object v, ModelInstance model) {
-        if (v == soma.runtime.Nil.INSTANCE) return model.stateVector(new SomaRecord());
+        if (v == Nil.INSTANCE) return model.stateVector(new SomaRecord());
         if (v instanceof SomaRecord rec) return model.stateVector(rec);
         return TensorHooks.toTensor(v, "state").flatten().realData().clone();
     }
@@ -77,7 +79,7 @@ final class SimulationBuiltins {
                 ? Names.read(a, "sensitivities") : List.of();
         if (record != null) {
             List<String> withTangents = new ArrayList<>(record);
-            for (String p : sensitivities) for (String s : record) withTangents.add(soma.model.Sensitivity.tangentName(s, p));
+            for (String p : sensitivities) for (String s : record) withTangents.add(Sensitivity.tangentName(s, p));
             record = withTangents;
         }
         return Simulator.simulate(model, sim.toSimulator(a.num("t0"), record, over, batch, from, sensitivities), a.context());

@@ -9,6 +9,7 @@ import soma.runtime.TensorValues;
 import soma.tensor.BinaryOp;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
+import soma.autodiff.Ops;
 
 /** Building and reshaping tensors, reductions that are not list functions, complex parts, masks. */
 final class TensorBuiltins {
@@ -16,7 +17,7 @@ final class TensorBuiltins {
 
     static void register(Builtins r) {
         r.def("tensor(x)", "a tensor from a number, a (nested) list of numbers, a list of tensors or a range", a ->
-                soma.autodiff.Ops.containsTracked(a.get("x")) ? soma.autodiff.Ops.stack(a.list("x").items) : TensorHooks.toTensor(a.get("x"), "tensor").copy());
+                Ops.containsTracked(a.get("x")) ? Ops.stack(a.list("x").items) : TensorHooks.toTensor(a.get("x"), "tensor").copy());
         r.def("zeros(...shape)", "tensor of zeros, e.g. zeros(3, 4) or zeros(W.shape)", a -> Tensor.zeros(Shapes.of(a, "shape", "zeros")));
         r.def("ones(...shape)", "tensor of ones", a -> Tensor.ones(Shapes.of(a, "shape", "ones")));
         r.def("full(shape, value)", "tensor of one repeated value", a -> Tensor.full(a.num("value"), Shapes.dims(a.get("shape"), "full")));

@@ -9,6 +9,7 @@ import soma.runtime.SomaList;
 import soma.runtime.SomaValue;
 import soma.runtime.TensorHooks;
 import soma.tensor.Tensor;
+import soma.runtime.Printer;
 
 /**
  * A {@code constraint} declaration: a function of a model's output (a batched simulation, or
@@ -41,7 +42,7 @@ public final class ConstraintValue implements SomaValue, HasFields {
     public Values evaluate(Object output, int n) {
         Object result = body.call(output);
         if (!(result instanceof SomaList list) || list.size() != 2 * moments.size()) {
-            throw new SomaError(name + ": internal error: the constraint's body returned " + soma.runtime.Printer.typeName(result));
+            throw new SomaError(name + ": internal error: the constraint's body returned " + Printer.typeName(result));
         }
         int m = moments.size();
         double[] t = new double[n * m], values = new double[m], mu = new double[m];

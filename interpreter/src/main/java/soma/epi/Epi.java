@@ -14,6 +14,8 @@ import soma.runtime.SomaError;
 import soma.util.GracefulStop;
 import soma.util.Interrupts;
 import soma.util.Progress;
+import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Emergent property inference (docs/epi.md): the maximum-entropy flow q subject to
@@ -68,7 +70,7 @@ public final class Epi {
 
     private Epi() {}
 
-    public static State run(Flow flow, Objective objective, int m, Options o, PrintWriter out, java.util.function.Consumer<State> onProgress) {
+    public static State run(Flow flow, Objective objective, int m, Options o, PrintWriter out, Consumer<State> onProgress) {
         if (o.batch() < 2) throw new SomaError("epi: batch must be at least 2 (the penalty gradient uses two halves)");
         // Claimed before any training: an unwritable checkpoint, or one another run is writing, is reported now, not after an epoch.
         try (WriterLock claim = o.checkpoint() == null ? null : claim(o.checkpoint())) {
@@ -84,7 +86,7 @@ public final class Epi {
         }
     }
 
-    private static State train(Flow flow, Objective objective, int m, Options o, PrintWriter out, java.util.function.Consumer<State> onProgress) {
+    private static State train(Flow flow, Objective objective, int m, Options o, PrintWriter out, Consumer<State> onProgress) {
         State st = new State(flow, new AugmentedLagrangian(m, o.c0(), o.beta(), o.gamma()), new Rng(o.seed()));
         if (o.resume() != null && GuestFiles.exists(o.resume())) {
             Checkpoint.restore(st, o.resume(), m);
@@ -153,7 +155,7 @@ public final class Epi {
             if (!Double.isFinite(ev.t()[i])) {
                 int s = i / m;
                 throw new SomaError("epi: statistic " + (i % m + 1) + " is " + ev.t()[i] + " in epoch " + epoch + ", iteration " + (it + 1)
-                        + ", for the parameters " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(z, s * k, s * k + k)));
+                        + ", for the parameters " + Arrays.toString(Arrays.copyOfRange(z, s * k, s * k + k)));
             }
         }
         AugmentedLagrangian.Strata strata = new AugmentedLagrangian.Strata(batch.component, batch.firstHalf, batch.pi, batch.count,

@@ -10,6 +10,8 @@ import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
+import java.util.Locale;
+import soma.runtime.Printer;
 
 /** What {@code epi(...)} returns: the trained flow, the history of checks, and the convergence verdict. */
 public final class EpiResult implements SomaValue, HasFields {
@@ -37,17 +39,17 @@ public final class EpiResult implements SomaValue, HasFields {
         StringBuilder b = new StringBuilder("epi result for " + property.name + ": " + state.epoch + " epoch(s), "
                 + (at != null ? "converged at epoch " + at : "not converged"));
         if (state.keptTheta != null && state.keptEpoch != state.epoch) b.append(", kept epoch ").append(state.keptEpoch).append(" (highest entropy of the passing epochs)");
-        b.append(", H = ").append(soma.runtime.Printer.number(last.entropy()));
+        b.append(", H = ").append(Printer.number(last.entropy()));
         if (!state.finished) b.append(state.stoppedAt != null ? " (stopped by Ctrl-C in " + state.stoppedAt + ")" : " (interrupted)");
         int n = last.samples().length / Math.max(1, flow.flow.dim);
-        b.append(String.format(java.util.Locale.ROOT, "%n  epoch %d check on %d fresh samples, c = %.3g:", last.epoch(), n, last.c()));
+        b.append(String.format(Locale.ROOT, "%n  epoch %d check on %d fresh samples, c = %.3g:", last.epoch(), n, last.c()));
         for (int i = 0; i < property.count(); i++) {
             Moment mo = property.moments.get(i);
             double mu = state.mu[i], est = mu + last.r()[i], se = last.se() == null ? 0 : last.se()[i];
             String shown = mo.kind() == Moment.Kind.STD && est >= 0
-                    ? String.format(java.util.Locale.ROOT, "%.4g +- %.2g", Math.sqrt(est), est > 0 ? se / (2 * Math.sqrt(est)) : se)
-                    : String.format(java.util.Locale.ROOT, "%.4g +- %.2g", est, se);
-            b.append(String.format(java.util.Locale.ROOT, "%n    %-32s %s  (p = %.3g)", mo.text(), shown, last.pValues()[i]));
+                    ? String.format(Locale.ROOT, "%.4g +- %.2g", Math.sqrt(est), est > 0 ? se / (2 * Math.sqrt(est)) : se)
+                    : String.format(Locale.ROOT, "%.4g +- %.2g", est, se);
+            b.append(String.format(Locale.ROOT, "%n    %-32s %s  (p = %.3g)", mo.text(), shown, last.pValues()[i]));
         }
         return b.toString();
     }

@@ -9,6 +9,9 @@ import soma.numerics.Simulator;
 import soma.numerics.Trajectory;
 import soma.runtime.Host;
 import soma.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * An ode or network simulated for each parameter vector. Gradients come in two exact-in-the-limit
@@ -68,9 +71,9 @@ public final class SimulatedObjective implements Objective {
     private List<String> recorded(boolean gradients) {
         List<String> fields = property.fieldsRead;
         if (fields == null) return null;
-        java.util.Set<String> states = new java.util.HashSet<>();
+        Set<String> states = new HashSet<>();
         for (var s : instance.declaration.states) if (!s.input()) states.add(s.name());
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String f : fields) {
             if (states.contains(f)) out.add(f);
             else if (!f.equals("t") && !f.equals("samples") && !f.equals("steps")) return null;

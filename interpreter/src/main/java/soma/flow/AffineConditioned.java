@@ -2,6 +2,7 @@ package soma.flow;
 
 import java.util.Map;
 import soma.random.Rng;
+import java.util.LinkedHashMap;
 
 /**
  * The common shape of Real NVP coupling and masked autoregressive layers: coordinates
@@ -30,7 +31,7 @@ abstract class AffineConditioned extends Layer {
 
     /** hidden, and layers only when not 1, so files saved before deeper conditioners existed read back the same. */
     static Map<String, Object> conditionerOptions(Mlp net) {
-        Map<String, Object> o = new java.util.LinkedHashMap<>();
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("hidden", (double) net.hidden);
         if (net.layers != 1) o.put("layers", (double) net.layers);
         return o;

@@ -2,6 +2,7 @@ package soma.flow;
 
 import java.util.Map;
 import soma.random.Rng;
+import java.util.Arrays;
 
 /**
  * Batch normalisation as a flow layer (Dinh et al. 2017): f(z) = exp(g) (z - mu) / sqrt(var + eps) + b.
@@ -18,7 +19,7 @@ final class BatchNorm extends Layer {
         super(dim);
         runMean = new double[dim];
         runVar = new double[dim];
-        java.util.Arrays.fill(runVar, 1);
+        Arrays.fill(runVar, 1);
     }
 
     @Override public String kind() { return "batchnorm"; }

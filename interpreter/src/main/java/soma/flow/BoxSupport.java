@@ -3,6 +3,8 @@ package soma.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
+import soma.runtime.Printer;
 
 /**
  * Support map onto the box (lo, hi): f(z) = lo + (hi - lo) sigmoid(z), or with {@code tanh},
@@ -88,6 +90,6 @@ final class BoxSupport extends Elementwise {
     private static String fmt(double[] v) {
         boolean same = true;
         for (double x : v) same &= x == v[0];
-        return same ? soma.runtime.Printer.number(v[0]) : java.util.Arrays.toString(v);
+        return same ? Printer.number(v[0]) : Arrays.toString(v);
     }
 }

@@ -5,6 +5,8 @@ import soma.random.Rng;
 import soma.util.GracefulStop;
 import soma.util.Interrupts;
 import soma.util.Progress;
+import java.util.Arrays;
+import soma.runtime.SomaError;
 
 /**
  * Fits a flow to a Gaussian by minimising KL(q || p) = E_q[log q(z) - log p(z)] over samples
@@ -21,7 +23,7 @@ public final class FlowFit {
 
     public static History fit(Flow flow, Gaussian target, int iterations, double lr, int batch, Rng rng) {
         if (target.dim != flow.dim) {
-            throw new soma.runtime.SomaError("fit: the flow has dim " + flow.dim + " but the target has dim " + target.dim);
+            throw new SomaError("fit: the flow has dim " + flow.dim + " but the target has dim " + target.dim);
         }
         BoxSupport box = flow.box();
         double logMass = 0;
@@ -94,7 +96,7 @@ public final class FlowFit {
                     losses[recorded++] = loss;
                 }
                 if (!Double.isFinite(loss)) {
-                    throw new soma.runtime.SomaError("fit: the " + (measure.equals("kl") ? "loss" : "negative log-likelihood") + " became " + loss
+                    throw new SomaError("fit: the " + (measure.equals("kl") ? "loss" : "negative log-likelihood") + " became " + loss
                             + " at iteration " + it + "; try a smaller lr");
                 }
                 if (it == iterations) break;
@@ -104,6 +106,6 @@ public final class FlowFit {
         } finally {
             progress.finish();
         }
-        return new History(java.util.Arrays.copyOf(its, recorded), java.util.Arrays.copyOf(losses, recorded), measure);
+        return new History(Arrays.copyOf(its, recorded), Arrays.copyOf(losses, recorded), measure);
     }
 }

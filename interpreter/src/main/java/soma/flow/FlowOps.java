@@ -5,6 +5,7 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaRecord;
 import soma.runtime.TensorHooks;
 import soma.tensor.Tensor;
+import java.util.Arrays;
 
 /** What the flow methods do, between Soma values and the numerical engine. */
 public final class FlowOps {
@@ -35,7 +36,7 @@ public final class FlowOps {
         int width = shape.length == 2 ? shape[1] : shape.length == 1 ? shape[0] : 1;
         if (n < 0 || width != flow.dim || t.imagData() != null) {
             throw new SomaError("log_prob: z must be a vector of " + flow.dim + " numbers or an (n x " + flow.dim + ") matrix, got shape "
-                    + java.util.Arrays.toString(shape));
+                    + Arrays.toString(shape));
         }
         double[] lq = flow.logProb(t.realData().clone(), n);
         for (int s = 0; s < n; s++) if (Double.isNaN(lq[s])) lq[s] = Double.NEGATIVE_INFINITY; // outside the support

@@ -8,6 +8,8 @@ import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
+import java.util.Locale;
+import soma.runtime.Nil;
 
 /**
  * A flow as scripts see it: {@code q.sample(n)}, {@code q.log_prob(z)}, {@code q.fit(target)},
@@ -49,7 +51,7 @@ public final class FlowValue implements SomaValue, HasFields {
         String extra = "";
         if (flow.components() > 1) {
             List<String> w = new ArrayList<>();
-            for (double p : Mixture.weights(flow)) w.add(String.format(java.util.Locale.ROOT, "%.3f", p));
+            for (double p : Mixture.weights(flow)) w.add(String.format(Locale.ROOT, "%.3f", p));
             extra += "; mixture of " + flow.components() + " (weights " + String.join(", ", w) + ")";
         }
         if (flow.groupSize() > 1) extra += "; symmetric under a group of " + flow.groupSize() + " maps";
@@ -79,7 +81,7 @@ public final class FlowValue implements SomaValue, HasFields {
             }
             case "support" -> {
                 BoxSupport b = flow.box();
-                if (b == null) yield soma.runtime.Nil.INSTANCE;
+                if (b == null) yield Nil.INSTANCE;
                 double[] lo = new double[flow.dim], hi = new double[flow.dim];
                 for (int j = 0; j < flow.dim; j++) {
                     lo[j] = b.lo(j);
@@ -91,7 +93,7 @@ public final class FlowValue implements SomaValue, HasFields {
                 yield r;
             }
             case "history" -> {
-                if (history == null) yield soma.runtime.Nil.INSTANCE;
+                if (history == null) yield Nil.INSTANCE;
                 SomaRecord r = new SomaRecord();
                 r.put("iteration", new Tensor(new int[] {history.iterations().length}, history.iterations()));
                 r.put(history.measure(), new Tensor(new int[] {history.loss().length}, history.loss()));

@@ -6,6 +6,8 @@ import soma.runtime.HasFields;
 import soma.runtime.SomaError;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
+import java.util.ArrayList;
+import soma.runtime.BoundMethods;
 
 /**
  * A Gaussian target N(mean, cov), written {@code gaussian(mean: [4, 4], std: 3)}: what a flow is
@@ -18,7 +20,7 @@ public final class Gaussian implements SomaValue, HasFields {
     /** Row-major d x d. */
     final double[] cov;
     private final double[] precision;
-    private final soma.runtime.BoundMethods methods = new soma.runtime.BoundMethods("gaussian", this);
+    private final BoundMethods methods = new BoundMethods("gaussian", this);
 
     public Gaussian(double[] mean, double[] cov) {
         this.dim = mean.length;
@@ -167,7 +169,7 @@ public final class Gaussian implements SomaValue, HasFields {
 
     @Override
     public List<String> fieldNames() {
-        List<String> names = new java.util.ArrayList<>(List.of("mean", "cov", "std", "dim"));
+        List<String> names = new ArrayList<>(List.of("mean", "cov", "std", "dim"));
         names.addAll(methods.names());
         return names;
     }

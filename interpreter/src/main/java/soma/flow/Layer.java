@@ -1,6 +1,7 @@
 package soma.flow;
 
 import soma.random.Rng;
+import java.util.Map;
 
 /**
  * One bijective layer of a normalizing flow, working on a batch of n points of dimension d stored
@@ -48,12 +49,12 @@ public abstract class Layer {
     public abstract void inverse(double[] theta, double[] out, double[] in, double[] logDet, int n);
 
     /** Layer options and non-trained state (permutations, running statistics) for saving; none by default. */
-    public java.util.Map<String, Object> options() {
-        return java.util.Map.of();
+    public Map<String, Object> options() {
+        return Map.of();
     }
 
     /** Restores non-trained state saved by {@link #options()}. */
-    public void restore(java.util.Map<String, Object> saved) {}
+    public void restore(Map<String, Object> saved) {}
 
     /** One line for printing the architecture. */
     public String describe() {

@@ -5,6 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import soma.runtime.SomaError;
 import soma.tensor.TensorException;
+import java.util.Arrays;
+import java.util.TreeSet;
+import soma.runtime.Printer;
+import soma.runtime.SomaFunction;
+import soma.runtime.SomaList;
+import soma.runtime.TensorHooks;
+import soma.tensor.Tensor;
 
 /** The one place that knows every layer kind: what a declaration may name, and how to build it. */
 public final class Layers {
@@ -64,7 +71,7 @@ public final class Layers {
                 if (!map.equals("softplus") && !map.equals("exp")) throw new SomaError("support positive: map must be softplus or exp, got " + map);
                 yield new PositiveSupport(dim, map.equals("exp"));
             }
-            default -> throw new SomaError("unknown flow layer '" + spec.kind() + "' (layers: " + String.join(", ", new java.util.TreeSet<>(KINDS.keySet())) + ")");
+            default -> throw new SomaError("unknown flow layer '" + spec.kind() + "' (layers: " + String.join(", ", new TreeSet<>(KINDS.keySet())) + ")");
         };
     }
 
@@ -72,25 +79,25 @@ public final class Layers {
         Object v = o.get(name);
         if (v == null) return fallback;
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 1) return n.intValue();
-        throw new SomaError("'" + name + "' must be a positive whole number, got " + soma.runtime.Printer.show(v));
+        throw new SomaError("'" + name + "' must be a positive whole number, got " + Printer.show(v));
     }
 
     private static double positive(Map<String, Object> o, String name, double fallback) {
         Object v = o.get(name);
         if (v == null) return fallback;
         if (v instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue())) return n.doubleValue();
-        throw new SomaError("'" + name + "' must be a positive number, got " + soma.runtime.Printer.show(v));
+        throw new SomaError("'" + name + "' must be a positive number, got " + Printer.show(v));
     }
 
     private static double[] bound(Object v, int dim, String name) {
         double[] b = new double[dim];
         if (v instanceof Number n) {
-            java.util.Arrays.fill(b, n.doubleValue());
+            Arrays.fill(b, n.doubleValue());
             return b;
         }
         double[] list = numbers(v);
         if (list == null || list.length != dim) {
-            throw new SomaError("support box: '" + name + "' must be a number or a list of " + dim + " numbers, got " + soma.runtime.Printer.show(v));
+            throw new SomaError("support box: '" + name + "' must be a number or a list of " + dim + " numbers, got " + Printer.show(v));
         }
         return list;
     }
@@ -110,14 +117,14 @@ public final class Layers {
             }
             if (ok) return order;
         }
-        throw new SomaError("permute: 'order' must list each of 0 .. " + (dim - 1) + " once, got " + soma.runtime.Printer.show(v));
+        throw new SomaError("permute: 'order' must list each of 0 .. " + (dim - 1) + " once, got " + Printer.show(v));
     }
 
     /** Numbers from a Soma list, a tensor or a saved JSON list; null if it is none of those. */
     static double[] numbers(Object v) {
-        if (v instanceof soma.tensor.Tensor || v instanceof soma.runtime.SomaList) {
+        if (v instanceof Tensor || v instanceof SomaList) {
             try {
-                soma.tensor.Tensor t = soma.runtime.TensorHooks.toTensor(v, "option");
+                Tensor t = TensorHooks.toTensor(v, "option");
                 return t.rank() <= 1 && t.imagData() == null ? t.realData().clone() : null;
             } catch (SomaError | TensorException e) {
                 return null;
@@ -131,7 +138,7 @@ public final class Layers {
     private static String mapName(Object v, String fallback) {
         if (v == null) return fallback;
         if (v instanceof String s) return s;
-        if (v instanceof soma.runtime.SomaFunction f) return f.name();
-        throw new SomaError("a support map is named by a string or function, got " + soma.runtime.Printer.show(v));
+        if (v instanceof SomaFunction f) return f.name();
+        throw new SomaError("a support map is named by a string or function, got " + Printer.show(v));
     }
 }

@@ -2,6 +2,7 @@ package soma.flow;
 
 import soma.random.Rng;
 import soma.runtime.SomaError;
+import java.util.Arrays;
 
 /**
  * Fits a flow to data by maximum likelihood: minimise -mean log q(x) over minibatches of the
@@ -24,7 +25,7 @@ public final class MaximumLikelihoodFit {
         double[] logQ = flow.logProb(data, count); // inverting reads data, never writes it
         for (int s = 0; s < count; s++) {
             if (!Double.isFinite(logQ[s])) {
-                throw new SomaError("fit: sample " + (s + 1) + " " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(data, s * d, s * d + d))
+                throw new SomaError("fit: sample " + (s + 1) + " " + Arrays.toString(Arrays.copyOfRange(data, s * d, s * d + d))
                         + (Double.isNaN(logQ[s]) || logQ[s] == Double.NEGATIVE_INFINITY ? " lies outside the flow's support" : " has log q = " + logQ[s]));
             }
         }
@@ -45,7 +46,7 @@ public final class MaximumLikelihoodFit {
             coef[s] = -1.0 / n;
         }
         if (grad == null) return loss;
-        java.util.Arrays.fill(grad, 0);
+        Arrays.fill(grad, 0);
         at.gradient(flow, coef, grad);
         return loss;
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import soma.random.Rng;
 import soma.runtime.SomaError;
+import java.util.Arrays;
+import soma.runtime.Printer;
 
 /**
  * Multimodal flows with exact densities: q(z) = sum_k pi_k (1/|G|) sum_{g in G} q_k(g z), for K
@@ -40,7 +42,7 @@ public final class Mixture {
         for (double[] m : generators) {
             double det = Math.abs(determinant(m, d));
             if (Math.abs(det - 1) > 1e-9) {
-                throw new SomaError("a symmetry must preserve volume (|det| = 1); this map has |det| = " + soma.runtime.Printer.number(det));
+                throw new SomaError("a symmetry must preserve volume (|det| = 1); this map has |det| = " + Printer.number(det));
             }
         }
         // closure: multiply every element by every generator until nothing new appears
@@ -226,7 +228,7 @@ public final class Mixture {
             z = new double[n * d];
             double[][] own = new double[kc][];
             for (int k = 0; k < kc; k++) {
-                double[] wk = kc == 1 ? w : java.util.Arrays.copyOfRange(w, start[k] * d, start[k + 1] * d);
+                double[] wk = kc == 1 ? w : Arrays.copyOfRange(w, start[k] * d, start[k + 1] * d);
                 passes[k] = f.forward(k, wk, count[k], training);
                 own[k] = passes[k].logQ();
                 double[] y = passes[k].z();
@@ -243,7 +245,7 @@ public final class Mixture {
             others = new AtPoints[kc][gs];
             otherRows = new int[kc][gs][];
             double[][] terms = new double[n][kc * gs];
-            for (int s = 0; s < n; s++) java.util.Arrays.fill(terms[s], Double.NEGATIVE_INFINITY);
+            for (int s = 0; s < n; s++) Arrays.fill(terms[s], Double.NEGATIVE_INFINITY);
             for (int k = 0; k < kc; k++) {
                 for (int i = 0; i < count[k]; i++) terms[start[k] + i][k * gs] = own[k][i] + Math.log(pi[k] / gs);
             }
@@ -258,7 +260,7 @@ public final class Mixture {
                         m++;
                     }
                     if (m == 0) continue;
-                    AtPoints at = AtPoints.of(f, k, java.util.Arrays.copyOf(x, m * d), m);
+                    AtPoints at = AtPoints.of(f, k, Arrays.copyOf(x, m * d), m);
                     // keep the points inside the support (outside, q_k = 0 and there is nothing to differentiate)
                     int[] rows = new int[m];
                     int kept = 0, r = 0;
@@ -272,8 +274,8 @@ public final class Mixture {
                         r++;
                     }
                     if (kept == 0) continue;
-                    others[k][h] = kept == m ? at : AtPoints.of(f, k, java.util.Arrays.copyOf(xs, kept * d), kept);
-                    otherRows[k][h] = java.util.Arrays.copyOf(rows, kept);
+                    others[k][h] = kept == m ? at : AtPoints.of(f, k, Arrays.copyOf(xs, kept * d), kept);
+                    otherRows[k][h] = Arrays.copyOf(rows, kept);
                     for (int i = 0; i < kept; i++) terms[rows[i]][k * gs + h] = others[k][h].logQ[i] + Math.log(pi[k] / gs);
                 }
             }

@@ -1,6 +1,7 @@
 package soma.flow;
 
 import soma.random.Rng;
+import java.util.Arrays;
 
 /**
  * A tanh network with {@code layers} hidden layers of {@code hidden} units and a linear output,
@@ -91,7 +92,7 @@ final class Mlp {
             double[] src = l == 0 ? x : work, gSrc = l == 0 ? gx : work, mask = masks == null ? null : masks[l];
             // the two gradient rows after the activations take turns: layer l writes the one layer l + 1 did not
             int from = l == 0 ? xOff : (l - 1) * hidden, gFrom = l == 0 ? gxOff : (layers + l % 2) * hidden;
-            if (l > 0) java.util.Arrays.fill(work, gFrom, gFrom + hidden, 0);
+            if (l > 0) Arrays.fill(work, gFrom, gFrom + hidden, 0);
             int b = base + bAt[l], n = cols[l];
             for (int r = 0; r < rows[l]; r++) {
                 int w = base + wAt[l] + r * n, m = r * n;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import soma.random.Rng;
+import java.util.Arrays;
 
 /**
  * A fixed permutation of the coordinates (reversal unless an order is given), placed between
@@ -59,6 +60,6 @@ final class Permute extends Layer {
 
     @Override
     public String describe() {
-        return "permute " + java.util.Arrays.toString(order);
+        return "permute " + Arrays.toString(order);
     }
 }

@@ -1,6 +1,7 @@
 package soma.flow;
 
 import soma.random.Rng;
+import java.util.Arrays;
 
 /**
  * Planar layer (Rezende and Mohamed 2015): f(z) = z + u tanh(w.z + b), with
@@ -66,7 +67,7 @@ final class Planar extends Layer {
         // the backward pass of a training step sees the same input and parameters: keep tanh for it
         cachedTanh = hs;
         cachedInput = hs == null ? null : in;
-        cachedParams = hs == null ? null : java.util.Arrays.copyOfRange(theta, offset, offset + paramCount());
+        cachedParams = hs == null ? null : Arrays.copyOfRange(theta, offset, offset + paramCount());
     }
 
     @Override
@@ -77,7 +78,7 @@ final class Planar extends Layer {
         double[] gu = new double[dim], gw = new double[dim];
         double gb = 0;
         double[] hs = cachedInput == in && cachedTanh.length == n
-                && java.util.Arrays.equals(cachedParams, 0, cachedParams.length, theta, offset, offset + paramCount()) ? cachedTanh : null;
+                && Arrays.equals(cachedParams, 0, cachedParams.length, theta, offset, offset + paramCount()) ? cachedTanh : null;
         for (int s = 0; s < n; s++) {
             int row = s * dim;
             double h;

@@ -1,5 +1,7 @@
 package soma.flow;
 
+import java.util.Arrays;
+
 /**
  * A monotone rational-quadratic spline on [-B, B] (Gregory and Delbourgo 1982, as used by Durkan
  * et al. 2019, "Neural Spline Flows"), the identity outside: the linear tails of the paper, so
@@ -137,7 +139,7 @@ final class RationalQuadratic {
      */
     double backward(double x, double gy, double gl, double[] gRaw, int off) {
         int k = bins;
-        java.util.Arrays.fill(gRaw, off, off + rawCount(k), 0);
+        Arrays.fill(gRaw, off, off + rawCount(k), 0);
         if (!inside(x)) return gy;
         int b = bin(xs, x);
         double wb = w[b], hb = h[b], s = hb / wb, xi = (x - xs[b]) / wb, t = xi * (1 - xi), d0 = derivative(b), d1 = derivative(b + 1);

@@ -3,6 +3,7 @@ package soma.flow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import soma.random.Rng;
+import soma.runtime.Printer;
 
 /**
  * Rational-quadratic spline coupling (Durkan et al. 2019, "Neural Spline Flows"; sbi's default
@@ -54,7 +55,7 @@ final class SplineCoupling extends Layer {
     @Override
     public String describe() {
         return "spline(bins: " + bins + (free() ? "" : ", " + AffineConditioned.describeConditioner(net)) + ", bound: "
-                + soma.runtime.Printer.show(bound) + ")";
+                + Printer.show(bound) + ")";
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import soma.SomaLanguage;
+import java.util.Locale;
+import org.graalvm.polyglot.io.IOAccess;
 
 /** Creating Soma contexts the same way everywhere (launcher, REPL, tests, benchmarks). */
 public final class Contexts {
@@ -36,7 +38,7 @@ public final class Contexts {
         return Context.newBuilder(SomaLanguage.ID)
                 .engine(engine)
                 .in(in).out(out).err(err)
-                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL)
+                .allowIO(IOAccess.ALL)
                 .allowCreateThread(true) // batch simulations run on all cores
                 .option("soma.Seed", Long.toString(settings.seed()))
                 .option("soma.Home", settings.home())
@@ -50,6 +52,6 @@ public final class Contexts {
      */
     public static boolean isOptimizing(Context context) {
         String name = context.getEngine().getImplementationName();
-        return !name.toLowerCase(java.util.Locale.ROOT).contains("interpreted") && !name.toLowerCase(java.util.Locale.ROOT).contains("fallback");
+        return !name.toLowerCase(Locale.ROOT).contains("interpreted") && !name.toLowerCase(Locale.ROOT).contains("fallback");
     }
 }

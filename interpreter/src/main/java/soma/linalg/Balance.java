@@ -1,5 +1,7 @@
 package soma.linalg;
 
+import java.util.Arrays;
+
 /**
  * Diagonal balancing A' = D^-1 A D before the eigenvalue iteration (the scaling half of LAPACK's
  * dgebal, after Parlett and Reinsch 1969, in the form of EISPACK's balanc).
@@ -18,7 +20,7 @@ final class Balance {
     /** Balances {@code a} (n x n, row-major) in place; returns the diagonal of D. */
     static double[] balance(double[] a, int n) {
         double[] scale = new double[n];
-        java.util.Arrays.fill(scale, 1.0);
+        Arrays.fill(scale, 1.0);
         double sqrdx = RADIX * RADIX;
         boolean done = false;
         for (int sweep = 0; !done && sweep < 100; sweep++) { // converges in a few sweeps; cap for safety

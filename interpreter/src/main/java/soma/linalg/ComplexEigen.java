@@ -1,6 +1,7 @@
 package soma.linalg;
 
 import soma.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * Eigenvalues and eigenvectors of complex matrices (and of complex Hermitian ones for eigh),
@@ -58,7 +59,7 @@ final class ComplexEigen {
         for (int i = 0; i < n; i++) w[i] = s.tr[i * n + i] / f;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(w[p], w[q]));
+        Arrays.sort(order, (p, q) -> Double.compare(w[p], w[q]));
         double[] vals = new double[n], vr = new double[n * n], vi = new double[n * n];
         for (int c = 0; c < n; c++) {
             int src = order[c];

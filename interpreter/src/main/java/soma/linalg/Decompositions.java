@@ -9,6 +9,7 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
+import java.util.Arrays;
 
 /**
  * SVD, QR, Cholesky, least squares and rank, as thin wrappers over EJML's real decompositions.
@@ -49,7 +50,7 @@ final class Decompositions {
 
     private static double[] sortedDescending(double[] v) {
         double[] c = v.clone();
-        java.util.Arrays.sort(c);
+        Arrays.sort(c);
         for (int i = 0, j = c.length - 1; i < j; i++, j--) {
             double t = c[i];
             c[i] = c[j];

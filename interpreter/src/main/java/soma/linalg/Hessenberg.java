@@ -1,6 +1,7 @@
 package soma.linalg;
 
 import soma.tensor.Cancellation;
+import java.util.Arrays;
 
 /**
  * Reduction of a real square matrix to upper Hessenberg form H = Q^T A Q by Householder
@@ -47,7 +48,7 @@ final class Hessenberg {
             final double hf = hh;
             long work = (long) (n - m) * n;
             Parallel.forRange(m, n, work, (lo, hi) -> { // f = u^T H, columns split across cores
-                java.util.Arrays.fill(f, lo, hi, 0);
+                Arrays.fill(f, lo, hi, 0);
                 for (int i = mm; i < n; i++) {
                     double u = ort[i];
                     for (int j = lo, r = i * n; j < hi; j++) f[j] += u * h[r + j];
@@ -68,7 +69,7 @@ final class Hessenberg {
             h[m * n + m - 1] = scale * g;
         }
         if (q != null) accumulate(h, n, ort, q);
-        for (int i = 2; i < n; i++) java.util.Arrays.fill(h, i * n, i * n + i - 1, 0); // drop the reflector storage
+        for (int i = 2; i < n; i++) Arrays.fill(h, i * n, i * n + i - 1, 0); // drop the reflector storage
     }
 
     /**
@@ -95,7 +96,7 @@ final class Hessenberg {
      * ortran), applying them right to left to the identity, row-wise as in {@link #reduce}.
      */
     private static void accumulate(double[] h, int n, double[] ort, double[] q) {
-        java.util.Arrays.fill(q, 0);
+        Arrays.fill(q, 0);
         for (int i = 0; i < n; i++) q[i * n + i] = 1;
         double[] g = new double[n];
         for (int m = n - 2; m >= 1; m--) {
@@ -106,7 +107,7 @@ final class Hessenberg {
             final int mm = m;
             long work = (long) (n - m) * (n - m);
             Parallel.forRange(m, n, work, (lo, hi) -> { // g = u^T Q, columns split across cores
-                java.util.Arrays.fill(g, lo, hi, 0);
+                Arrays.fill(g, lo, hi, 0);
                 for (int i = mm; i < n; i++) {
                     double u = ort[i];
                     for (int j = lo, r = i * n; j < hi; j++) g[j] += u * q[r + j];

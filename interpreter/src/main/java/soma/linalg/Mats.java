@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
+import java.util.Arrays;
 
 /**
  * Argument checks and conversions shared by the linear-algebra classes.
@@ -73,7 +74,7 @@ final class Mats {
 
     /** Wraps an EJML matrix as a 2-D tensor (the matrix's array must be exactly rows*cols long). */
     static Tensor fromEjml(DMatrixRMaj m) {
-        double[] d = m.data.length == m.numRows * m.numCols ? m.data : java.util.Arrays.copyOf(m.data, m.numRows * m.numCols);
+        double[] d = m.data.length == m.numRows * m.numCols ? m.data : Arrays.copyOf(m.data, m.numRows * m.numCols);
         return new Tensor(new int[] {m.numRows, m.numCols}, d);
     }
 

@@ -1,6 +1,7 @@
 package soma.linalg;
 
 import soma.tensor.Cancellation;
+import java.util.Arrays;
 
 /**
  * Eigenvectors of a real Schur form T by back-substitution, solving (T - lambda I) x = 0 from
@@ -32,8 +33,8 @@ final class SchurVectors {
         double[] xr = new double[n], xi = new double[n];
         for (int c = n - 1; c >= 0; c--) {
             Cancellation.poll(); // Ctrl-C stops an eig of a large matrix within one step
-            java.util.Arrays.fill(xr, 0);
-            java.util.Arrays.fill(xi, 0);
+            Arrays.fill(xr, 0);
+            Arrays.fill(xi, 0);
             if (s.im[c] == 0) {
                 realVector(s, c, xr);
                 for (int i = 0; i <= c; i++) x[i * n + c] = xr[i];

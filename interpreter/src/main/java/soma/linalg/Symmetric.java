@@ -5,6 +5,8 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The symmetric (Hermitian) eigenproblem: real eigenvalues in ascending order with orthonormal
@@ -33,7 +35,7 @@ final class Symmetric {
         for (int i = 0; i < n; i++) w[i] = dec.getEigenvalue(i).real;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(w[p], w[q]));
+        Arrays.sort(order, (p, q) -> Double.compare(w[p], w[q]));
         double[] vals = new double[n], v = new double[n * n];
         for (int c = 0; c < n; c++) {
             vals[c] = w[order[c]];
@@ -63,7 +65,7 @@ final class Symmetric {
         if (worst > TOLERANCE * max) {
             String what = im == null ? "symmetric" : "Hermitian";
             throw new TensorException(fn + ": matrix is not " + what + " (entries differ from their mirror image by up to "
-                    + String.format(java.util.Locale.ROOT, "%.3g", worst) + "); use eig for general matrices");
+                    + String.format(Locale.ROOT, "%.3g", worst) + "); use eig for general matrices");
         }
         return Mats.complex(new int[] {n, n}, sr, si);
     }

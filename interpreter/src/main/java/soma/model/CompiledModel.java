@@ -3,6 +3,9 @@ package soma.model;
 import java.util.List;
 import soma.model.nodes.Rhs;
 import soma.runtime.SomaRecord;
+import java.util.Arrays;
+import soma.runtime.SomaError;
+import soma.tensor.Tensor;
 
 /**
  * A model instance compiled for integration: the right-hand side as nodes, where each state
@@ -62,7 +65,7 @@ public final class CompiledModel {
         for (int s = 0; s < stateNames.size(); s++) {
             double[] init = instance.initial(stateNames.get(s), values);
             if (init.length != sizes[s]) {
-                throw new soma.runtime.SomaError(instance.declaration.name + ": '" + stateNames.get(s) + "' has " + init.length
+                throw new SomaError(instance.declaration.name + ": '" + stateNames.get(s) + "' has " + init.length
                         + " elements in this sample but " + sizes[s] + " in the instance; sizes cannot vary within a batch");
             }
             System.arraycopy(init, 0, y, offsets[s], sizes[s]);
@@ -71,12 +74,12 @@ public final class CompiledModel {
     }
 
     /** A flat state vector as a record {v: .., x: [..]} (vector states as tensors); inputs left out if asked. */
-    public soma.runtime.SomaRecord split(double[] flat, boolean withoutInputs) {
-        soma.runtime.SomaRecord out = new soma.runtime.SomaRecord();
+    public SomaRecord split(double[] flat, boolean withoutInputs) {
+        SomaRecord out = new SomaRecord();
         for (int s = 0; s < stateNames.size(); s++) {
             if (withoutInputs && instance.declaration.states.get(s).input()) continue;
-            double[] part = java.util.Arrays.copyOfRange(flat, offsets[s], offsets[s] + sizes[s]);
-            out.put(stateNames.get(s), indexed[s] ? new soma.tensor.Tensor(new int[] {part.length}, part) : (Object) part[0]);
+            double[] part = Arrays.copyOfRange(flat, offsets[s], offsets[s] + sizes[s]);
+            out.put(stateNames.get(s), indexed[s] ? new Tensor(new int[] {part.length}, part) : (Object) part[0]);
         }
         return out;
     }

@@ -10,6 +10,8 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
+import com.oracle.truffle.api.CallTarget;
+import soma.model.ir.Expr;
 
 /**
  * One evaluation of a compiled model at a given state (or input) and time: the outputs of a
@@ -38,7 +40,7 @@ public final class Evaluator {
     public static final class Compiled {
         private final CompiledModel model;
         private final Workspace w;
-        private final com.oracle.truffle.api.CallTarget target;
+        private final CallTarget target;
 
         Compiled(CompiledModel model, Host context) {
             this.model = model;
@@ -74,7 +76,7 @@ public final class Evaluator {
         }
     }
 
-    public static Compiled compile(ModelInstance instance, Host context, List<soma.model.ir.Expr> extras) {
+    public static Compiled compile(ModelInstance instance, Host context, List<Expr> extras) {
         return new Compiled(ModelCompiler.compile(instance, context, extras), context);
     }
 

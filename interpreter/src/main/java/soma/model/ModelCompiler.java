@@ -20,6 +20,11 @@ import soma.runtime.SomaRecord;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import soma.model.ir.Names;
+import soma.runtime.Operators;
 
 /**
  * Compiles a model instance's symbolic equations into {@link Rhs} nodes, checking shapes on the
@@ -46,18 +51,18 @@ public final class ModelCompiler {
      */
     private final StringBuilder decisions = new StringBuilder();
     /** Names whose value differs between the samples of a batch; every other scalar is folded in as a constant. */
-    private final java.util.Set<String> varying;
+    private final Set<String> varying;
 
     private record C(MNode node, int[] shape) {
         boolean scalar() { return shape.length == 0; }
         int size() { return Shape.size(shape); }
     }
 
-    private ModelCompiler(ModelInstance instance, Host context, java.util.Set<String> varying) {
+    private ModelCompiler(ModelInstance instance, Host context, Set<String> varying) {
         this(instance, context, varying, instance.values);
     }
 
-    private ModelCompiler(ModelInstance instance, Host context, java.util.Set<String> varying, InstanceValues values) {
+    private ModelCompiler(ModelInstance instance, Host context, Set<String> varying, InstanceValues values) {
         this.varying = varying;
         this.instance = instance;
         this.d = instance.declaration;
@@ -66,7 +71,7 @@ public final class ModelCompiler {
     }
 
     public static CompiledModel compile(ModelInstance instance, Host context) {
-        return compile(instance, context, java.util.Set.of(), instance.values);
+        return compile(instance, context, Set.of(), instance.values);
     }
 
     /**
@@ -74,13 +79,13 @@ public final class ModelCompiler {
      * @param sample  the values of one sample of the batch: the other names are folded in with these
      *                values (not the instance's own, which a batch's parameters override)
      */
-    public static CompiledModel compile(ModelInstance instance, Host context, java.util.Set<String> varying, InstanceValues sample) {
+    public static CompiledModel compile(ModelInstance instance, Host context, Set<String> varying, InstanceValues sample) {
         return new ModelCompiler(instance, context, varying, sample).run(List.of());
     }
 
     /** Also computes extra expressions (e.g. the coefficients of a Jacobian), as outputs "$x0", "$x1", ... */
     public static CompiledModel compile(ModelInstance instance, Host context, List<Expr> extras) {
-        return new ModelCompiler(instance, context, java.util.Set.of()).run(extras);
+        return new ModelCompiler(instance, context, Set.of()).run(extras);
     }
 
     /**
@@ -90,7 +95,7 @@ public final class ModelCompiler {
      * matrix itself, with no copy afterwards.
      */
     public static CompiledModel compileOnly(ModelInstance instance, Host context, List<Expr> extras, int[] into) {
-        ModelCompiler c = new ModelCompiler(instance, context, java.util.Set.of());
+        ModelCompiler c = new ModelCompiler(instance, context, Set.of());
         c.onlyExtras = true;
         c.into = into;
         return c.run(extras);
@@ -101,15 +106,15 @@ public final class ModelCompiler {
     private int[] into = new int[0];
 
     /** The dynamic definitions the expressions need, directly or through other definitions. */
-    private java.util.Set<String> needed(List<Expr> extras) {
-        java.util.Map<String, Expr> defs = new java.util.HashMap<>();
+    private Set<String> needed(List<Expr> extras) {
+        Map<String, Expr> defs = new HashMap<>();
         for (Declaration.Definition def : d.definitions) defs.put(def.name(), def.value());
-        java.util.Set<String> out = new java.util.HashSet<>();
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
-        for (Expr e : extras) todo.addAll(soma.model.ir.Names.of(e)); // "$x<k>" names are other extras
+        Set<String> out = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>();
+        for (Expr e : extras) todo.addAll(Names.of(e)); // "$x<k>" names are other extras
         while (!todo.isEmpty()) {
             String n = todo.pop();
-            if (defs.containsKey(n) && out.add(n)) todo.addAll(soma.model.ir.Names.of(defs.get(n)));
+            if (defs.containsKey(n) && out.add(n)) todo.addAll(Names.of(defs.get(n)));
         }
         return out;
     }
@@ -134,7 +139,7 @@ public final class ModelCompiler {
         }
         List<Rhs.Assign> defs = new ArrayList<>();
         List<CompiledModel.Output> outputs = new ArrayList<>();
-        java.util.Set<String> needed = onlyExtras ? needed(extras) : null;
+        Set<String> needed = onlyExtras ? needed(extras) : null;
         for (Declaration.Definition def : d.definitions) {
             if (needed != null && !needed.contains(def.name())) continue;
             C value = compile(def.value());
@@ -419,7 +424,7 @@ public final class ModelCompiler {
                 throw new SomaError("'" + n.name() + "' is not a constant number");
             }
             case Expr.Binary b -> {
-                Object r = soma.runtime.Operators.numeric(b.op(), constant(b.left()), constant(b.right()));
+                Object r = Operators.numeric(b.op(), constant(b.left()), constant(b.right()));
                 if (r instanceof Double v) yield v;
                 throw new SomaError("not a number");
             }

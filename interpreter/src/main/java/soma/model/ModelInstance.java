@@ -11,6 +11,8 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaRecord;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
+import java.util.Arrays;
+import soma.runtime.TensorHooks;
 
 /**
  * One instance of a declared model: parameter values, static definitions (a random W is drawn
@@ -97,11 +99,11 @@ public final class ModelInstance implements SomaValue, HasFields {
      * the record (by name; other fields are ignored), the instance's initial values for the rest.
      */
     public double[] stateVector(SomaRecord given) {
-        java.util.List<double[]> parts = new ArrayList<>();
+        List<double[]> parts = new ArrayList<>();
         int n = 0;
         for (Declaration.StateSpec s : declaration.states) {
             Object value = given.has(s.name()) ? given.get(s.name()) : field(s.name());
-            double[] part = soma.runtime.TensorHooks.toTensor(value, s.name()).flatten().realData();
+            double[] part = TensorHooks.toTensor(value, s.name()).flatten().realData();
             parts.add(part);
             n += part.length;
         }
@@ -131,11 +133,11 @@ public final class ModelInstance implements SomaValue, HasFields {
         double[] out = new double[n];
         if (v == null || v == Nil.INSTANCE) return out;
         if (v instanceof Double d) {
-            java.util.Arrays.fill(out, d);
+            Arrays.fill(out, d);
             return out;
         }
         if (v instanceof Tensor t && !t.isComplex() && t.size() == n) return t.realData().clone();
-        Tensor t = soma.runtime.TensorHooks.toTensor(v, "initial value of '" + state + "'");
+        Tensor t = TensorHooks.toTensor(v, "initial value of '" + state + "'");
         if (t.size() != n || t.isComplex()) {
             throw new SomaError(declaration.name + ": initial value of '" + state + "' has shape " + t.shapeString() + ", but the state has " + n + " element(s)");
         }

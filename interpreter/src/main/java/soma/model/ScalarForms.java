@@ -4,6 +4,7 @@ import soma.model.ir.Expr;
 import soma.runtime.MathFunctions;
 import soma.runtime.Operators;
 import soma.runtime.SomaRecord;
+import soma.runtime.Op;
 
 /**
  * Evaluates the symbolic form of a scalar static definition (g_e = g_el * 1e-9) from numbers
@@ -24,7 +25,7 @@ final class ScalarForms {
             case Expr.Binary b -> {
                 Double x = eval(b.left(), values);
                 Double y = x == null ? null : eval(b.right(), values);
-                if (y == null || b.op() == soma.runtime.Op.MATMUL) yield null;
+                if (y == null || b.op() == Op.MATMUL) yield null;
                 yield Operators.numeric(b.op(), x, y) instanceof Double d ? d : null;
             }
             case Expr.Call c when c.args().size() == 1 && MathFunctions.ALL.containsKey(c.function()) -> {

@@ -16,6 +16,15 @@ import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
 import soma.tensor.MemoryBudget;
+import com.oracle.truffle.api.TruffleSafepoint;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import soma.runtime.Operators;
+import soma.util.Progress;
 
 /**
  * Runs a model: compiles it, prepares each sample's constants and initial state (re-running the
@@ -40,7 +49,7 @@ public final class Simulator {
         ModelInstance instance = o.sensitivities().isEmpty() ? original : TangentSystem.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
         InstanceValues[] sampleValues = new InstanceValues[samples];
-        java.util.function.IntFunction<Map<String, Double>> overridesOf = s -> {
+        IntFunction<Map<String, Double>> overridesOf = s -> {
             Map<String, Double> overrides = new LinkedHashMap<>();
             for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
             return overrides;
@@ -49,7 +58,7 @@ public final class Simulator {
             sampleValues[0] = instance.values;
         } else if (instance.quickValues(overridesOf.apply(0)) != null) {
             // only unit conversions depend on the batched parameters: prepare the samples on all cores
-            java.util.stream.IntStream.range(0, samples).parallel().forEach(s -> sampleValues[s] = instance.quickValues(overridesOf.apply(s)));
+            IntStream.range(0, samples).parallel().forEach(s -> sampleValues[s] = instance.quickValues(overridesOf.apply(s)));
         } else {
             for (int s = 0; s < samples; s++) sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context); // runs Soma code: one thread
         }
@@ -71,7 +80,7 @@ public final class Simulator {
         if (o.from() != null && o.from().length > model.stateSize) {
             throw new SomaError("simulate: 'from' has " + o.from().length + " values but " + instance.declaration.name + " has " + model.stateSize + " state elements");
         }
-        java.util.stream.IntStream.range(0, samples).parallel().forEach(s -> {
+        IntStream.range(0, samples).parallel().forEach(s -> {
             constants[s] = model.constants(sampleValues[s]);
             initial[s] = model.initial(sampleValues[s]);
             if (o.from() != null) System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
@@ -85,7 +94,7 @@ public final class Simulator {
         Divergence[] failures = new Divergence[threads];
         RuntimeException[] crashes = new RuntimeException[threads];
         long[] taken = new long[threads];
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong done = new AtomicLong();
         Runnable[] work = new Runnable[threads];
         for (int k = 0; k < threads; k++) {
             int first = k;
@@ -109,14 +118,14 @@ public final class Simulator {
                 }
             };
         }
-        soma.util.Progress progress = soma.util.Progress.start("simulate " + instance.declaration.name, samples);
+        Progress progress = Progress.start("simulate " + instance.declaration.name, samples);
         runAll(work, context, () -> progress.update(done.get()));
         progress.finish();
         for (RuntimeException e : crashes) if (e != null) throw e;
         Divergence first = null;
         for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
         if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
-        return gather(model, recordedNames, out, maxRows, o, instance.declaration.name, java.util.Arrays.stream(taken).sum());
+        return gather(model, recordedNames, out, maxRows, o, instance.declaration.name, Arrays.stream(taken).sum());
     }
 
     /**
@@ -132,11 +141,11 @@ public final class Simulator {
     }
 
     /** The names whose values are not identical in all samples. */
-    private static java.util.Set<String> varying(InstanceValues[] samples) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    private static Set<String> varying(InstanceValues[] samples) {
+        Set<String> out = new HashSet<>();
         for (String name : samples[0].named().fields.keySet()) {
             for (int s = 1; s < samples.length; s++) {
-                if (!soma.runtime.Operators.equal(samples[0].named().get(name), samples[s].named().get(name))) {
+                if (!Operators.equal(samples[0].named().get(name), samples[s].named().get(name))) {
                     out.add(name);
                     break;
                 }
@@ -173,7 +182,7 @@ public final class Simulator {
     private static void waitFor(Thread[] threads, Runnable tick) {
         for (Thread t : threads) {
             while (t.isAlive()) {
-                com.oracle.truffle.api.TruffleSafepoint.setBlockedThreadInterruptible(null, worker -> worker.join(100), t);
+                TruffleSafepoint.setBlockedThreadInterruptible(null, worker -> worker.join(100), t);
                 tick.run();
             }
         }
@@ -189,7 +198,7 @@ public final class Simulator {
                 }
             }
         }
-        return "simulate: " + where + d.reason + " at t = " + soma.runtime.Printer.number(d.t) + (batch ? " in sample " + d.sample : "")
+        return "simulate: " + where + d.reason + " at t = " + Printer.number(d.t) + (batch ? " in sample " + d.sample : "")
                 + (d.element >= 0 ? " (try a smaller dt, or check the parameters)" : "");
     }
 
@@ -207,7 +216,7 @@ public final class Simulator {
             double[] data = new double[samples * rows * n];
             int offset = col;
             int w = width;
-            java.util.stream.IntStream.range(0, samples).parallel().forEach(k -> {
+            IntStream.range(0, samples).parallel().forEach(k -> {
                 for (int r = 0; r < rows; r++) System.arraycopy(out[k], r * w + offset, data, (k * rows + r) * n, n);
             });
             int[] shape = model.indexed[s] ? new int[] {rows, n} : new int[] {rows};

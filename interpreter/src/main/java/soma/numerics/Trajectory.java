@@ -9,6 +9,7 @@ import soma.runtime.Printer;
 import soma.runtime.SomaList;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
+import soma.runtime.SomaError;
 
 /**
  * The result of {@code simulate}: the time points and one series per recorded variable
@@ -69,7 +70,7 @@ public final class Trajectory implements SomaValue, HasFields {
 
     /** Columns t, then each variable (x0, x1, ... for vectors): for CSV files of a single run. */
     public Tensor table(List<String> header) {
-        if (samples > 0) throw new soma.runtime.SomaError("save one sample of a batch at a time (a batch has a sample axis)");
+        if (samples > 0) throw new SomaError("save one sample of a batch at a time (a batch has a sample axis)");
         int rows = t.size();
         List<double[]> columns = new ArrayList<>();
         header.add("t");

@@ -44,6 +44,9 @@ import soma.parser.antlr.SomaParser.*;
 import soma.runtime.Nil;
 import soma.runtime.Op;
 import soma.runtime.Signature;
+import org.antlr.v4.runtime.misc.Interval;
+import soma.model.ir.Expr;
+import soma.model.ir.SymbolicFunction;
 
 /**
  * Builds the Truffle AST from ANTLR's parse tree (the node factory). Names are resolved here:
@@ -220,10 +223,10 @@ final class AstBuilder {
                 new BlockNode(statements.toArray(new ExprNode[0])), name, section(whole));
         Signature signature = new Signature(name, names, hasDefault, false, false);
         // an expression body of a closure-free function can be inlined into model equations
-        soma.model.ir.SymbolicFunction symbolic = null;
+        SymbolicFunction symbolic = null;
         if (body.expression() != null && !fn.needsClosure) {
-            soma.model.ir.Expr form = new IrBuilder(offset).tryBuild(body.expression());
-            if (form != null) symbolic = new soma.model.ir.SymbolicFunction(name, java.util.List.of(names), form);
+            Expr form = new IrBuilder(offset).tryBuild(body.expression());
+            if (form != null) symbolic = new SymbolicFunction(name, List.of(names), form);
         }
         return located(new FunctionNode(signature, root.getCallTarget(), fn.needsClosure, symbolic), whole);
     }
@@ -455,7 +458,7 @@ final class AstBuilder {
 
     /** The source text of a parse-tree node, as written. */
     String text(ParserRuleContext ctx) {
-        return ctx.getStart().getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(ctx.getStart().getStartIndex(),
+        return ctx.getStart().getInputStream().getText(Interval.of(ctx.getStart().getStartIndex(),
                 (ctx.getStop() != null ? ctx.getStop() : ctx.getStart()).getStopIndex()));
     }
 

@@ -14,6 +14,10 @@ import soma.nodes.literals.ListNode;
 import soma.nodes.variables.WriteGlobalNode;
 import soma.nodes.variables.WriteLocalNodeGen;
 import soma.parser.antlr.SomaParser.*;
+import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * {@code constraint} declarations: statements that compute statistics of a model's output
@@ -109,11 +113,11 @@ final class ConstraintBuilder {
      * The fields the body reads from its parameter (sim.V, sim.t), so a simulation need record
      * only those; null when the parameter is also used whole.
      */
-    private static List<String> fieldsRead(org.antlr.v4.runtime.tree.ParseTree tree, String param) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        java.util.ArrayDeque<org.antlr.v4.runtime.tree.ParseTree> todo = new java.util.ArrayDeque<>(List.of(tree));
+    private static List<String> fieldsRead(ParseTree tree, String param) {
+        Set<String> out = new LinkedHashSet<>();
+        ArrayDeque<ParseTree> todo = new ArrayDeque<>(List.of(tree));
         while (!todo.isEmpty()) {
-            org.antlr.v4.runtime.tree.ParseTree t = todo.pop();
+            ParseTree t = todo.pop();
             if (t instanceof NameExprContext n && n.getText().equals(param)) {
                 if (!(n.getParent() instanceof FieldExprContext f && f.expression() == n)) return null;
                 out.add(f.label().getText());

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 import java.util.ArrayList;
 import java.util.List;
+import soma.util.Carets;
 
 /** Collects syntax errors of one source and formats them the way every Soma error looks. */
 public final class Diagnostics {
@@ -52,6 +53,6 @@ public final class Diagnostics {
         int line = section.getStartLine();
         String text = src.hasCharacters() && line <= src.getLineCount() ? src.getCharacters(line).toString() : null;
         int width = section.getStartLine() == section.getEndLine() ? section.getCharLength() : Integer.MAX_VALUE;
-        return soma.util.Carets.render(name, line, section.getStartColumn(), message, text, width);
+        return Carets.render(name, line, section.getStartColumn(), message, text, width);
     }
 }

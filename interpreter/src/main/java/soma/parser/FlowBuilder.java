@@ -20,6 +20,7 @@ import soma.nodes.variables.ReadLocalNodeGen;
 import soma.nodes.variables.WriteGlobalNode;
 import soma.parser.antlr.SomaParser.*;
 import soma.runtime.Nil;
+import java.util.TreeSet;
 
 /**
  * {@code flow} declarations: a dimension parameter, layer lines, {@code repeat k { ... }} and a
@@ -148,7 +149,7 @@ final class FlowBuilder {
 
     private static List<String> layerNames(boolean supports) {
         List<String> out = new ArrayList<>();
-        for (String k : new java.util.TreeSet<>(Layers.KINDS.keySet())) if (Layers.SUPPORTS.contains(k) == supports) out.add(k);
+        for (String k : new TreeSet<>(Layers.KINDS.keySet())) if (Layers.SUPPORTS.contains(k) == supports) out.add(k);
         return out;
     }
 }

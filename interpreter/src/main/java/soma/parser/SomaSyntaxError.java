@@ -6,6 +6,7 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.source.SourceSection;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
 /**
  * All syntax errors of one source, already formatted as {@code file:line:col: message}, the line
@@ -32,8 +33,8 @@ public final class SomaSyntaxError extends AbstractTruffleException {
     }
 
     @ExportMessage(name = "getSourceLocation")
-    SourceSection sourceLocation() throws com.oracle.truffle.api.interop.UnsupportedMessageException {
-        if (first == null) throw com.oracle.truffle.api.interop.UnsupportedMessageException.create();
+    SourceSection sourceLocation() throws UnsupportedMessageException {
+        if (first == null) throw UnsupportedMessageException.create();
         return first;
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import java.awt.Color;
 
 /**
  * A figure composed of several painted parts (XChart panels, colour bars, labels).
@@ -44,7 +45,7 @@ final class CanvasFigure extends Figure {
   @Override
   void writeSvg(OutputStream out) throws IOException {
     VectorGraphics2D g = new VectorGraphics2D();
-    g.setColor(java.awt.Color.WHITE);
+    g.setColor(Color.WHITE);
     g.fillRect(0, 0, width(), height());
     paint(g);
     new SVGProcessor()

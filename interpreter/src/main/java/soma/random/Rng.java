@@ -3,6 +3,7 @@ package soma.random;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
+import soma.tensor.Index;
 
 /**
  * The seeded random generator of Soma. Its output is a pure function of the seed, identical on
@@ -173,7 +174,7 @@ public final class Rng {
     public Tensor choice(Tensor population, int k, boolean replace) {
         if (population.rank() != 1) throw new TensorException("choice: population must be 1-D, got shape " + population.shapeString());
         Tensor idx = choice(population.size(), k, replace);
-        return population.get(soma.tensor.Index.take(idx));
+        return population.get(Index.take(idx));
     }
 
     /** The first k entries of a Fisher-Yates shuffle of 0..n-1 (swap i with a uniform j >= i). */

@@ -2,6 +2,7 @@ package soma.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import soma.tensor.Tensor;
+import java.util.Collection;
 
 /** Field access on records and on values with fields. */
 public final class Fields {
@@ -41,7 +42,7 @@ public final class Fields {
         throw new SomaError("cannot set field '" + name + "' of a " + Printer.typeName(target));
     }
 
-    private static String known(java.util.Collection<String> names) {
+    private static String known(Collection<String> names) {
         return names.isEmpty() ? "" : " (fields: " + String.join(", ", names) + ")";
     }
 }

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
 
 /** A function value: user function (with the frame it closes over) or builtin. */
 @ExportLibrary(InteropLibrary.class)
@@ -58,7 +59,7 @@ public final class SomaFunction implements TruffleObject {
 
     /** Lets the embedder (benchmarks, tests) call Soma functions with positional arguments. */
     @ExportMessage
-    Object execute(Object[] arguments, @com.oracle.truffle.api.dsl.Cached com.oracle.truffle.api.nodes.IndirectCallNode call) {
+    Object execute(Object[] arguments, @com.oracle.truffle.api.dsl.Cached IndirectCallNode call) {
         return HostValues.export(call.call(callTarget, signature.bindPositional(closure, HostValues.importAll(arguments))));
     }
 

@@ -9,6 +9,8 @@ import soma.tensor.Index;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
 import soma.tensor.TensorException;
+import soma.tensor.Elementwise;
+import soma.tensor.Reduce;
 
 /**
  * Where the interpreter hands tensors to {@link soma.tensor}: operators, indexing, elementwise
@@ -101,7 +103,7 @@ public final class TensorHooks {
     /** Logical and/or of masks (the {@code and}/{@code or} keywords stay for booleans). */
     @TruffleBoundary
     public static Object logical(BinaryOp op, Object a, Object b) {
-        return TensorFields.unwrap(soma.tensor.Elementwise.binary(op, toTensor(a, "mask"), toTensor(b, "mask")));
+        return TensorFields.unwrap(Elementwise.binary(op, toTensor(a, "mask"), toTensor(b, "mask")));
     }
 
     @TruffleBoundary
@@ -192,10 +194,10 @@ public final class TensorHooks {
         boolean whole = axis == null || axis == Nil.INSTANCE;
         boolean std = name.equals("std");
         Tensor r;
-        if (whole) r = std ? soma.tensor.Reduce.std(t, ddof) : soma.tensor.Reduce.var(t, ddof);
+        if (whole) r = std ? Reduce.std(t, ddof) : Reduce.var(t, ddof);
         else {
             int ax = Indexing.toInt(expectNumber(axis, name), "axis");
-            r = std ? soma.tensor.Reduce.std(t, ax, ddof, false) : soma.tensor.Reduce.var(t, ax, ddof, false);
+            r = std ? Reduce.std(t, ax, ddof, false) : Reduce.var(t, ax, ddof, false);
         }
         return TensorFields.unwrap(r);
     }

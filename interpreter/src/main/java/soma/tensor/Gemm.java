@@ -1,5 +1,7 @@
 package soma.tensor;
 
+import java.util.Arrays;
+
 /**
  * Real matrix-matrix product kernel, C = A * B, row-major with explicit offsets so that batched
  * matmul can work on slices of larger arrays without copying.
@@ -26,7 +28,7 @@ final class Gemm {
     /** C rows [rowLo, rowHi) = (A (m x k) times B (k x n)) rows [rowLo, rowHi); other rows untouched. */
     static void multiply(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                          int m, int k, int n, int rowLo, int rowHi) {
-        for (int i = rowLo; i < rowHi; i++) java.util.Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
+        for (int i = rowLo; i < rowHi; i++) Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
         if (k == 0) return;
         double[] bp = new double[Math.min(KB, k) * (Math.min(NB, n) + 3) / 4 * 4 + 16];
         double[] ap = new double[4 * Math.min(KB, k)];

@@ -2,6 +2,7 @@ package soma.tensor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * Implements {@link Tensor#get(Index...)} and {@link Tensor#set}. Both first resolve the index
@@ -188,7 +189,7 @@ final class Indexer {
         if (r == 0) throw new TensorException("a boolean mask index must have at least one dimension");
         for (int d = 0; d < r; d++) {
             if (m.shape[d] != shape[axis + d]) {
-                int[] part = java.util.Arrays.copyOfRange(shape, axis, axis + r);
+                int[] part = Arrays.copyOfRange(shape, axis, axis + r);
                 throw new TensorException("boolean mask of shape " + m.shapeString()
                         + " does not match indexed shape " + Shape.toString(part));
             }

@@ -1,6 +1,7 @@
 package soma.tensor;
 
 import java.util.stream.IntStream;
+import java.util.Arrays;
 
 /**
  * The {@code @} operator with numpy matmul semantics: vector @ vector is a dot product (rank 0),
@@ -39,8 +40,8 @@ public final class MatMul {
             throw new TensorException("matmul: shape mismatch " + a.shapeString() + " @ " + b.shapeString()
                     + ": inner dimensions " + k + " and " + k2 + " differ");
         }
-        int[] aBatch = java.util.Arrays.copyOf(as, as.length - 2);
-        int[] bBatch = java.util.Arrays.copyOf(bs, bs.length - 2);
+        int[] aBatch = Arrays.copyOf(as, as.length - 2);
+        int[] bBatch = Arrays.copyOf(bs, bs.length - 2);
         int[] batch = Shape.broadcast(aBatch, bBatch);
         int batches = Shape.size(batch);
 
@@ -87,7 +88,7 @@ public final class MatMul {
         } else if (m == 1 || work <= SMALL) { // plain i-k-j: the inner loop over j vectorises
             for (int i = 0; i < m; i++) {
                 int ci = co + i * n;
-                java.util.Arrays.fill(c, ci, ci + n, 0.0);
+                Arrays.fill(c, ci, ci + n, 0.0);
                 for (int p = 0; p < k; p++) {
                     double x = a[ao + i * k + p];
                     int bp = bo + p * n;

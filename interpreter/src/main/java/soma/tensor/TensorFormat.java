@@ -1,6 +1,8 @@
 package soma.tensor;
 
 import java.util.function.IntFunction;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * numpy-style {@code str()} of a tensor: nested brackets, one shared column format, lines wrapped
@@ -67,12 +69,12 @@ public final class TensorFormat {
 
     /** Flat offsets of the elements that will actually be printed. */
     private static int[] shownOffsets(int[] shape, int[] strides, boolean summarize) {
-        java.util.List<Integer> acc = new java.util.ArrayList<>();
+        List<Integer> acc = new ArrayList<>();
         collect(shape, strides, summarize, 0, 0, acc);
         return acc.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static void collect(int[] shape, int[] strides, boolean summarize, int axis, int off, java.util.List<Integer> acc) {
+    private static void collect(int[] shape, int[] strides, boolean summarize, int axis, int off, List<Integer> acc) {
         if (axis == shape.length) {
             acc.add(off);
             return;

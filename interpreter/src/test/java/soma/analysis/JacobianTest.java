@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import soma.golden.SomaNumbers;
+import soma.golden.ScriptRunner;
 
 /** Symbolic Jacobians against central finite differences of the right-hand side, on varied models and points. */
 class JacobianTest {
@@ -128,7 +129,7 @@ class JacobianTest {
         assertEquals(0, r[5]);
         assertTrue(r[6] > 0.1, "a non-trivial Jacobian");
         assertEquals(0, r[7], 0, "J(y) is a new matrix, not changed by the writes into M");
-        String wrong = soma.golden.ScriptRunner.runCode(model + "J(y, into: zeros(3, 3))", "test.soma");
+        String wrong = ScriptRunner.runCode(model + "J(y, into: zeros(3, 3))", "test.soma");
         assertTrue(wrong.contains("into: must be a real tensor of shape (4, 4), got a tensor of shape (3, 3)"), wrong);
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import soma.golden.SomaNumbers;
+import soma.golden.ScriptRunner;
 
 /** Reverse-mode gradients against central finite differences; optimisers on problems with known minima. */
 class GradTest {
@@ -70,7 +71,7 @@ class GradTest {
 
     @Test
     void functionJacobianShowsItsFormula() {
-        String out = soma.golden.ScriptRunner.runCode("""
+        String out = ScriptRunner.runCode("""
                 let W = randn(3, 4)
                 fn f(x) = tanh(W @ x)
                 print(jacobian(f, at: randn(4)).symbolic)

@@ -12,6 +12,12 @@ import soma.flow.FlowJson;
 import soma.flow.FlowOps;
 import soma.golden.ScriptRunner;
 import soma.random.Rng;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 
 /**
  * EPI against maximum-entropy answers computed another way ({@link MaxEntReference}: quadrature and
@@ -32,16 +38,16 @@ class EpiKnownAnswerTest {
      * Fresh samples of the saved flow; log p* and the mode of each sample from the reference; T of
      * each sample (FRESH x m) for the tests.
      */
-    private static Verdict check(Path flowFile, java.util.function.ToDoubleFunction<double[]> logExact,
-                                 java.util.function.ToIntFunction<double[]> mode, int modes,
-                                 java.util.function.Function<double[], double[]> statistics, double[] mu) {
+    private static Verdict check(Path flowFile, ToDoubleFunction<double[]> logExact,
+                                 ToIntFunction<double[]> mode, int modes,
+                                 Function<double[], double[]> statistics, double[] mu) {
         Flow q = FlowJson.load(flowFile);
         double[][] drawn = FlowOps.draw(q, FRESH, new Rng(20261202));
         int d = q.dim, m = mu.length;
         double entropy = 0, kl = 0;
         double[] weights = new double[modes], t = new double[FRESH * m];
         for (int s = 0; s < FRESH; s++) {
-            double[] z = java.util.Arrays.copyOfRange(drawn[0], s * d, s * d + d);
+            double[] z = Arrays.copyOfRange(drawn[0], s * d, s * d + d);
             entropy -= drawn[1][s] / FRESH;
             kl += (drawn[1][s] - logExact.applyAsDouble(z)) / FRESH;
             weights[mode.applyAsInt(z)] += 1.0 / FRESH;
@@ -53,8 +59,8 @@ class EpiKnownAnswerTest {
 
     private static void assertMaximumEntropy(Verdict v, double exactEntropy, double[] exactWeights, String printed) {
         String what = "\n" + printed + "\nfresh samples: H = " + v.entropy() + " (exact " + exactEntropy + "), KL(q || p*) = " + v.kl()
-                + ", weights " + java.util.Arrays.toString(v.weights()) + " (exact " + java.util.Arrays.toString(exactWeights) + "), p-values "
-                + java.util.Arrays.toString(v.pValues());
+                + ", weights " + Arrays.toString(v.weights()) + " (exact " + Arrays.toString(exactWeights) + "), p-values "
+                + Arrays.toString(v.pValues());
         System.out.println(what); // the numbers, also when the test passes (surefire keeps them in its report)
         assertTrue(printed.contains("converged at epoch"), "epi did not report convergence" + what);
         assertEquals(exactEntropy, v.entropy(), 0.1, "entropy" + what);
@@ -146,9 +152,9 @@ class EpiKnownAnswerTest {
 
     /** The principal eigenvalue (re, |im|) of [[a, b], [c, d]] by EJML's eigen-decomposition: computed another way than the script's closed form. */
     private static double[] principalByEig(double[] z) {
-        org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(2, 2, true, z);
-        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(2, false);
-        if (!eig.decompose(a)) throw new AssertionError("eig failed for " + java.util.Arrays.toString(z));
+        DMatrixRMaj a = new DMatrixRMaj(2, 2, true, z);
+        var eig = DecompositionFactory_DDRM.eig(2, false);
+        if (!eig.decompose(a)) throw new AssertionError("eig failed for " + Arrays.toString(z));
         double re = Double.NEGATIVE_INFINITY, im = 0;
         for (int i = 0; i < 2; i++) {
             var e = eig.getEigenvalue(i);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import soma.random.Rng;
+import java.util.function.DoubleSupplier;
 
 /**
  * Every layer kind, including the deeper conditioners (coupling and maf with 2 hidden layers) and
@@ -139,7 +140,7 @@ class FlowLayerJacobianTest {
         }
     }
 
-    private static void checkAgainstDifferences(double[] x, double[] gradient, java.util.function.DoubleSupplier loss, String what) {
+    private static void checkAgainstDifferences(double[] x, double[] gradient, DoubleSupplier loss, String what) {
         for (int i = 0; i < x.length; i++) {
             double h = 1e-6 * Math.max(1, Math.abs(x[i])), saved = x[i];
             x[i] = saved + h;

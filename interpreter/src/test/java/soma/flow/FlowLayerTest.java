@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
+import java.util.function.DoubleSupplier;
 
 /**
  * Every layer against finite differences: log|det J| against the log-determinant of a numerical
@@ -114,7 +115,7 @@ class FlowLayerTest {
     }
 
     /** Each entry of the gradient against a central difference of the loss in that variable (changed in place and restored). */
-    private static void checkAgainstDifferences(double[] x, double[] gradient, java.util.function.DoubleSupplier loss, String what) {
+    private static void checkAgainstDifferences(double[] x, double[] gradient, DoubleSupplier loss, String what) {
         for (int i = 0; i < x.length; i++) {
             double h = 1e-6 * Math.max(1, Math.abs(x[i])), saved = x[i];
             x[i] = saved + h;

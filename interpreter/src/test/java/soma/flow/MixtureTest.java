@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
+import soma.runtime.SomaError;
+import soma.tensor.TensorException;
 
 /**
  * Mixtures of flows and symmetric flows: their densities are normalised and invariant, and the
@@ -108,7 +110,7 @@ class MixtureTest {
     private static void assertThrowsSoma(Runnable r) {
         try {
             r.run();
-        } catch (soma.runtime.SomaError | soma.tensor.TensorException e) {
+        } catch (SomaError | TensorException e) {
             return;
         }
         assertTrue(false, "expected a Soma error");

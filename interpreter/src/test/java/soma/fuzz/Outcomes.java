@@ -18,6 +18,10 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 import soma.SomaLanguage;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Runs generated Soma code under a watchdog and sorts what happened into kinds: a value, a
@@ -42,7 +46,7 @@ final class Outcomes implements AutoCloseable {
     private final Duration limit;
     private final Map<Kind, AtomicLong> counts = new ConcurrentHashMap<>();
     /** The first programs that ran out of time, for the report: long legitimate work, or a hang to look at. */
-    final java.util.List<String> timeouts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    final List<String> timeouts = Collections.synchronizedList(new ArrayList<>());
     private Context context;
 
     Outcomes(Path workDir, Duration limit) {
@@ -89,7 +93,7 @@ final class Outcomes implements AutoCloseable {
     private Context context() {
         if (context == null) {
             context = Context.newBuilder(SomaLanguage.ID).engine(engine)
-                    .in(java.io.InputStream.nullInputStream()).out(sink()).err(sink())
+                    .in(InputStream.nullInputStream()).out(sink()).err(sink())
                     .allowIO(IOAccess.ALL).allowCreateThread(true)
                     .currentWorkingDirectory(workDir) // files a generated call writes land here
                     .option("soma.Home", System.getProperty("soma.home", ""))

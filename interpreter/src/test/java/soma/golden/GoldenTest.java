@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import java.util.Optional;
 
 /**
  * Golden tests: every {@code examples/*.soma} and every script under
@@ -73,9 +74,9 @@ class GoldenTest {
         }
     }
 
-    private static java.util.Optional<String> find(Pattern p, String code) {
+    private static Optional<String> find(Pattern p, String code) {
         Matcher m = p.matcher(code);
-        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     static Path expectedFile(Path script) {

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import soma.golden.ScriptRunner;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 
 /**
  * Every kind of save a script can do, failing part-way (a full disk, injected) or given a path
@@ -62,7 +66,7 @@ class AtomicSaveTest {
             assertFalse(Files.exists(dir.resolve(save[0] + ".tmp")), save[0] + ": temporary file left behind");
             // and the same save without the fault replaces the file
             assertEquals("", ScriptRunner.runCode(String.format(save[1], path(save[0])), "save.soma"), save[0]);
-            assertFalse(java.util.Arrays.equals(old, Files.readAllBytes(file)), save[0]);
+            assertFalse(Arrays.equals(old, Files.readAllBytes(file)), save[0]);
             assertFalse(Files.exists(dir.resolve(save[0] + ".tmp")), save[0]);
         }
     }
@@ -105,10 +109,10 @@ class AtomicSaveTest {
     /** Java's own exceptions turned into words. */
     @Test
     void reasonsInWords() {
-        assertEquals("disk full", FileErrors.reason(new java.nio.file.FileSystemException("/a/b", null, "No space left on device")));
-        assertEquals("permission denied", FileErrors.reason(new java.nio.file.AccessDeniedException("/a/b")));
-        assertEquals("no such file or folder", FileErrors.reason(new java.nio.file.NoSuchFileException("/a/b")));
-        assertEquals("the file system is read-only", FileErrors.reason(new java.nio.file.FileSystemException("/a", null, "Read-only file system")));
+        assertEquals("disk full", FileErrors.reason(new FileSystemException("/a/b", null, "No space left on device")));
+        assertEquals("permission denied", FileErrors.reason(new AccessDeniedException("/a/b")));
+        assertEquals("no such file or folder", FileErrors.reason(new NoSuchFileException("/a/b")));
+        assertEquals("the file system is read-only", FileErrors.reason(new FileSystemException("/a", null, "Read-only file system")));
         assertEquals("file access is not allowed in this context", FileErrors.reason(new SecurityException("Operation is not allowed")));
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import soma.random.Rng;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
+import java.util.Arrays;
 
 class EigTest {
     @Test
@@ -80,7 +81,7 @@ class EigTest {
             ci = ni;
         }
         for (double v : ci) assertEquals(0, v, 1e-12);
-        return java.util.Arrays.copyOfRange(cr, 1, cr.length);
+        return Arrays.copyOfRange(cr, 1, cr.length);
     }
 
     @Test

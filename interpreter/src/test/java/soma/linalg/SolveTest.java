@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import soma.random.Rng;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
+import soma.tensor.Index;
 
 class SolveTest {
     private static final Tensor A2 = Tensor.matrix(new double[][] {{1, 2}, {3, 4}});
@@ -89,7 +90,7 @@ class SolveTest {
         close(Tensor.eye(40), z.matmul(Linalg.inv(z)), 1e-10);
         // a real matrix with a complex right-hand side, and a complex matrix with a real one
         Tensor r = rng.randn(10, 10);
-        close(bz.get(soma.tensor.Index.slice(0, 10, 1)), r.matmul(Linalg.solve(r, bz.get(soma.tensor.Index.slice(0, 10, 1)))), 1e-10);
+        close(bz.get(Index.slice(0, 10, 1)), r.matmul(Linalg.solve(r, bz.get(Index.slice(0, 10, 1)))), 1e-10);
         Tensor br = rng.randn(40);
         close(br, z.matmul(Linalg.solve(z, br)), 1e-10);
     }

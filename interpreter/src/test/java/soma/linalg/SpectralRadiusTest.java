@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
 import soma.tensor.Tensor;
+import java.util.Locale;
 
 /**
  * The circular law: a random N x N matrix with i.i.d. entries of variance g^2/N has its
@@ -36,6 +37,6 @@ class SpectralRadiusTest {
         for (int i = 0; i < n; i++) sumRe += w.get(i);
         assertEquals(Linalg.trace(j).scalarValue(), sumRe, 1e-9);
         // No assertion on the time (it would be flaky on a loaded machine); about 3 s when idle.
-        System.out.printf(java.util.Locale.ROOT, "eigvals 1000x1000: %.2f s, spectral radius %.4f%n", seconds, radius);
+        System.out.printf(Locale.ROOT, "eigvals 1000x1000: %.2f s, spectral radius %.4f%n", seconds, radius);
     }
 }

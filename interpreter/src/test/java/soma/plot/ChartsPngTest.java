@@ -13,6 +13,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayInputStream;
 
 /** Every chart kind saved as PNG reads back at the requested size with real content. */
 class ChartsPngTest {
@@ -148,7 +149,7 @@ class ChartsPngTest {
   @Test
   void toPngMatchesSave() throws IOException {
     Figure f = Charts.line(new double[] {0, 1, 2}, new double[] {1, 0, 1}, PlotSpec.defaults().withSize(300, 200));
-    BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(f.toPng()));
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(f.toPng()));
     assertEquals(300, img.getWidth());
     assertEquals(200, img.getHeight());
   }

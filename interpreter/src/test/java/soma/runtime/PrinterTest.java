@@ -3,6 +3,7 @@ package soma.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import java.util.Random;
 
 class PrinterTest {
     @Test
@@ -24,7 +25,7 @@ class PrinterTest {
 
     @Test
     void everyDoubleRoundTrips() {
-        java.util.Random r = new java.util.Random(7);
+        Random r = new Random(7);
         for (int i = 0; i < 10_000; i++) {
             double d = Double.longBitsToDouble(r.nextLong());
             if (Double.isNaN(d)) continue;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import soma.random.Rng;
 
 class CsvTest {
     @Test
@@ -18,7 +19,7 @@ class CsvTest {
 
     @Test
     void roundTripThroughAFileIsExact(@TempDir Path dir) throws Exception {
-        Tensor t = new soma.random.Rng(3).randn(20, 3);
+        Tensor t = new Rng(3).randn(20, 3);
         t.set(new Index[] {Index.at(0), Index.at(0)}, Double.NaN);
         t.set(new Index[] {Index.at(1), Index.at(2)}, Double.NEGATIVE_INFINITY);
         Path p = dir.resolve("x.csv");

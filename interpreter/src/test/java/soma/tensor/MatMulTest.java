@@ -5,6 +5,7 @@ import static soma.tensor.Assertions2.*;
 
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
+import java.util.Arrays;
 
 class MatMulTest {
     private final Rng rng = new Rng(7);
@@ -18,7 +19,7 @@ class MatMulTest {
             Tensor c = a.matmul(b);
             assertShape(c, s[0], s[2]);
             double[] ref = naiveMatmul(a.realData(), b.realData(), s[0], s[1], s[2]);
-            assertArrayEquals(ref, c.realData(), 1e-12 * s[1], java.util.Arrays.toString(s));
+            assertArrayEquals(ref, c.realData(), 1e-12 * s[1], Arrays.toString(s));
         }
     }
 

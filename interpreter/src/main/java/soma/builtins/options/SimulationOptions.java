@@ -5,6 +5,7 @@ import soma.builtins.Args;
 import soma.numerics.Method;
 import soma.numerics.Simulator;
 import soma.runtime.Printer;
+import soma.runtime.SomaError;
 
 /**
  * The simulation options that simulate, sweep, epi, property_statistics and phase_portrait share
@@ -46,7 +47,7 @@ public record SimulationOptions(Method method, double dt, long steps, int every,
     private static Method method(Args a) {
         try {
             return Method.named(a.str("method"));
-        } catch (soma.runtime.SomaError e) {
+        } catch (SomaError e) {
             throw a.error("unknown method '" + a.str("method") + "' (euler, rk4 or dopri5)");
         }
     }

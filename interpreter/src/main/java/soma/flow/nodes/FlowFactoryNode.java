@@ -17,6 +17,8 @@ import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
 import soma.tensor.TensorException;
+import soma.builtins.Calls;
+import soma.flow.Layers;
 
 /**
  * The body of a flow declaration's constructor ({@code PlanarFlow(dim: 2)}): reads the
@@ -64,7 +66,7 @@ public final class FlowFactoryNode extends ExprNode {
         }
         for (LayerSpec s : specs) {
             try {
-                soma.flow.Layers.build(s, d); // checks the options, so an error points at its own line
+                Layers.build(s, d); // checks the options, so an error points at its own line
             } catch (SomaError | TensorException e) {
                 throw new SomaException(e.getMessage(), s.origin() instanceof Node n ? n : this);
             }
@@ -127,7 +129,7 @@ public final class FlowFactoryNode extends ExprNode {
     private static double[] image(SomaFunction map, double[] x, Node at) {
         Object[] args = new Object[x.length];
         for (int j = 0; j < x.length; j++) args[j] = x[j];
-        Object r = soma.builtins.Calls.call(map, args);
+        Object r = Calls.call(map, args);
         if (r instanceof SomaList l && l.size() == x.length) {
             double[] out = new double[x.length];
             for (int i = 0; i < out.length; i++) {

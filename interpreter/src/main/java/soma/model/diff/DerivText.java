@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import soma.model.ir.Expr;
 import soma.model.ir.ExprText;
+import soma.runtime.Op;
 
 /**
  * A derivative with respect to one state written as a formula: diag(c) for elementwise factors,
@@ -77,6 +78,6 @@ public final class DerivText {
     }
 
     private static String paren(Expr e, String text) {
-        return e instanceof Expr.Binary b && (b.op() == soma.runtime.Op.ADD || b.op() == soma.runtime.Op.SUB) ? "(" + text + ")" : text;
+        return e instanceof Expr.Binary b && (b.op() == Op.ADD || b.op() == Op.SUB) ? "(" + text + ")" : text;
     }
 }

@@ -14,6 +14,18 @@ import soma.model.ir.Expr;
 import soma.runtime.Host;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
+import com.oracle.truffle.api.CallTarget;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
+import soma.model.ModelCompiler;
+import soma.model.ir.ExprText;
+import soma.model.ir.Inliner;
+import soma.model.nodes.Workspace;
+import soma.runtime.Op;
+import soma.runtime.SomaFunction;
+import soma.runtime.TensorHooks;
 
 /**
  * The exact Jacobian of a model at a point: the symbolic derivative of every equation (or output)
@@ -36,7 +48,7 @@ public final class JacobianBuilder {
         this.d = instance.declaration;
         Map<String, Expr> defs = new LinkedHashMap<>();
         for (Declaration.Definition def : d.definitions) defs.put(def.name(), def.value());
-        java.util.Set<String> states = new java.util.HashSet<>();
+        Set<String> states = new HashSet<>();
         for (Declaration.StateSpec s : d.states) states.add(s.name());
         this.diff = new Differentiator(states, defs);
         if (d.isFeedforward()) {
@@ -73,8 +85,8 @@ public final class JacobianBuilder {
         /** For small odes: every non-zero entry compiled as an expression (null: use the matrix algebra of Numeric). */
         private JacobianKernel kernel;
         /** The kernel at one point, as a call target for Java callers (compiled once it is hot); its workspace. */
-        private com.oracle.truffle.api.CallTarget kernelTarget;
-        private soma.model.nodes.Workspace kernelWorkspace;
+        private CallTarget kernelTarget;
+        private Workspace kernelWorkspace;
 
         private Prepared(Host context) {
             List<Expr> coefficients = new ArrayList<>();
@@ -95,16 +107,16 @@ public final class JacobianBuilder {
             for (int k = 0; k < slot.size(); k++) bySlot.add(null);
             for (var e : slot.entrySet()) bySlot.set(e.getValue(), e.getKey());
             // definitions written out in place, so their calls are shared with the coefficients' (S_inf's exp(...) with S_inf')
-            Map<String, Expr> definitionsByName = new java.util.HashMap<>();
-            for (soma.model.Declaration.Definition def : d.definitions) definitionsByName.put(def.name(), def.value());
-            soma.model.ir.Inliner expand = soma.model.ir.Inliner.definitions(definitionsByName);
+            Map<String, Expr> definitionsByName = new HashMap<>();
+            for (Declaration.Definition def : d.definitions) definitionsByName.put(def.name(), def.value());
+            Inliner expand = Inliner.definitions(definitionsByName);
             Cse cse = new Cse(bySlot.stream().map(expand::inline).toList());
             SparseJacobian sparse = new SparseJacobian(model, e -> model.outputs.get(base + slot.get(e)).shape(),
-                    e -> soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"),
+                    e -> TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"),
                     e -> cse.reference(cse.index(expand.inline(e)), e.span()));
             int n = model.stateSize;
             // entry expressions by position row * n + column (a position reached twice adds up)
-            Map<Integer, Expr> entryAt = new java.util.TreeMap<>();
+            Map<Integer, Expr> entryAt = new TreeMap<>();
             try {
                 for (int k = 0; k < rows.size(); k++) {
                     int s = model.indexOf(rowNames.get(k));
@@ -113,7 +125,7 @@ public final class JacobianBuilder {
                     int from = 0;
                     int count = model.sizes[s];
                     if (rowIndex.get(k) != null) {
-                        int i = (int) soma.runtime.TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(rowIndex.get(k)))), "index").scalarValue();
+                        int i = (int) TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(rowIndex.get(k)))), "index").scalarValue();
                         from = i < 0 ? i + model.sizes[s] : i;
                         count = 1;
                     }
@@ -121,7 +133,7 @@ public final class JacobianBuilder {
                         for (var e : block.get(block.size() == 1 ? 0 : i).entrySet()) {
                             if (e.getValue() instanceof Expr.Num z && z.value() == 0) continue;
                             entryAt.merge((model.offsets[s] + from + i) * n + e.getKey(), e.getValue(),
-                                    (a, b) -> new Expr.Binary(soma.runtime.Op.ADD, a, b, a.span()));
+                                    (a, b) -> new Expr.Binary(Op.ADD, a, b, a.span()));
                         }
                     }
                 }
@@ -130,7 +142,7 @@ public final class JacobianBuilder {
                 all.addAll(cse.coefficients);
                 all.addAll(entryAt.values());
                 int[] into = entryAt.keySet().stream().mapToInt(Integer::intValue).toArray();
-                kernel = new JacobianKernel(soma.model.ModelCompiler.compileOnly(instance, context, all, into));
+                kernel = new JacobianKernel(ModelCompiler.compileOnly(instance, context, all, into));
             } catch (RuntimeException notSupported) {
                 kernel = null; // a structure the sparse form does not cover: the matrix algebra still works
                 return;
@@ -144,9 +156,9 @@ public final class JacobianBuilder {
         }
 
         /** The function {@code jacobian_of} returns: J(at, into), with the kernel compiled into it. */
-        public soma.runtime.SomaFunction function(TruffleLanguage<?> language) {
+        public SomaFunction function(TruffleLanguage<?> language) {
             JacobianFunction root = new JacobianFunction(language, this, kernel == null ? null : kernel.copy(), d.name);
-            return new soma.runtime.SomaFunction(JacobianFunction.signature(d.name), root.getCallTarget(), null, true);
+            return new SomaFunction(JacobianFunction.signature(d.name), root.getCallTarget(), null, true);
         }
 
         /** The compiled entries (a fresh copy to adopt), or null when this Jacobian is computed by matrix algebra. */
@@ -233,7 +245,7 @@ public final class JacobianBuilder {
     private String symbolic(CompiledModel model) {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < rows.size(); k++) {
-            String of = d.isFeedforward() ? rowNames.get(k) : "d" + rowNames.get(k) + (rowIndex.get(k) == null ? "" : "[" + soma.model.ir.ExprText.show(rowIndex.get(k)) + "]") + "/dt";
+            String of = d.isFeedforward() ? rowNames.get(k) : "d" + rowNames.get(k) + (rowIndex.get(k) == null ? "" : "[" + ExprText.show(rowIndex.get(k)) + "]") + "/dt";
             for (Declaration.StateSpec s : d.states) {
                 if (s.input() != d.isFeedforward()) continue;
                 Deriv block = DerivText.project(rows.get(k), s.name());

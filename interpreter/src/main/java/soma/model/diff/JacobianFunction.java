@@ -13,6 +13,7 @@ import soma.runtime.SomaError;
 import soma.runtime.TensorHooks;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
+import soma.runtime.Printer;
 
 /**
  * The function {@code J(at, into = nil)} that {@code jacobian_of(model)} returns. For the common
@@ -85,7 +86,7 @@ final class JacobianFunction extends RootNode {
         if (!(into instanceof Tensor m) || !Arrays.equals(m.shape(), j.shape()) || m.isComplex() || m.isBool()) {
             throw new SomaError(name + ": into: must be a real tensor of shape " + Shape.toString(j.shape()) + ", got a "
                     + (into instanceof Tensor m ? "tensor of shape " + Shape.toString(m.shape()) + (m.isComplex() ? " (complex)" : m.isBool() ? " (bool)" : "")
-                    : soma.runtime.Printer.typeName(into)));
+                    : Printer.typeName(into)));
         }
         System.arraycopy(j.realData(), 0, m.realData(), 0, j.size());
         return m;

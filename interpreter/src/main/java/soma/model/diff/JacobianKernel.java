@@ -5,6 +5,8 @@ import com.oracle.truffle.api.nodes.Node;
 import soma.model.CompiledModel;
 import soma.model.nodes.Rhs;
 import soma.model.nodes.Workspace;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
 
 /**
  * The compiled non-zero entries of a small ode's Jacobian as one Truffle node (not a call
@@ -52,7 +54,7 @@ public final class JacobianKernel extends Node {
     }
 
     /** The kernel at one point as a call target, for Java callers: arguments (workspace, y, t, out). */
-    static final class Root extends com.oracle.truffle.api.nodes.RootNode {
+    static final class Root extends RootNode {
         @Child private JacobianKernel kernel;
 
         Root(TruffleLanguage<?> language, JacobianKernel kernel) {
@@ -61,7 +63,7 @@ public final class JacobianKernel extends Node {
         }
 
         @Override
-        public Object execute(com.oracle.truffle.api.frame.VirtualFrame frame) {
+        public Object execute(VirtualFrame frame) {
             Object[] a = frame.getArguments();
             kernel.evaluate((Workspace) a[0], (double[]) a[1], (double) a[2], (double[]) a[3]);
             return null;

@@ -4,25 +4,26 @@ import java.util.function.Function;
 import soma.model.CompiledModel;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
+import soma.model.ir.Expr;
 
 /** Evaluates a symbolic derivative to an (m x n) matrix, given the values of its coefficients. */
 final class Numeric {
     private final CompiledModel model;
-    private final Function<soma.model.ir.Expr, Object> value;
+    private final Function<Expr, Object> value;
 
-    Numeric(CompiledModel model, Function<soma.model.ir.Expr, Object> value) {
+    Numeric(CompiledModel model, Function<Expr, Object> value) {
         this.model = model;
         this.value = value;
     }
 
-    double scalar(soma.model.ir.Expr e) {
+    double scalar(Expr e) {
         Object v = value.apply(e);
         if (v instanceof Double x) return x;
         if (v instanceof Boolean b) return b ? 1 : 0;
         throw new SomaError("expected a number in a derivative");
     }
 
-    private double[] values(soma.model.ir.Expr e) {
+    private double[] values(Expr e) {
         Object v = value.apply(e);
         if (v instanceof Double x) return new double[] {x};
         if (v instanceof Boolean b) return new double[] {b ? 1 : 0};

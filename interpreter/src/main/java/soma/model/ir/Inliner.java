@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import soma.runtime.SomaError;
+import java.util.HashMap;
 
 /**
  * Replaces calls of user functions with symbolic bodies ({@code fn relu(x) = max(x, 0)}) by the
@@ -50,7 +51,7 @@ public final class Inliner {
                 SymbolicFunction f = lookup.apply(c.function());
                 if (f == null || f.parameters().size() != args.size()) yield new Expr.Call(c.function(), args, c.span());
                 if (depth > 32) throw new SomaError("'" + f.name() + "' calls itself too deeply to be inlined into an equation");
-                Map<String, Expr> params = new java.util.HashMap<>();
+                Map<String, Expr> params = new HashMap<>();
                 for (int k = 0; k < args.size(); k++) params.put(f.parameters().get(k), args.get(k));
                 yield inline(f.body(), params, depth + 1); // the body sees only its parameters and globals
             }

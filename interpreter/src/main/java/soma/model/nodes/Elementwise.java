@@ -1,6 +1,7 @@
 package soma.model.nodes;
 
 import java.util.function.DoubleUnaryOperator;
+import soma.runtime.Operators;
 
 /** Elementwise operations: value i depends only on element i of the operands. */
 public final class Elementwise {
@@ -35,7 +36,7 @@ public final class Elementwise {
                 case SUB -> x - y;
                 case MUL -> x * y;
                 case DIV -> x / y;
-                case MOD -> soma.runtime.Operators.mod(x, y);
+                case MOD -> Operators.mod(x, y);
                 case POW -> Math.pow(x, y);
                 case LT -> x < y ? 1 : 0;
                 case LE -> x <= y ? 1 : 0;

@@ -5,19 +5,20 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import soma.nodes.ExprNode;
 import soma.runtime.Signature;
 import soma.runtime.SomaFunction;
+import soma.model.ir.SymbolicFunction;
 
 /** {@code fn name(params) ...} or a lambda: makes a function value, closing over this frame if needed. */
 public final class FunctionNode extends ExprNode {
     private final Signature signature;
     private final RootCallTarget callTarget;
     private final boolean capturesFrame;
-    private final soma.model.ir.SymbolicFunction symbolic;
+    private final SymbolicFunction symbolic;
 
     public FunctionNode(Signature signature, RootCallTarget callTarget, boolean capturesFrame) {
         this(signature, callTarget, capturesFrame, null);
     }
 
-    public FunctionNode(Signature signature, RootCallTarget callTarget, boolean capturesFrame, soma.model.ir.SymbolicFunction symbolic) {
+    public FunctionNode(Signature signature, RootCallTarget callTarget, boolean capturesFrame, SymbolicFunction symbolic) {
         this.symbolic = symbolic;
         this.signature = signature;
         this.callTarget = callTarget;

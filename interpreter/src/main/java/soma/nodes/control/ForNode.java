@@ -13,6 +13,7 @@ import soma.runtime.Iteration;
 import soma.runtime.Nil;
 import soma.runtime.Range;
 import soma.runtime.SomaException;
+import soma.runtime.Printer;
 
 /**
  * {@code for x in iterable { body }} and {@code for i, x in iterable { body }}. The iterable and
@@ -37,7 +38,7 @@ public final class ForNode extends ExprNode {
         Object it = iterable.executeGeneric(frame);
         if (!(it instanceof Range) && !Iteration.isIterable(it)) {
             CompilerDirectives.transferToInterpreter();
-            throw new SomaException("cannot iterate over a " + soma.runtime.Printer.typeName(it), iterable);
+            throw new SomaException("cannot iterate over a " + Printer.typeName(it), iterable);
         }
         frame.setObject(iterSlot, it);
         frame.setLong(posSlot, 0);

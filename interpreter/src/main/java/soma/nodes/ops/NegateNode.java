@@ -9,6 +9,7 @@ import soma.runtime.Operators;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
 import soma.tensor.TensorException;
+import soma.runtime.Printer;
 
 /** Unary minus: {@code -x} is {@code 0 - x} for non-numbers (tensors). */
 @NodeChild("operand")
@@ -23,7 +24,7 @@ public abstract class NegateNode extends ExprNode {
         try {
             return Operators.binary(Op.MUL, -1.0, a);
         } catch (SomaError | TensorException e) {
-            throw new SomaException("cannot negate a " + soma.runtime.Printer.typeName(a), this);
+            throw new SomaException("cannot negate a " + Printer.typeName(a), this);
         }
     }
 }
