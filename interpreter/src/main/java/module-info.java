@@ -19,7 +19,10 @@ module soma {
     exports soma.plot;
     exports soma.flow;
     exports soma.display;
-    opens soma.epi to com.google.gson;
 
-    provides com.oracle.truffle.api.provider.TruffleLanguageProvider with soma.SomaLanguageProvider;
+    opens soma.epi to
+            com.google.gson;
+
+    provides com.oracle.truffle.api.provider.TruffleLanguageProvider with
+            soma.SomaLanguageProvider;
 }

@@ -14,8 +14,8 @@ import soma.random.Rng;
 import soma.runtime.BoundMethods;
 import soma.runtime.GlobalScope;
 import soma.runtime.Host;
-import soma.runtime.SomaFunction;
 import soma.runtime.Nil;
+import soma.runtime.SomaFunction;
 
 /** Everything that outlives one parse: globals, the seeded generator, program arguments, imports. */
 public final class SomaContext implements Host {
@@ -36,14 +36,22 @@ public final class SomaContext implements Host {
         this.language = language;
         this.env = env;
         this.out = new PrintWriter(env.out(), true);
-        this.args = List.of(env.getApplicationArguments()); // Context.Builder.arguments("soma", ...): the standard polyglot way
+        this.args = List.of(
+                env.getApplicationArguments()); // Context.Builder.arguments("soma", ...): the standard polyglot way
         String h = env.getOptions().get(SomaLanguage.Home);
         this.home = h.isEmpty() ? Path.of(".").toAbsolutePath() : Path.of(h);
         this.rng = new Rng(env.getOptions().get(SomaLanguage.Seed));
         Builtins.installAll(language, globals);
         BoundMethods.install(new BoundMethods.Table() {
-            @Override public SomaFunction bind(String type, String name, Object receiver) { return Builtins.bind(type, name, receiver); }
-            @Override public List<String> names(String type) { return Builtins.methodNames(type); }
+            @Override
+            public SomaFunction bind(String type, String name, Object receiver) {
+                return Builtins.bind(type, name, receiver);
+            }
+
+            @Override
+            public List<String> names(String type) {
+                return Builtins.methodNames(type);
+            }
         });
     }
 
@@ -51,17 +59,49 @@ public final class SomaContext implements Host {
         return REFERENCE.get(node);
     }
 
-    @Override public SomaLanguage language() { return language; }
-    public TruffleLanguage.Env env() { return env; }
-    @Override public GlobalScope globals() { return globals; }
-    public PrintWriter out() { return out; }
-    public List<String> args() { return args; }
-    public Path home() { return home; }
+    @Override
+    public SomaLanguage language() {
+        return language;
+    }
+
+    public TruffleLanguage.Env env() {
+        return env;
+    }
+
+    @Override
+    public GlobalScope globals() {
+        return globals;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public List<String> args() {
+        return args;
+    }
+
+    public Path home() {
+        return home;
+    }
     /** The one generator of this context: seeded by --seed (default 0) and reseeded by seed(n). */
-    @Override public Rng rng() { return rng; }
-    @Override public Thread workerThread(Runnable work) { return env.newTruffleThreadBuilder(work).build(); }
-    public Object lastInference() { return lastInference; }
-    public void lastInference(Object run) { lastInference = run; }
+    @Override
+    public Rng rng() {
+        return rng;
+    }
+
+    @Override
+    public Thread workerThread(Runnable work) {
+        return env.newTruffleThreadBuilder(work).build();
+    }
+
+    public Object lastInference() {
+        return lastInference;
+    }
+
+    public void lastInference(Object run) {
+        lastInference = run;
+    }
 
     /** Records an import; returns false if the file was already imported in this context. */
     @TruffleBoundary

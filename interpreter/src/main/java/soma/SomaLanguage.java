@@ -5,24 +5,29 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.graalvm.options.OptionValues;
 import soma.parser.Parsing;
 import soma.tensor.Cancellation;
 import soma.util.Interrupts;
-import com.oracle.truffle.api.nodes.Node;
-import org.graalvm.options.OptionValues;
 
 /**
  * The Soma language. Parsing turns a source into one {@link soma.nodes.ProgramRootNode}; all
  * state that outlives a parse (globals, the random generator, imports) lives in the context.
  */
-@TruffleLanguage.Registration(id = SomaLanguage.ID, name = "Soma", defaultMimeType = SomaLanguage.MIME,
-        characterMimeTypes = SomaLanguage.MIME, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
-        fileTypeDetectors = {}, website = "https://github.com/soma-lang")
+@TruffleLanguage.Registration(
+        id = SomaLanguage.ID,
+        name = "Soma",
+        defaultMimeType = SomaLanguage.MIME,
+        characterMimeTypes = SomaLanguage.MIME,
+        contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+        fileTypeDetectors = {},
+        website = "https://github.com/soma-lang")
 public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     public static final String ID = "soma";
     public static final String VERSION = "0.1.0";
@@ -32,10 +37,16 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     /** Notebook cells ("cell[3]") echo their last value too; errors then name the cell. */
     public static final String CELL_SOURCE_PREFIX = "cell[";
 
-    @Option(help = "Seed of the random generator (same seed, same numbers).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(
+            help = "Seed of the random generator (same seed, same numbers).",
+            category = OptionCategory.USER,
+            stability = OptionStability.STABLE)
     public static final OptionKey<Long> Seed = new OptionKey<>(0L);
 
-    @Option(help = "Folder holding stdlib/ (the Soma installation).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(
+            help = "Folder holding stdlib/ (the Soma installation).",
+            category = OptionCategory.USER,
+            stability = OptionStability.STABLE)
     public static final OptionKey<String> Home = new OptionKey<>("");
 
     private static final LanguageReference<SomaLanguage> REFERENCE = LanguageReference.create(SomaLanguage.class);
@@ -90,7 +101,8 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
         boolean echo = source.getName() != null
-                && (source.getName().startsWith(REPL_SOURCE_PREFIX) || source.getName().startsWith(CELL_SOURCE_PREFIX));
+                && (source.getName().startsWith(REPL_SOURCE_PREFIX)
+                        || source.getName().startsWith(CELL_SOURCE_PREFIX));
         return Parsing.parseProgram(this, source, echo).getCallTarget();
     }
 

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  */
 final class PackageGraph {
     /** An internal class name ({@code soma/tensor/Tensor}) inside any constant-pool string. */
-    private static final Pattern SOMA_CLASS = Pattern.compile("(?<![a-z0-9_/])soma/(?:[a-z0-9_]+/)*[A-Z][A-Za-z0-9_$]*");
+    private static final Pattern SOMA_CLASS =
+            Pattern.compile("(?<![a-z0-9_/])soma/(?:[a-z0-9_]+/)*[A-Z][A-Za-z0-9_$]*");
 
     /** Package -> the other soma packages its classes use. */
     final Map<String, Set<String>> edges = new TreeMap<>();
@@ -39,7 +40,11 @@ final class PackageGraph {
 
     static PackageGraph ofCompiledClasses() {
         try {
-            Path root = Path.of(SomaLanguage.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = Path.of(SomaLanguage.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             PackageGraph g = new PackageGraph();
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
@@ -60,7 +65,9 @@ final class PackageGraph {
         String from = packageOf(self);
         edges.computeIfAbsent(from, k -> new TreeSet<>());
         for (PoolEntry e : c.constantPool()) {
-            String text = e instanceof ClassEntry ce ? ce.asInternalName() : e instanceof Utf8Entry u ? u.stringValue() : null;
+            String text = e instanceof ClassEntry ce
+                    ? ce.asInternalName()
+                    : e instanceof Utf8Entry u ? u.stringValue() : null;
             if (text == null) continue;
             Matcher m = SOMA_CLASS.matcher(text);
             while (m.find()) {
@@ -69,7 +76,8 @@ final class PackageGraph {
                 if (to.equals(from)) continue;
                 edges.get(from).add(to);
                 reasons.computeIfAbsent(from + " -> " + to, k -> new TreeMap<>())
-                        .computeIfAbsent(simple(self), k -> new TreeSet<>()).add(simple(used));
+                        .computeIfAbsent(simple(self), k -> new TreeSet<>())
+                        .add(simple(used));
             }
         }
     }
@@ -95,8 +103,13 @@ final class PackageGraph {
         return out;
     }
 
-    private void connect(String v, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
-                         Set<String> onStack, List<Set<String>> out) {
+    private void connect(
+            String v,
+            Map<String, Integer> index,
+            Map<String, Integer> low,
+            Deque<String> stack,
+            Set<String> onStack,
+            List<Set<String>> out) {
         index.put(v, index.size());
         low.put(v, index.get(v));
         stack.push(v);

@@ -18,8 +18,8 @@ public final class Bench {
     /** A workload: Soma code defining {@code work()}, which returns a number. */
     record Workload(String name, String code) {}
 
-    static final List<Workload> CORE = List.of(
-            new Workload("numeric loop (200k iterations)", """
+    static final List<Workload> CORE =
+            List.of(new Workload("numeric loop (200k iterations)", """
                     fn work() {
                         let s = 0
                         let x = 0.5
@@ -31,8 +31,7 @@ public final class Bench {
                         }
                         s
                     }
-                    """),
-            new Workload("recursive fib(24)", """
+                    """), new Workload("recursive fib(24)", """
                     fn fib(n) = if n < 2 { n } else { fib(n - 1) + fib(n - 2) }
                     fn work() = fib(24)
                     """));
@@ -65,7 +64,13 @@ public final class Bench {
         for (Workload w : CORE) {
             double compiled = time(w, true, seconds);
             double interpreted = time(w, false, seconds / 3);
-            System.out.printf(Locale.ROOT, "%-34s %14.3f %14.3f %7.1fx%n", w.name(), compiled, interpreted, interpreted / compiled);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %14.3f %14.3f %7.1fx%n",
+                    w.name(),
+                    compiled,
+                    interpreted,
+                    interpreted / compiled);
         }
         System.out.println();
         IntegratorBench.run(seconds * 3);

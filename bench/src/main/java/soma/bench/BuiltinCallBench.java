@@ -84,7 +84,8 @@ public class BuiltinCallBench {
     @Setup(Level.Trial)
     public void setUp() {
         context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err);
-        if (!Contexts.isOptimizing(context)) throw new IllegalStateException("the Graal compiler is not active in the benchmark's JVM");
+        if (!Contexts.isOptimizing(context))
+            throw new IllegalStateException("the Graal compiler is not active in the benchmark's JVM");
         context.eval(Source.create(SomaLanguage.ID, CODE));
         withBuiltins = context.eval(Source.create(SomaLanguage.ID, "with_builtins"));
         withIfs = context.eval(Source.create(SomaLanguage.ID, "with_ifs"));
@@ -132,7 +133,12 @@ public class BuiltinCallBench {
         System.out.printf(Locale.ROOT, "%-38s %12s%n", "per loop iteration", "ns");
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark().replaceFirst(".*\\.", "");
-            System.out.printf(Locale.ROOT, "%-38s %12.2f ± %.2f%n", describe(name), r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-38s %12.2f ± %.2f%n",
+                    describe(name),
+                    r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreError());
         }
         return 0;
     }

@@ -61,16 +61,27 @@ final class EpiBench {
 
     static void run(double seconds) {
         int cores = Runtime.getRuntime().availableProcessors();
-        measure("EPI iteration, STG, seed setting (batch 300, T = 200, 10 planar layers), " + cores + " cores", SETUP, seconds, "goal 70 ms");
-        measure("EPI iteration, STG, paper setting (batch 400, T = 300, Real NVP 3 x coupling(25 x 2), paper statistic), " + cores + " cores",
-                PAPER_SETUP, seconds, "goal 36 ms: 5 x 5,000 iterations in 15 min");
+        measure(
+                "EPI iteration, STG, seed setting (batch 300, T = 200, 10 planar layers), " + cores + " cores",
+                SETUP,
+                seconds,
+                "goal 70 ms");
+        measure(
+                "EPI iteration, STG, paper setting (batch 400, T = 300, Real NVP 3 x coupling(25 x 2), paper statistic), "
+                        + cores + " cores",
+                PAPER_SETUP,
+                seconds,
+                "goal 36 ms: 5 x 5,000 iterations in 15 min");
     }
 
     private static void measure(String title, String setup, double seconds, String goal) {
         System.out.println(title);
-        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+        try (Context context =
+                Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
             context.eval("soma", setup);
-            Value run = context.eval("soma", "run"), gradients = context.eval("soma", "gradients"), plain = context.eval("soma", "plain");
+            Value run = context.eval("soma", "run"),
+                    gradients = context.eval("soma", "gradients"),
+                    plain = context.eval("soma", "plain");
             long end = System.nanoTime() + (long) (seconds * 0.3e9);
             while (System.nanoTime() < end) run.execute(5.0); // warm-up: compile the integrators and the flow code
             double iteration = Double.MAX_VALUE, grad = Double.MAX_VALUE, base = Double.MAX_VALUE;
@@ -83,9 +94,20 @@ final class EpiBench {
                 base = Math.min(base, millis(plain, -1));
                 rounds++;
             } while (System.nanoTime() < end || rounds < 2);
-            System.out.printf(Locale.ROOT, "  one EPI iteration                       %8.1f ms (best of %d; %s)%n", iteration, rounds, goal);
-            System.out.printf(Locale.ROOT, "  of which simulate + sensitivities + statistic and its derivatives %8.1f ms%n", grad);
-            System.out.printf(Locale.ROOT, "  plain simulation + statistic (no gradients)                        %8.1f ms%n", base);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  one EPI iteration                       %8.1f ms (best of %d; %s)%n",
+                    iteration,
+                    rounds,
+                    goal);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  of which simulate + sensitivities + statistic and its derivatives %8.1f ms%n",
+                    grad);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  plain simulation + statistic (no gradients)                        %8.1f ms%n",
+                    base);
         }
     }
 

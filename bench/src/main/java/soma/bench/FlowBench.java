@@ -33,7 +33,8 @@ final class FlowBench {
 
     static void run(double seconds) {
         System.out.println("flow training step (10 planar + scale + shift + box, batch 1000)");
-        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+        try (Context context =
+                Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
             context.eval("soma", FLOW);
             Value work = context.eval("soma", "work");
             HandWrittenFlow hand = new HandWrittenFlow(new Rng(1));
@@ -62,7 +63,11 @@ final class FlowBench {
             } while (System.nanoTime() < end || rounds < 3);
             System.out.printf(Locale.ROOT, "  Soma q.fit     %8.3f ms/step (best %.3f)%n", somaSum / rounds, somaBest);
             System.out.printf(Locale.ROOT, "  hand-written   %8.3f ms/step (best %.3f)%n", handSum / rounds, handBest);
-            System.out.printf(Locale.ROOT, "  ratio Soma / hand-written: %.2fx (mean), %.2fx (best)%n", somaSum / handSum, somaBest / handBest);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  ratio Soma / hand-written: %.2fx (mean), %.2fx (best)%n",
+                    somaSum / handSum,
+                    somaBest / handBest);
         }
     }
 }

@@ -74,7 +74,12 @@ final class HandWritten {
         double[] gH = {2.5e-8, 2.5e-8, 8.0e-9, 1.0e-8, 1.0e-8};
         double gLeak = 1e-10, gB = 5e-9;
         double check = 0;
-        double[] v = new double[5], n = new double[5], h = new double[5], s = new double[5], iEl = new double[5], iSyn = new double[5];
+        double[] v = new double[5],
+                n = new double[5],
+                h = new double[5],
+                s = new double[5],
+                iEl = new double[5],
+                iSyn = new double[5];
         for (int k = first; k < gElNs.length; k += stride) {
             double gEl = gElNs[k] * 1e-9, gA = gSynANs[k] * 1e-9;
             System.arraycopy(new double[] {-0.04169771, -0.04319491, 0.00883992, -0.06879824, 0.03048103}, 0, v, 0, 5);
@@ -98,8 +103,13 @@ final class HandWritten {
                     double mInf = (1 + Math.tanh(v[i] / v2)) / 2;
                     double nInf = (1 + Math.tanh(v[i] / v4)) / 2;
                     double hInf = 1 / (1 + Math.exp((v[i] + v5) / v6));
-                    double dv = -(gLeak * (v[i] - vLeak) + gCa[i] * mInf * (v[i] - vCa) + gK[i] * n[i] * (v[i] - vK)
-                            + gH[i] * h[i] * (v[i] - vH) + iEl[i] + iSyn[i]) / cm;
+                    double dv = -(gLeak * (v[i] - vLeak)
+                                    + gCa[i] * mInf * (v[i] - vCa)
+                                    + gK[i] * n[i] * (v[i] - vK)
+                                    + gH[i] * h[i] * (v[i] - vH)
+                                    + iEl[i]
+                                    + iSyn[i])
+                            / cm;
                     double dn = 2 * Math.cosh(v[i] / (2 * v4)) * (nInf - n[i]);
                     double tauH = (272 + 1499 / (1 + Math.exp((v7 - v[i]) / v8))) / 1000;
                     double dh = (hInf - h[i]) / tauH;

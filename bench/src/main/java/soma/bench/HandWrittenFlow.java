@@ -68,11 +68,11 @@ final class HandWrittenFlow {
                 double ga = (gz[0] * u[i] + gz[1] * u[i + 1]) * dh + gl * (-2 * th * dh * uw) / det;
                 double lw = gl * dh / det;
                 for (int j = 0; j < D; j++) {
-                    g[l * 5 + j] += ga * z[i + j] + lw * u[i + j];       // w
-                    g[l * 5 + 2 + j] += gz[j] * th + lw * w[i + j];      // u
+                    g[l * 5 + j] += ga * z[i + j] + lw * u[i + j]; // w
+                    g[l * 5 + 2 + j] += gz[j] * th + lw * w[i + j]; // u
                     gz[j] += ga * w[i + j];
                 }
-                g[l * 5 + 4] += ga;                                       // b
+                g[l * 5 + 4] += ga; // b
             }
         }
         adam(g, lr);

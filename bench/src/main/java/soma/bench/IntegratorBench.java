@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntConsumer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import soma.SomaLanguage;
 import soma.host.Contexts;
-import java.util.function.IntConsumer;
 import soma.random.Rng;
 import soma.tensor.Tensor;
 
@@ -52,8 +52,10 @@ final class IntegratorBench {
         int samples = 1000;
         int steps = 10000;
         int cores = Runtime.getRuntime().availableProcessors();
-        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
-            context.eval(Source.create(SomaLanguage.ID, MODELS.replace("SAMPLES", "" + samples).replace("STEPS", "" + steps)));
+        try (Context context =
+                Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+            context.eval(Source.create(
+                    SomaLanguage.ID, MODELS.replace("SAMPLES", "" + samples).replace("STEPS", "" + steps)));
             Value fhn = context.eval(Source.create(SomaLanguage.ID, "fhn"));
             Value network = context.eval(Source.create(SomaLanguage.ID, "rate_network"));
             // The same numbers as the script: linspace, and seed(1) then randn(N, N), randn(N).
@@ -62,36 +64,84 @@ final class IntegratorBench {
             double[] W = rng.randn(500, 500).mul(1.5 / Math.sqrt(500)).realData();
             double[] x0 = rng.randn(500).realData();
             double work = (double) samples * steps;
-            System.out.printf(Locale.ROOT, "%-44s %14s %14s %7s%n", "integrator (sample-steps/s)", "Soma", "Java", "ratio");
+            System.out.printf(
+                    Locale.ROOT, "%-44s %14s %14s %7s%n", "integrator (sample-steps/s)", "Soma", "Java", "ratio");
             for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-                double soma = median(() -> { fhn.execute((double) threads); return 0; }, seconds / 6);
+                double soma = median(
+                        () -> {
+                            fhn.execute((double) threads);
+                            return 0;
+                        },
+                        seconds / 6);
                 double java = median(() -> parallel(currents, threads, steps), seconds / 6);
                 report("FitzHugh-Nagumo RK4, 1000 x 10000, " + threads + " thread(s)", work / soma, work / java);
             }
             Value sens = context.eval(Source.create(SomaLanguage.ID, "fhn_sens"));
-            double plain = median(() -> { sens.execute(0.0); return 0; }, seconds / 8);
-            System.out.printf(Locale.ROOT, "%-44s %14s %14s%n", "forward sensitivities, FHN RK4, 1 thread", "time (s)", "vs plain");
+            double plain = median(
+                    () -> {
+                        sens.execute(0.0);
+                        return 0;
+                    },
+                    seconds / 8);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-44s %14s %14s%n",
+                    "forward sensitivities, FHN RK4, 1 thread",
+                    "time (s)",
+                    "vs plain");
             for (int k = 1; k <= 4; k *= 2) {
                 int kk = k;
-                double with = median(() -> { sens.execute((double) kk); return 0; }, seconds / 8);
-                System.out.printf(Locale.ROOT, "%-44s %14.3f %13.2fx  (goal <= %d)%n", "  " + k + " parameter(s)", with, with / plain, 1 + k);
+                double with = median(
+                        () -> {
+                            sens.execute((double) kk);
+                            return 0;
+                        },
+                        seconds / 8);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-44s %14.3f %13.2fx  (goal <= %d)%n",
+                        "  " + k + " parameter(s)",
+                        with,
+                        with / plain,
+                        1 + k);
             }
             Value stg = context.eval(Source.create(SomaLanguage.ID, "stg_batch"));
             double[] gEl = stgConductances(0);
             double[] gSynA = stgConductances(1);
             for (int steps2 : new int[] {200, 800}) {
                 for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-                    double somaStg = median(() -> { stg.execute((double) steps2, (double) threads); return 0; }, seconds / 3); // the 15-state model needs a few seconds to be compiled
-                    double javaStg = median(() -> onThreads(threads, first -> HandWritten.stgEuler(gEl, gSynA, first, threads, steps2, 0.025)), seconds / 8);
-                    report("STG + hub frequency, 1000 x " + steps2 + ", " + threads + " thread(s)", 1000.0 * steps2 / somaStg, 1000.0 * steps2 / javaStg);
+                    double somaStg = median(
+                            () -> {
+                                stg.execute((double) steps2, (double) threads);
+                                return 0;
+                            },
+                            seconds / 3); // the 15-state model needs a few seconds to be compiled
+                    double javaStg = median(
+                            () -> onThreads(
+                                    threads, first -> HandWritten.stgEuler(gEl, gSynA, first, threads, steps2, 0.025)),
+                            seconds / 8);
+                    report(
+                            "STG + hub frequency, 1000 x " + steps2 + ", " + threads + " thread(s)",
+                            1000.0 * steps2 / somaStg,
+                            1000.0 * steps2 / javaStg);
                 }
             }
             JacobianBench.run(context, seconds);
-            double soma = median(() -> { network.execute(); return 0; }, seconds / 6);
+            double soma = median(
+                    () -> {
+                        network.execute();
+                        return 0;
+                    },
+                    seconds / 6);
             double java = median(() -> HandWritten.rateNetworkEuler(W, x0, 2000, 0.1), seconds / 6);
             report("rate network N = 500, Euler, 2000 steps", 2000 / soma, 2000 / java);
             Value batch = context.eval(Source.create(SomaLanguage.ID, "rate_batch"));
-            double somaBatch = median(() -> { batch.execute((double) cores); return 0; }, seconds / 6);
+            double somaBatch = median(
+                    () -> {
+                        batch.execute((double) cores);
+                        return 0;
+                    },
+                    seconds / 6);
             double javaBatch = median(() -> networkBatch(W, x0, cores), seconds / 6);
             report("  4 networks, " + cores + " thread(s)", 4 * 2000 / somaBatch, 4 * 2000 / javaBatch);
         }
@@ -121,7 +171,8 @@ final class IntegratorBench {
 
     /** Only the Jacobian comparison: {@code bin/soma bench jacobian [seconds]}. */
     static void jacobianOnly(double seconds) {
-        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+        try (Context context =
+                Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
             JacobianBench.run(context, seconds);
         }
     }

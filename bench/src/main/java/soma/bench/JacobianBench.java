@@ -1,5 +1,7 @@
 package soma.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
@@ -9,8 +11,6 @@ import org.graalvm.polyglot.Value;
 import soma.SomaContext;
 import soma.SomaLanguage;
 import soma.model.ModelInstance;
-import java.util.ArrayList;
-import java.util.Arrays;
 
 /**
  * Soma's STG Jacobian ({@code jacobian_of} on stdlib/stg.soma) against the one derived by hand
@@ -62,30 +62,97 @@ final class JacobianBench {
             JacobianKernelBench kernel = new JacobianKernelBench((ModelInstance) model, points);
             double[] sums = new double[2];
             List<Workload> workloads = List.of(
-                    new Workload("Soma loop, J = J(y) (a new matrix each)", () -> { fresh.execute(CALLS); return 0; }, CALLS, 1),
-                    new Workload("Soma loop, J(y, into: M)", () -> { into.execute(CALLS); return 0; }, CALLS, 1),
-                    new Workload("J(Y), all " + points.length + " states in one call", () -> { along.execute(); return 0; }, points.length, 1),
-                    new Workload("compiled kernel alone, in a Truffle loop", () -> sums[0] = kernel.soma((int) CALLS), CALLS, 1),
-                    new Workload("(hand-written Java, a new array each)", () -> kernel.javaFresh((int) CALLS, G_EL, G_SYN_A), CALLS, 0.5),
-                    new Workload("hand-written Java, same loop", () -> sums[1] = kernel.java((int) CALLS, G_EL, G_SYN_A), CALLS, 0.5));
+                    new Workload(
+                            "Soma loop, J = J(y) (a new matrix each)",
+                            () -> {
+                                fresh.execute(CALLS);
+                                return 0;
+                            },
+                            CALLS,
+                            1),
+                    new Workload(
+                            "Soma loop, J(y, into: M)",
+                            () -> {
+                                into.execute(CALLS);
+                                return 0;
+                            },
+                            CALLS,
+                            1),
+                    new Workload(
+                            "J(Y), all " + points.length + " states in one call",
+                            () -> {
+                                along.execute();
+                                return 0;
+                            },
+                            points.length,
+                            1),
+                    new Workload(
+                            "compiled kernel alone, in a Truffle loop",
+                            () -> sums[0] = kernel.soma((int) CALLS),
+                            CALLS,
+                            1),
+                    new Workload(
+                            "(hand-written Java, a new array each)",
+                            () -> kernel.javaFresh((int) CALLS, G_EL, G_SYN_A),
+                            CALLS,
+                            0.5),
+                    new Workload(
+                            "hand-written Java, same loop",
+                            () -> sums[1] = kernel.java((int) CALLS, G_EL, G_SYN_A),
+                            CALLS,
+                            0.5));
             double unit = seconds / 10; // 5 shares to warm up, as much again for the timed rounds
             for (Workload w : workloads) IntegratorBench.warm(w.body(), unit * w.share());
             double[][] rounds = rounds(workloads, unit * 5);
             int javaIndex = workloads.size() - 1;
             double java = median(rounds, javaIndex, -1);
-            System.out.printf(Locale.ROOT, "%-44s %14s %14s %7s%n", "STG Jacobian 15 x 15, per Jacobian", "Soma", "hand-written", "ratio");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-44s %14s %14s %7s%n",
+                    "STG Jacobian 15 x 15, per Jacobian",
+                    "Soma",
+                    "hand-written",
+                    "ratio");
             for (int k = 0; k < javaIndex; k++) {
-                System.out.printf(Locale.ROOT, "  %-42s %11.2f us %11.2f us %6.2fx%n", workloads.get(k).name(),
-                        median(rounds, k, -1) * 1e6, java * 1e6, median(rounds, k, javaIndex));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-42s %11.2f us %11.2f us %6.2fx%n",
+                        workloads.get(k).name(),
+                        median(rounds, k, -1) * 1e6,
+                        java * 1e6,
+                        median(rounds, k, javaIndex));
             }
-            System.out.printf(Locale.ROOT, "  %-42s %14s %14s %6.2fx%n", "J = J(y) / Java with a new array each", "", "", median(rounds, 0, javaIndex - 1));
-            if (Math.abs(sums[0] - sums[1]) > 1e-9 * Math.abs(sums[1])) throw new IllegalStateException("checksums differ: " + sums[0] + " vs " + sums[1]);
-            double worst = Math.max(kernel.difference(G_EL, G_SYN_A), Math.max(Math.max(
-                    difference(numbers(context, "flatten(stack(map(0..stg_count, fn(k) = stg_jacobian(stg_rows[k]))))"), points),
-                    difference(numbers(context, "flatten(stack(map(0..stg_count, fn(k) = stg_jacobian(stg_rows[k], into: ones(15, 15) * 7))))"), points)),
-                    difference(numbers(context, "flatten(stg_jacobian(stg_path))"), points)));
-            System.out.printf(Locale.ROOT, "  (max |Soma - hand-written| / max |hand-written| over all %d states and all four ways: %.1e)%n", points.length, worst);
-            if (!(worst < 1e-12)) throw new IllegalStateException("Soma's Jacobian differs from the hand-written one: " + worst);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-42s %14s %14s %6.2fx%n",
+                    "J = J(y) / Java with a new array each",
+                    "",
+                    "",
+                    median(rounds, 0, javaIndex - 1));
+            if (Math.abs(sums[0] - sums[1]) > 1e-9 * Math.abs(sums[1]))
+                throw new IllegalStateException("checksums differ: " + sums[0] + " vs " + sums[1]);
+            double worst = Math.max(
+                    kernel.difference(G_EL, G_SYN_A),
+                    Math.max(
+                            Math.max(
+                                    difference(
+                                            numbers(
+                                                    context,
+                                                    "flatten(stack(map(0..stg_count, fn(k) = stg_jacobian(stg_rows[k]))))"),
+                                            points),
+                                    difference(
+                                            numbers(
+                                                    context,
+                                                    "flatten(stack(map(0..stg_count, fn(k) = stg_jacobian(stg_rows[k], into: ones(15, 15) * 7))))"),
+                                            points)),
+                            difference(numbers(context, "flatten(stg_jacobian(stg_path))"), points)));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  (max |Soma - hand-written| / max |hand-written| over all %d states and all four ways: %.1e)%n",
+                    points.length,
+                    worst);
+            if (!(worst < 1e-12))
+                throw new IllegalStateException("Soma's Jacobian differs from the hand-written one: " + worst);
         } finally {
             context.leave();
         }
@@ -136,8 +203,11 @@ final class JacobianBench {
 
     /** The numbers of a flat Soma tensor expression, read back as text. */
     private static double[] numbers(Context context, String expression) {
-        String text = context.eval(Source.create(SomaLanguage.ID, "join(list(" + expression + "), \" \")")).asString();
-        return Arrays.stream(text.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+        String text = context.eval(Source.create(SomaLanguage.ID, "join(list(" + expression + "), \" \")"))
+                .asString();
+        return Arrays.stream(text.trim().split(" "))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
     }
 
     private static double[][] rows(double[] flat, int n) {

@@ -39,7 +39,8 @@ final class JacobianKernelBench {
     }
 
     private static final class Body extends Node implements RepeatingNode {
-        @Child private JacobianKernel kernel;
+        @Child
+        private JacobianKernel kernel;
 
         Body(JacobianKernel kernel) {
             this.kernel = kernel;
@@ -59,7 +60,8 @@ final class JacobianKernelBench {
     }
 
     private static final class Root extends RootNode {
-        @Child private LoopNode loop;
+        @Child
+        private LoopNode loop;
 
         Root(JacobianKernel kernel) {
             super(SomaContext.get(null).language());
@@ -72,7 +74,10 @@ final class JacobianKernelBench {
             return ((Run) frame.getArguments()[0]).sum;
         }
 
-        @Override public String getName() { return "Jacobian kernel loop"; }
+        @Override
+        public String getName() {
+            return "Jacobian kernel loop";
+        }
     }
 
     private final CallTarget target;

@@ -34,8 +34,11 @@ public final class LinalgBench {
         // Budget shares: eig 2 x 20%, products at n = 500 2 x 10%, at n = 2000 2 x 20%.
         double eigMs = median(() -> Linalg.eig(e500), 0.2 * seconds, true);
         double eigvalsMs = median(() -> Linalg.eigvals(e500), 0.2 * seconds, true);
-        System.out.printf(Locale.ROOT, "eig 500x500 non-symmetric: values+vectors %.1f ms, values only %.1f ms (median)%n",
-                eigMs, eigvalsMs);
+        System.out.printf(
+                Locale.ROOT,
+                "eig 500x500 non-symmetric: values+vectors %.1f ms, values only %.1f ms (median)%n",
+                eigMs,
+                eigvalsMs);
         System.out.printf(Locale.ROOT, "%-10s %18s %18s %8s%n", "matmul n", "Soma GFLOP/s", "EJML GFLOP/s", "ratio");
         for (int n : new int[] {500, 2000}) {
             Tensor a = rng.randn(n, n), b = rng.randn(n, n);
@@ -47,7 +50,9 @@ public final class LinalgBench {
             double ejml = flops / (median(() -> CommonOps_DDRM.mult(ea, eb, ec), share * seconds, n == 500) * 1e6);
             System.out.printf(Locale.ROOT, "%-10d %18.2f %18.2f %7.2fx%n", n, soma, ejml, soma / ejml);
         }
-        System.out.printf(Locale.ROOT, "(%d cores available; Soma's matmul uses all of them, EJML's mult one)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "(%d cores available; Soma's matmul uses all of them, EJML's mult one)%n",
                 Runtime.getRuntime().availableProcessors());
     }
 

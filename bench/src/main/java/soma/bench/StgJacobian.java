@@ -62,7 +62,8 @@ final class StgJacobian {
         syn(out, 4, 3, gB, s, ds, y, vSyn, cm);
     }
 
-    private static void syn(double[] out, int post, int pre, double g, double[] s, double[] ds, double[] y, double vSyn, double cm) {
+    private static void syn(
+            double[] out, int post, int pre, double g, double[] s, double[] ds, double[] y, double vSyn, double cm) {
         out[post * 15 + post] -= g * s[pre] / cm;
         out[post * 15 + pre] -= g * ds[pre] * (y[post] - vSyn) / cm;
     }

@@ -20,11 +20,14 @@ public final class FixedPoints {
     /** One start's outcome: where it began and ended, the final loss |f|^2, and whether f vanished there. */
     public record Run(double[] start, double[] end, double loss, boolean converged) {}
 
-    public record Options(String method, int starts, double[] lo, double[] hi, double lr, int iterations, double tolerance) {}
+    public record Options(
+            String method, int starts, double[] lo, double[] hi, double lr, int iterations, double tolerance) {}
 
     public static List<Run> search(JacobianBuilder.Prepared f, Options o, Rng rng) {
         int n = f.model().stateSize;
-        if (o.lo().length != n) throw new SomaError("fixed_points: the box has " + o.lo().length + " dimensions but the model has " + n + " state elements");
+        if (o.lo().length != n)
+            throw new SomaError("fixed_points: the box has " + o.lo().length + " dimensions but the model has " + n
+                    + " state elements");
         List<Run> runs = new ArrayList<>();
         for (int k = 0; k < o.starts(); k++) {
             double[] x = new double[n];
@@ -33,7 +36,9 @@ public final class FixedPoints {
             double[] end = switch (o.method()) {
                 case "newton" -> newton(f, x, o);
                 case "adam" -> adam(f, x, o);
-                default -> throw new SomaError("fixed_points: method must be \"newton\" or \"adam\", got \"" + o.method() + "\"");
+                default ->
+                    throw new SomaError(
+                            "fixed_points: method must be \"newton\" or \"adam\", got \"" + o.method() + "\"");
             };
             double loss = loss(f.rates(end, 0));
             runs.add(new Run(start, end, loss, Math.sqrt(loss * n) <= Math.max(1e-8, o.tolerance())));

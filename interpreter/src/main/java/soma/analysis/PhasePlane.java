@@ -53,8 +53,12 @@ public final class PhasePlane {
         List<double[]> pts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double[][] corners = {{x(xr, n, i), x(yr, n, j), v[i][j]}, {x(xr, n, i + 1), x(yr, n, j), v[i + 1][j]},
-                    {x(xr, n, i + 1), x(yr, n, j + 1), v[i + 1][j + 1]}, {x(xr, n, i), x(yr, n, j + 1), v[i][j + 1]}};
+                double[][] corners = {
+                    {x(xr, n, i), x(yr, n, j), v[i][j]},
+                    {x(xr, n, i + 1), x(yr, n, j), v[i + 1][j]},
+                    {x(xr, n, i + 1), x(yr, n, j + 1), v[i + 1][j + 1]},
+                    {x(xr, n, i), x(yr, n, j + 1), v[i][j + 1]}
+                };
                 List<double[]> crossings = new ArrayList<>();
                 for (int e = 0; e < 4; e++) {
                     double[] a = corners[e];

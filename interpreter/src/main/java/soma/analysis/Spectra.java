@@ -1,10 +1,10 @@
 package soma.analysis;
 
-import soma.runtime.SomaError;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import soma.runtime.SomaError;
 
 /**
  * Frequency estimates of simulated traces. {@link #hubFrequency} is the differentiable
@@ -26,7 +26,15 @@ public final class Spectra {
      * arg-max, the frequency grid linspace(0, fMax, frequencies), the rectification threshold (r =
      * max(v - threshold, 0) + threshold, in the trace's units) and the weighting.
      */
-    public record HubOptions(double dt, int start, int window, double alpha, double fMax, int frequencies, double threshold, boolean softmax) {
+    public record HubOptions(
+            double dt,
+            int start,
+            int window,
+            double alpha,
+            double fMax,
+            int frequencies,
+            double threshold,
+            boolean softmax) {
         /** The spec's statistic: threshold -10 mV (r = relu(v + 0.01) - 0.01), weights |X|^alpha normalised. */
         public HubOptions(double dt, int start, int window, double alpha, double fMax, int frequencies) {
             this(dt, start, window, alpha, fMax, frequencies, -0.01, false);
@@ -89,7 +97,8 @@ public final class Spectra {
 
     private static void checkLength(int length, HubOptions o) {
         if (length - o.start() < o.window()) {
-            throw new SomaError("hub_frequency: the trace has " + length + " samples, fewer than fft_start + window = " + (o.start() + o.window()));
+            throw new SomaError("hub_frequency: the trace has " + length + " samples, fewer than fft_start + window = "
+                    + (o.start() + o.window()));
         }
     }
 
@@ -101,6 +110,7 @@ public final class Spectra {
     private static final class Basis {
         /** cos[j * n + m], sin[j * n + m]; lambda[j] = 4 sin^2(w_j / 2) for the Reinsch recursion, null if some w_j > pi / 2. */
         final double[] freqs, cos, sin, lambda;
+
         final int n;
 
         Basis(int n, HubOptions o) {
@@ -134,7 +144,8 @@ public final class Spectra {
      * 2e-13 at low frequencies). Frequencies above a quarter of the sampling rate fall back to the
      * dot products.
      */
-    private static void paperBlock(double[] v, int offset, int length, int rows, HubOptions o, Basis basis, double[] out, int at) {
+    private static void paperBlock(
+            double[] v, int offset, int length, int rows, HubOptions o, Basis basis, double[] out, int at) {
         int n = basis.n, count = basis.freqs.length, w = o.window();
         double threshold = o.threshold(), beta = o.alpha();
         double[] x = new double[n], mag = new double[count], u = new double[count], d = new double[count];

@@ -25,7 +25,8 @@ public final class Stability {
             if (im != null && Math.abs(im[i]) > tol) oscillatory = true;
         }
         String type;
-        if (zero > 0) type = zero == re.length && oscillatory ? "centre" : "non-hyperbolic (an eigenvalue with zero real part)";
+        if (zero > 0)
+            type = zero == re.length && oscillatory ? "centre" : "non-hyperbolic (an eigenvalue with zero real part)";
         else if (positive == 0) type = oscillatory ? "stable focus" : "stable node";
         else if (negative == 0) type = oscillatory ? "unstable focus" : "unstable node";
         else type = "saddle";

@@ -42,7 +42,9 @@ public final class Gradients {
             Object out = call(f, leaf, rest);
             if (!(out instanceof Tracked t)) continue; // constant: zero row
             Tracked component = m == 1 && t.value.rank() == 0 ? t : (Tracked) Ops.index(t, new Index[] {Index.at(i)});
-            if (t.value.rank() > 1) throw new SomaError("jacobian: the function must return a number or a vector, got shape " + t.value.shapeString());
+            if (t.value.rank() > 1)
+                throw new SomaError(
+                        "jacobian: the function must return a number or a vector, got shape " + t.value.shapeString());
             tape.backward(component);
             if (leaf.grad != null) System.arraycopy(leaf.grad.realData(), 0, rows, i * x.size(), x.size());
         }

@@ -1,14 +1,14 @@
 package soma.autodiff;
 
+import java.util.ArrayList;
+import java.util.List;
 import soma.runtime.Op;
 import soma.runtime.SomaError;
+import soma.runtime.SomaList;
 import soma.runtime.TensorHooks;
 import soma.tensor.Index;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
-import java.util.ArrayList;
-import java.util.List;
-import soma.runtime.SomaList;
 
 /**
  * Tensor operations on tracked values, each with its vector-Jacobian product. Broadcasting is
@@ -49,10 +49,26 @@ public final class Ops {
         Tensor x = valueOf(a);
         Tensor y = valueOf(b);
         return switch (op) {
-            case ADD -> new Tracked(x.add(y), tape, g -> { send(a, g); send(b, g); });
-            case SUB -> new Tracked(x.sub(y), tape, g -> { send(a, g); send(b, g.neg()); });
-            case MUL -> new Tracked(x.mul(y), tape, g -> { send(a, g.mul(y)); send(b, g.mul(x)); });
-            case DIV -> new Tracked(x.div(y), tape, g -> { send(a, g.div(y)); send(b, g.mul(x).div(y.mul(y)).neg()); });
+            case ADD ->
+                new Tracked(x.add(y), tape, g -> {
+                    send(a, g);
+                    send(b, g);
+                });
+            case SUB ->
+                new Tracked(x.sub(y), tape, g -> {
+                    send(a, g);
+                    send(b, g.neg());
+                });
+            case MUL ->
+                new Tracked(x.mul(y), tape, g -> {
+                    send(a, g.mul(y));
+                    send(b, g.mul(x));
+                });
+            case DIV ->
+                new Tracked(x.div(y), tape, g -> {
+                    send(a, g.div(y));
+                    send(b, g.mul(x).div(y.mul(y)).neg());
+                });
             case POW -> {
                 Tensor out = x.pow(y);
                 yield new Tracked(out, tape, g -> {
@@ -119,7 +135,8 @@ public final class Ops {
         Tensor x = t.value;
         int[] shape = x.shape();
         boolean mean = name.equals("mean");
-        if (!name.equals("sum") && !mean) throw new SomaError(name + " cannot be differentiated by grad (yet); use sum or mean");
+        if (!name.equals("sum") && !mean)
+            throw new SomaError(name + " cannot be differentiated by grad (yet); use sum or mean");
         if (axis < 0) {
             Tensor out = mean ? x.mean() : x.sum();
             double scale = mean ? 1.0 / x.size() : 1.0;
@@ -130,7 +147,8 @@ public final class Ops {
         double scale = mean ? 1.0 / shape[ax] : 1.0;
         int[] kept = shape.clone();
         kept[ax] = 1;
-        return new Tracked(out, t.tape, g -> t.accumulate(g.reshape(kept).mul(scale).add(Tensor.zeros(shape))));
+        return new Tracked(
+                out, t.tape, g -> t.accumulate(g.reshape(kept).mul(scale).add(Tensor.zeros(shape))));
     }
 
     public static Object index(Tracked t, Index[] idx) {

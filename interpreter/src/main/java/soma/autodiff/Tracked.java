@@ -42,9 +42,20 @@ public final class Tracked implements SomaValue, SomaSequence, HasFields, Record
         grad = grad == null ? g : grad.add(g);
     }
 
-    @Override public String show() { return value.show(); }
-    @Override public String typeName() { return "tensor"; }
-    @Override public String echoType() { return value.summary() + " (tracked for grad)"; }
+    @Override
+    public String show() {
+        return value.show();
+    }
+
+    @Override
+    public String typeName() {
+        return "tensor";
+    }
+
+    @Override
+    public String echoType() {
+        return value.summary() + " (tracked for grad)";
+    }
 
     @Override
     public int length() {
@@ -65,11 +76,33 @@ public final class Tracked implements SomaValue, SomaSequence, HasFields, Record
         };
     }
 
-    @Override public List<String> fieldNames() { return List.of("shape", "size", "rank", "T"); }
+    @Override
+    public List<String> fieldNames() {
+        return List.of("shape", "size", "rank", "T");
+    }
 
-    @Override public Object binary(Op op, Object a, Object b) { return Ops.binary(op, a, b); }
-    @Override public Object index(Index[] keys) { return Ops.index(this, keys); }
-    @Override public Object map(String name) { return Ops.map(name, this); }
-    @Override public Object reduce(String name, int axis) { return Ops.reduce(name, this, axis); }
-    @Override public Object stack(List<Object> items) { return Ops.stack(items); }
+    @Override
+    public Object binary(Op op, Object a, Object b) {
+        return Ops.binary(op, a, b);
+    }
+
+    @Override
+    public Object index(Index[] keys) {
+        return Ops.index(this, keys);
+    }
+
+    @Override
+    public Object map(String name) {
+        return Ops.map(name, this);
+    }
+
+    @Override
+    public Object reduce(String name, int axis) {
+        return Ops.reduce(name, this, axis);
+    }
+
+    @Override
+    public Object stack(List<Object> items) {
+        return Ops.stack(items);
+    }
 }

@@ -33,18 +33,31 @@ public final class Args {
     }
 
     /** The value a method was called on (q in q.sample(10)); null for plain builtins. */
-    public Object receiver() { return receiver; }
+    public Object receiver() {
+        return receiver;
+    }
 
-    public SomaContext context() { return context; }
-    public String name() { return builtin.name; }
+    public SomaContext context() {
+        return context;
+    }
+
+    public String name() {
+        return builtin.name;
+    }
 
     /** True when the builtin has a parameter of this name: for option groups some builtins only partly share. */
-    public boolean accepts(String parameter) { return builtin.accepts(parameter); }
+    public boolean accepts(String parameter) {
+        return builtin.accepts(parameter);
+    }
 
-    public Object get(String parameter) { return values[builtin.index(parameter)]; }
+    public Object get(String parameter) {
+        return values[builtin.index(parameter)];
+    }
 
     /** True when the argument was passed (or has a non-nil default). */
-    public boolean given(String parameter) { return get(parameter) != Nil.INSTANCE; }
+    public boolean given(String parameter) {
+        return get(parameter) != Nil.INSTANCE;
+    }
 
     public double num(String parameter) {
         if (get(parameter) instanceof Double d) return d;
@@ -69,7 +82,8 @@ public final class Args {
     /** A finite number greater than zero (a step, a rate, a tolerance). */
     public double positive(String parameter) {
         double d = num(parameter);
-        if (!(d > 0) || Double.isInfinite(d)) throw error("'" + parameter + "' must be a positive number, got " + Printer.number(d));
+        if (!(d > 0) || Double.isInfinite(d))
+            throw error("'" + parameter + "' must be a positive number, got " + Printer.number(d));
         return d;
     }
 

@@ -2,8 +2,8 @@ package soma.builtins;
 
 import java.util.ArrayList;
 import java.util.List;
-import soma.runtime.Signature;
 import soma.runtime.Nil;
+import soma.runtime.Signature;
 import soma.runtime.SomaList;
 
 /**
@@ -23,6 +23,7 @@ public final class Builtin {
     final Object[] defaults;
     /** Each parameter's default as written in the spec ("0.01", "\"rk4\"", "nil"), or null: for help. */
     private final String[] defaultTexts;
+
     public final String help;
     final Body body;
 
@@ -68,7 +69,8 @@ public final class Builtin {
     int index(String parameter) {
         String[] names = signature.names;
         for (int i = 0; i < names.length; i++) if (names[i].equals(parameter)) return i;
-        throw new IllegalStateException("builtin " + name + " reads '" + parameter + "', which is not in its signature " + describe());
+        throw new IllegalStateException(
+                "builtin " + name + " reads '" + parameter + "', which is not in its signature " + describe());
     }
 
     boolean accepts(String parameter) {

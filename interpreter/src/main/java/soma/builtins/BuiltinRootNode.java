@@ -38,7 +38,18 @@ final class BuiltinRootNode extends RootNode {
         return builtin.body.apply(new Args(builtin, values, context, receiver));
     }
 
-    @Override public String getName() { return builtin.name; }
-    @Override public boolean isInternal() { return false; }
-    @Override public String toString() { return builtin.name; }
+    @Override
+    public String getName() {
+        return builtin.name;
+    }
+
+    @Override
+    public boolean isInternal() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return builtin.name;
+    }
 }

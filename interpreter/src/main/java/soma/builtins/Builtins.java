@@ -1,5 +1,6 @@
 package soma.builtins;
 
+import com.oracle.truffle.api.nodes.RootNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
-import com.oracle.truffle.api.nodes.RootNode;
 import soma.SomaLanguage;
 import soma.runtime.GlobalScope;
 import soma.runtime.Signature;
@@ -26,6 +26,7 @@ public final class Builtins {
     private final Set<String> notStateless = new LinkedHashSet<>();
     /** The builtins and methods each group file registered, by the file's class name. */
     private final Map<String, List<Builtin>> groups = new LinkedHashMap<>();
+
     private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Builtins() {}
@@ -82,7 +83,8 @@ public final class Builtins {
     public void method(String type, String spec, String help, Builtin.Body body) {
         Builtin b = new Builtin(spec, help, body);
         methods.put(type + "." + b.name, b);
-        groups.computeIfAbsent(CALLER.getCallerClass().getSimpleName(), g -> new ArrayList<>()).add(b);
+        groups.computeIfAbsent(CALLER.getCallerClass().getSimpleName(), g -> new ArrayList<>())
+                .add(b);
     }
 
     /** Method names of a value kind, for field listings and completion. */
@@ -96,7 +98,8 @@ public final class Builtins {
     public static SomaFunction bind(String type, String name, Object receiver) {
         Builtin b = ALL.methods.get(type + "." + name);
         if (b == null) return null;
-        return new SomaFunction(b.signature, new BuiltinRootNode(SomaLanguage.get(null), b, receiver).getCallTarget(), null, true);
+        return new SomaFunction(
+                b.signature, new BuiltinRootNode(SomaLanguage.get(null), b, receiver).getCallTarget(), null, true);
     }
 
     public void math(String name, String help, DoubleUnaryOperator op) {
@@ -116,7 +119,10 @@ public final class Builtins {
         }
         for (Map.Entry<String, DoubleUnaryOperator> e : ALL.math.entrySet()) {
             Signature sig = new Signature(e.getKey(), new String[] {"x"}, new boolean[] {false}, false, false);
-            globals.set(e.getKey(), new SomaFunction(sig, new MathRootNode(language, e.getKey(), e.getValue()).getCallTarget(), null, true));
+            globals.set(
+                    e.getKey(),
+                    new SomaFunction(
+                            sig, new MathRootNode(language, e.getKey(), e.getValue()).getCallTarget(), null, true));
         }
         for (Map.Entry<String, Object> e : ALL.constants.entrySet()) globals.set(e.getKey(), e.getValue());
     }
@@ -138,7 +144,8 @@ public final class Builtins {
     public static List<String> describe(String name) {
         List<String> out = new ArrayList<>();
         for (String line : describe()) {
-            if (line.startsWith(name + "(") || line.contains("." + name + "(") && line.indexOf('.') < line.indexOf('(')) out.add(line);
+            if (line.startsWith(name + "(") || line.contains("." + name + "(") && line.indexOf('.') < line.indexOf('('))
+                out.add(line);
         }
         return out;
     }

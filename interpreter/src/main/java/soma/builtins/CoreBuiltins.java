@@ -9,9 +9,9 @@ import soma.runtime.Nil;
 import soma.runtime.Printer;
 import soma.runtime.Range;
 import soma.runtime.SomaError;
+import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
-import soma.runtime.SomaFunction;
 
 /** Output, conversion, inspection and program-level builtins. */
 final class CoreBuiltins {
@@ -41,12 +41,18 @@ final class CoreBuiltins {
                 throw a.error("cannot read a number from \"" + a.str("s") + "\"");
             }
         });
-        r.def("fmt(x, digits = 4)", "a number with a fixed count of decimals, as a string", a ->
-                String.format(Locale.ROOT, "%." + digits(a) + "f", a.num("x")));
-        r.def("sci(x, digits = 3)", "a number in scientific notation, as a string", a ->
-                String.format(Locale.ROOT, "%." + digits(a) + "e", a.num("x")));
-        r.def("len(x)", "number of elements of a list, string, range or tensor (first axis)", a ->
-                a.get("x") instanceof Range range ? range.length() : (double) Iteration.size(a.get("x")));
+        r.def(
+                "fmt(x, digits = 4)",
+                "a number with a fixed count of decimals, as a string",
+                a -> String.format(Locale.ROOT, "%." + digits(a) + "f", a.num("x")));
+        r.def(
+                "sci(x, digits = 3)",
+                "a number in scientific notation, as a string",
+                a -> String.format(Locale.ROOT, "%." + digits(a) + "e", a.num("x")));
+        r.def(
+                "len(x)",
+                "number of elements of a list, string, range or tensor (first axis)",
+                a -> a.get("x") instanceof Range range ? range.length() : (double) Iteration.size(a.get("x")));
         r.def("range(a, b = nil, step = 1)", "range(n) is 0..n; range(a, b, step)", a -> {
             double start = a.given("b") ? a.num("a") : 0;
             double stop = a.given("b") ? a.num("b") : a.num("a");
@@ -66,9 +72,18 @@ final class CoreBuiltins {
             return new SomaList(items);
         });
         r.def("time()", "seconds since an arbitrary origin, for timing", a -> System.nanoTime() / 1e9);
-        r.def("keys(r)", "field names of a record", a -> new SomaList(new ArrayList<>(a.record("r").fields.keySet())));
-        r.def("values(r)", "field values of a record", a -> new SomaList(new ArrayList<>(a.record("r").fields.values())));
-        r.def("has(r, name)", "true if record r has field name", a -> a.record("r").has(a.str("name")));
+        r.def(
+                "keys(r)",
+                "field names of a record",
+                a -> new SomaList(new ArrayList<>(a.record("r").fields.keySet())));
+        r.def(
+                "values(r)",
+                "field values of a record",
+                a -> new SomaList(new ArrayList<>(a.record("r").fields.values())));
+        r.def(
+                "has(r, name)",
+                "true if record r has field name",
+                a -> a.record("r").has(a.str("name")));
         r.def("record(**fields)", "a record from named arguments", a -> {
             SomaRecord out = new SomaRecord();
             out.fields.putAll(a.record("fields").fields);

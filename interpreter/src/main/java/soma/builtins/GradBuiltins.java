@@ -21,25 +21,47 @@ final class GradBuiltins {
     private GradBuiltins() {}
 
     static void register(Builtins r) {
-        r.def("grad(f)", "the gradient function of a scalar function f(x, ...) with respect to x (reverse mode)", a ->
-                derived(a, a.function("f"), false));
-        r.def("value_and_grad(f)", "a function returning {value, grad} of f(x, ...) with respect to x", a -> derived(a, a.function("f"), true));
-        r.def("minimize(f, x0, method = \"lbfgs\", lr = 0.01, iters = 1000, momentum = 0.9, tol = 1e-8)",
+        r.def(
+                "grad(f)",
+                "the gradient function of a scalar function f(x, ...) with respect to x (reverse mode)",
+                a -> derived(a, a.function("f"), false));
+        r.def(
+                "value_and_grad(f)",
+                "a function returning {value, grad} of f(x, ...) with respect to x",
+                a -> derived(a, a.function("f"), true));
+        r.def(
+                "minimize(f, x0, method = \"lbfgs\", lr = 0.01, iters = 1000, momentum = 0.9, tol = 1e-8)",
                 "minimise a scalar function with adam, sgd (with momentum) or lbfgs, using its exact gradient; {x, value, iterations, converged}",
                 a -> minimize(a, a.str("method")));
-        r.def("adam(f, x0, lr = 0.001, iters = 1000, tol = 0)", "minimise f with Adam; {x, value, iterations, converged}", a ->
-                run(a, new Minimizers.Options("adam", a.num("lr"), a.integer("iters"), 0, a.num("tol"))));
-        r.def("sgd(f, x0, lr = 0.01, momentum = 0.9, iters = 1000, tol = 0)", "minimise f by gradient descent with momentum", a ->
-                run(a, new Minimizers.Options("sgd", a.num("lr"), a.integer("iters"), a.num("momentum"), a.num("tol"))));
-        r.def("lbfgs(f, x0, iters = 500, tol = 1e-8)", "minimise f with L-BFGS (memory 10, strong Wolfe line search)", a ->
-                run(a, new Minimizers.Options("lbfgs", 0, a.integer("iters"), 0, a.num("tol"))));
-        r.def("root(f, x0, tol = 1e-12, iters = 100)", "a root of f: R^n -> R^n by Newton's method with a backtracking line search "
-                + "(Jacobian by reverse mode); {x, residual, iterations, converged}", GradBuiltins::root);
+        r.def(
+                "adam(f, x0, lr = 0.001, iters = 1000, tol = 0)",
+                "minimise f with Adam; {x, value, iterations, converged}",
+                a -> run(a, new Minimizers.Options("adam", a.num("lr"), a.integer("iters"), 0, a.num("tol"))));
+        r.def(
+                "sgd(f, x0, lr = 0.01, momentum = 0.9, iters = 1000, tol = 0)",
+                "minimise f by gradient descent with momentum",
+                a -> run(
+                        a,
+                        new Minimizers.Options(
+                                "sgd", a.num("lr"), a.integer("iters"), a.num("momentum"), a.num("tol"))));
+        r.def(
+                "lbfgs(f, x0, iters = 500, tol = 1e-8)",
+                "minimise f with L-BFGS (memory 10, strong Wolfe line search)",
+                a -> run(a, new Minimizers.Options("lbfgs", 0, a.integer("iters"), 0, a.num("tol"))));
+        r.def(
+                "root(f, x0, tol = 1e-12, iters = 100)",
+                "a root of f: R^n -> R^n by Newton's method with a backtracking line search "
+                        + "(Jacobian by reverse mode); {x, residual, iterations, converged}",
+                GradBuiltins::root);
     }
 
     private static SomaFunction derived(Args a, SomaFunction f, boolean withValue) {
-        Signature sig = new Signature((withValue ? "value_and_grad(" : "grad(") + f.name() + ")", new String[] {"x", "rest"},
-                new boolean[] {false, false}, 1, false);
+        Signature sig = new Signature(
+                (withValue ? "value_and_grad(" : "grad(") + f.name() + ")",
+                new String[] {"x", "rest"},
+                new boolean[] {false, false},
+                1,
+                false);
         return new SomaFunction(sig, new GradRoot(a.context().language(), f, withValue).getCallTarget(), null, true);
     }
 
@@ -82,8 +104,10 @@ final class GradBuiltins {
         Object start = a.get("x0");
         Tensor x0 = TensorHooks.toTensor(start, a.name() + ": x0");
         int[] shape = x0.shape();
-        Minimizers.Result r = Minimizers.minimize(x -> Gradients.valueAndGrad(f, new Tensor(shape, x.clone()), new Object[0]),
-                x0.flatten().realData(), o);
+        Minimizers.Result r = Minimizers.minimize(
+                x -> Gradients.valueAndGrad(f, new Tensor(shape, x.clone()), new Object[0]),
+                x0.flatten().realData(),
+                o);
         SomaRecord out = new SomaRecord();
         out.put("x", TensorFields.unwrap(new Tensor(shape, r.x())));
         out.put("value", r.value());
@@ -101,8 +125,11 @@ final class GradBuiltins {
         while (it < a.integer("iters") && norm(r) > tol) {
             it++;
             Tensor j = Gradients.jacobian(f, x, new Object[0]);
-            if (j.shape()[0] != x.size()) throw new SomaError("root: f must return as many values as x has (" + x.size() + "), got " + j.shape()[0]);
-            double[] step = Linalg.solve(j, new Tensor(new int[] {r.length}, r).neg()).realData();
+            if (j.shape()[0] != x.size())
+                throw new SomaError(
+                        "root: f must return as many values as x has (" + x.size() + "), got " + j.shape()[0]);
+            double[] step =
+                    Linalg.solve(j, new Tensor(new int[] {r.length}, r).neg()).realData();
             double alpha = 1;
             Tensor trial;
             double[] rt;

@@ -3,7 +3,10 @@ package soma.builtins;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import soma.runtime.Iteration;
+import soma.runtime.Op;
 import soma.runtime.Operators;
 import soma.runtime.Printer;
 import soma.runtime.Range;
@@ -11,9 +14,6 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
 import soma.runtime.TensorHooks;
-import java.util.Locale;
-import java.util.regex.Pattern;
-import soma.runtime.Op;
 import soma.tensor.Sorting;
 import soma.tensor.Tensor;
 
@@ -68,18 +68,28 @@ final class ListBuiltins {
             for (int i = 0; i < Iteration.size(xs); i++) acc = Operators.binary(Op.ADD, acc, Iteration.get(xs, i));
             return acc;
         });
-        r.def("min(...xs, axis = nil)", "smallest of numbers, of a list, or of a tensor (along axis)", a -> extreme(a, "min"));
-        r.def("max(...xs, axis = nil)", "largest of numbers, of a list, or of a tensor (along axis)", a -> extreme(a, "max"));
-        r.def("sort(xs)", "a sorted copy of a list of numbers or strings, or of a vector (complex: by real, then imaginary part)", a -> {
-            if (TensorHooks.handles(a.get("xs"))) return Sorting.sort((Tensor) a.get("xs"));
-            List<Object> out = new ArrayList<>(a.list("xs").items);
-            try {
-                out.sort((x, y) -> (Boolean) Operators.binary(Op.LT, x, y) ? -1 : Operators.equal(x, y) ? 0 : 1);
-            } catch (ClassCastException e) {
-                throw a.error("can only sort numbers or strings");
-            }
-            return new SomaList(out);
-        });
+        r.def(
+                "min(...xs, axis = nil)",
+                "smallest of numbers, of a list, or of a tensor (along axis)",
+                a -> extreme(a, "min"));
+        r.def(
+                "max(...xs, axis = nil)",
+                "largest of numbers, of a list, or of a tensor (along axis)",
+                a -> extreme(a, "max"));
+        r.def(
+                "sort(xs)",
+                "a sorted copy of a list of numbers or strings, or of a vector (complex: by real, then imaginary part)",
+                a -> {
+                    if (TensorHooks.handles(a.get("xs"))) return Sorting.sort((Tensor) a.get("xs"));
+                    List<Object> out = new ArrayList<>(a.list("xs").items);
+                    try {
+                        out.sort(
+                                (x, y) -> (Boolean) Operators.binary(Op.LT, x, y) ? -1 : Operators.equal(x, y) ? 0 : 1);
+                    } catch (ClassCastException e) {
+                        throw a.error("can only sort numbers or strings");
+                    }
+                    return new SomaList(out);
+                });
         r.def("reverse(xs)", "a reversed copy of a list", a -> {
             List<Object> out = new ArrayList<>(a.list("xs").items);
             Collections.reverse(out);
@@ -90,7 +100,8 @@ final class ListBuiltins {
             Object ys = a.get("ys");
             int n = Math.min(Iteration.size(xs), Iteration.size(ys));
             List<Object> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) out.add(new SomaList(new ArrayList<>(List.of(Iteration.get(xs, i), Iteration.get(ys, i)))));
+            for (int i = 0; i < n; i++)
+                out.add(new SomaList(new ArrayList<>(List.of(Iteration.get(xs, i), Iteration.get(ys, i)))));
             return new SomaList(out);
         });
         r.def("contains(xs, x)", "true if x is an element of list xs (or a substring of string xs)", a -> {
@@ -101,7 +112,8 @@ final class ListBuiltins {
         r.def("join(xs, sep = \"\")", "the elements of xs as strings, joined by sep", a -> {
             StringBuilder sb = new StringBuilder();
             List<Object> items = a.list("xs").items;
-            for (int i = 0; i < items.size(); i++) sb.append(i == 0 ? "" : a.str("sep")).append(Printer.show(items.get(i)));
+            for (int i = 0; i < items.size(); i++)
+                sb.append(i == 0 ? "" : a.str("sep")).append(Printer.show(items.get(i)));
             return sb.toString();
         });
         r.def("split(s, sep = \" \")", "a string cut at each sep", a -> {
@@ -115,7 +127,8 @@ final class ListBuiltins {
 
     private static Object extreme(Args a, String which) {
         List<Object> xs = a.list("xs").items;
-        if (xs.size() == 1 && TensorHooks.handles(xs.get(0))) return TensorHooks.reduce(which, xs.get(0), a.get("axis"));
+        if (xs.size() == 1 && TensorHooks.handles(xs.get(0)))
+            return TensorHooks.reduce(which, xs.get(0), a.get("axis"));
         if (xs.size() == 2 && (TensorHooks.handles(xs.get(0)) || TensorHooks.handles(xs.get(1)))) {
             return TensorHooks.elementwise(which, xs.get(0), xs.get(1));
         }
@@ -123,7 +136,8 @@ final class ListBuiltins {
         if (items.isEmpty()) throw a.error("needs at least one value");
         double best = Double.NaN;
         for (Object o : items) {
-            if (!(o instanceof Double d)) throw new SomaError(which + ": values must be numbers, got a " + Printer.typeName(o));
+            if (!(o instanceof Double d))
+                throw new SomaError(which + ": values must be numbers, got a " + Printer.typeName(o));
             if (Double.isNaN(best) || (which.equals("min") ? d < best : d > best)) best = d;
         }
         return best;

@@ -37,6 +37,13 @@ final class MathRootNode extends RootNode {
         throw new SomaError(name + ": expected a number or tensor, got a " + Printer.typeName(x));
     }
 
-    @Override public String getName() { return name; }
-    @Override public String toString() { return name; }
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

@@ -1,12 +1,12 @@
 package soma.builtins;
 
+import java.util.ArrayList;
 import java.util.List;
 import soma.runtime.Iteration;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
-import soma.tensor.Tensor;
-import java.util.ArrayList;
 import soma.tensor.Index;
+import soma.tensor.Tensor;
 
 /** Converting Soma values (lists of numbers, ranges, sequences) to Java arrays for libraries. */
 final class Numbers {
@@ -22,7 +22,8 @@ final class Numbers {
         for (int i = 0; i < n; i++) {
             Object item = Iteration.get(value, i);
             if (!(item instanceof Double d)) {
-                throw new SomaError(what + " must contain only numbers, but element " + i + " is a " + Printer.typeName(item));
+                throw new SomaError(
+                        what + " must contain only numbers, but element " + i + " is a " + Printer.typeName(item));
             }
             out[i] = d;
         }
@@ -39,7 +40,8 @@ final class Numbers {
     static List<double[]> series(Object value, String what) {
         if (value instanceof Tensor t && t.rank() == 2) {
             ArrayList<double[]> rows = new ArrayList<>(t.shape()[0]);
-            for (int i = 0; i < t.shape()[0]; i++) rows.add(tensorVector((Tensor) t.get(Index.at(i)), what + "[" + i + "]"));
+            for (int i = 0; i < t.shape()[0]; i++)
+                rows.add(tensorVector((Tensor) t.get(Index.at(i)), what + "[" + i + "]"));
             return rows;
         }
         if (value instanceof Tensor t) return List.of(tensorVector(t, what));

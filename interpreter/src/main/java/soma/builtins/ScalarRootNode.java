@@ -46,7 +46,18 @@ final class ScalarRootNode extends RootNode {
         return builtin.body.apply(new Args(builtin, values, context));
     }
 
-    @Override public String getName() { return builtin.name; }
-    @Override public boolean isInternal() { return false; }
-    @Override public String toString() { return builtin.name; }
+    @Override
+    public String getName() {
+        return builtin.name;
+    }
+
+    @Override
+    public boolean isInternal() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return builtin.name;
+    }
 }

@@ -19,12 +19,14 @@ final class Shapes {
 
     static int[] dims(Object value, String fn) {
         if (value instanceof Double d) return new int[] {dim(d, fn)};
-        if (!Iteration.isIterable(value)) throw new SomaError(fn + ": a shape is a list of whole numbers, got a " + Printer.typeName(value));
+        if (!Iteration.isIterable(value))
+            throw new SomaError(fn + ": a shape is a list of whole numbers, got a " + Printer.typeName(value));
         int n = Iteration.size(value);
         int[] out = new int[n];
         for (int k = 0; k < n; k++) {
             Object d = Iteration.get(value, k);
-            if (!(d instanceof Double x)) throw new SomaError(fn + ": a shape is a list of whole numbers, got a " + Printer.typeName(d));
+            if (!(d instanceof Double x))
+                throw new SomaError(fn + ": a shape is a list of whole numbers, got a " + Printer.typeName(d));
             out[k] = dim(x, fn);
         }
         return out;

@@ -21,7 +21,8 @@ final class SweepBuiltins {
     private SweepBuiltins() {}
 
     static void register(Builtins r) {
-        r.def("sweep(model, over, statistic, t = nil, steps = nil, dt = 0.025, method = \"euler\", record = nil, every = 1, "
+        r.def(
+                "sweep(model, over, statistic, t = nil, steps = nil, dt = 0.025, method = \"euler\", record = nil, every = 1, "
                         + "threads = nil, to = nil, csv = nil, region = nil, title = \"\", points = nil)",
                 "simulate a model over a grid of parameter values (over: {p: values, q: values}) as one batch and apply "
                         + "statistic(run) (run has a leading sample axis; return one value per sample); returns {p, q, values} and "
@@ -34,7 +35,8 @@ final class SweepBuiltins {
         ModelInstance model = a.model("model");
         SomaRecord over = a.record("over");
         List<String> names = new ArrayList<>(over.fields.keySet());
-        if (names.isEmpty() || names.size() > 2) throw a.error("over: names one or two parameters, got " + names.size());
+        if (names.isEmpty() || names.size() > 2)
+            throw a.error("over: names one or two parameters, got " + names.size());
         double[] xs = axis(a, over, names.get(0));
         double[] ys = names.size() == 2 ? axis(a, over, names.get(1)) : new double[] {0};
         int nx = xs.length;
@@ -47,8 +49,10 @@ final class SweepBuiltins {
             }
         }
         SimulationOptions sim = SimulationOptions.read(a);
-        Trajectory run = Simulator.simulate(model, sim.toSimulator(0, sim.record(), names, batch, null, List.of()), a.context());
-        Tensor values = TensorHooks.toTensor(a.call(a.function("statistic"), run), "sweep: the statistic's result").flatten();
+        Trajectory run =
+                Simulator.simulate(model, sim.toSimulator(0, sim.record(), names, batch, null, List.of()), a.context());
+        Tensor values = TensorHooks.toTensor(a.call(a.function("statistic"), run), "sweep: the statistic's result")
+                .flatten();
         if (values.size() != nx * ny) {
             throw a.error("the statistic must return one value per sample (" + nx * ny + "), got " + values.size()
                     + " (it receives the whole batch: index the sample axis first, e.g. run.V[:, :, 2])");
@@ -65,7 +69,8 @@ final class SweepBuiltins {
 
     /** The values of one swept parameter: at least one. */
     private static double[] axis(Args a, SomaRecord over, String name) {
-        double[] v = TensorHooks.toTensor(over.get(name), "over." + name).flatten().realData();
+        double[] v =
+                TensorHooks.toTensor(over.get(name), "over." + name).flatten().realData();
         if (v.length == 0) throw a.error("over." + name + " has no values to sweep");
         return v;
     }
@@ -88,12 +93,22 @@ final class SweepBuiltins {
         if (names.size() == 2) PlotBuiltins.increasing(a, "over." + names.get(1), ys);
         PlotSpec spec = PlotSpec.defaults().withTitle(a.str("title")).withXLabel(names.get(0));
         if (names.size() == 1) {
-            OutputFiles.saveOrShow(a, Charts.line(xs, grid.realData(), spec.withYLabel("statistic")), a.strOrNull("to"), "the sweep's plot");
+            OutputFiles.saveOrShow(
+                    a,
+                    Charts.line(xs, grid.realData(), spec.withYLabel("statistic")),
+                    a.strOrNull("to"),
+                    "the sweep's plot");
             return;
         }
         double[][] z = matrix(grid);
-        var figure = Charts.heatmap(z, xs, ys, PlotBuiltins.region(a, "region", z), PlotBuiltins.points(a, "points"),
-                spec.withYLabel(names.get(1)).withRegionLabel(a.given("region") ? "statistic in " + Printer.show(a.get("region")) : null));
+        var figure = Charts.heatmap(
+                z,
+                xs,
+                ys,
+                PlotBuiltins.region(a, "region", z),
+                PlotBuiltins.points(a, "points"),
+                spec.withYLabel(names.get(1))
+                        .withRegionLabel(a.given("region") ? "statistic in " + Printer.show(a.get("region")) : null));
         OutputFiles.saveOrShow(a, figure, a.strOrNull("to"), "the sweep's plot");
     }
 
@@ -104,5 +119,4 @@ final class SweepBuiltins {
         for (int i = 0; i < ny; i++) System.arraycopy(grid.realData(), i * nx, z[i], 0, nx);
         return z;
     }
-
 }

@@ -23,7 +23,8 @@ public final class ValueHtml {
 
     public static String render(Object value, String plain) {
         if (value instanceof Tensor t && t.rank() >= 1 && t.rank() <= 2 && t.size() > 0) return table(t);
-        if (value instanceof SomaRecord r) return fields(Printer.typeName(r), new ArrayList<>(r.fields.keySet()), r::get);
+        if (value instanceof SomaRecord r)
+            return fields(Printer.typeName(r), new ArrayList<>(r.fields.keySet()), r::get);
         if (value instanceof HasFields h && !(value instanceof Tensor)) {
             return fields(Printer.typeName(value), h.fieldNames(), h::field);
         }
@@ -93,8 +94,11 @@ public final class ValueHtml {
             }
             if (v == null) continue;
             String summary = oneLine(v);
-            sb.append("<tr><th style=\"text-align:left\">").append(escape(name)).append("</th><td style=\"text-align:left\">")
-                    .append(escape(summary)).append("</td></tr>\n");
+            sb.append("<tr><th style=\"text-align:left\">")
+                    .append(escape(name))
+                    .append("</th><td style=\"text-align:left\">")
+                    .append(escape(summary))
+                    .append("</td></tr>\n");
         }
         return sb.append("</table>").toString();
     }

@@ -77,7 +77,8 @@ public final class AugmentedLagrangian {
             double pk = st.pi()[k];
             int na = st.countFirstHalf()[k], nk = st.count()[k];
             for (int i = 0; i < m; i++) {
-                w[s * m + i] = eta[i] * pk / nk + (st.firstHalf()[s] ? c / 2 * rb[i] * pk / na : c / 2 * ra[i] * pk / (nk - na));
+                w[s * m + i] = eta[i] * pk / nk
+                        + (st.firstHalf()[s] ? c / 2 * rb[i] * pk / na : c / 2 * ra[i] * pk / (nk - na));
             }
         }
         return w;
@@ -96,7 +97,11 @@ public final class AugmentedLagrangian {
             double v = logQ[s] / nk;
             for (int i = 0; i < m; i++) {
                 v += eta[i] * (t[s * m + i] - mu[i]) / nk;
-                v += c / 2 * (st.firstHalf()[s] ? (t[s * m + i] - mu[i]) * rb[i] / na : ra[i] * (t[s * m + i] - mu[i]) / (nk - na));
+                v += c
+                        / 2
+                        * (st.firstHalf()[s]
+                                ? (t[s * m + i] - mu[i]) * rb[i] / na
+                                : ra[i] * (t[s * m + i] - mu[i]) / (nk - na));
             }
             g[k] += v;
         }
@@ -115,7 +120,9 @@ public final class AugmentedLagrangian {
         for (int i = 0; i < m; i++) {
             double v = 0;
             for (int k = 0; k < kc; k++) {
-                int size = part == 0 ? st.count()[k] : part == 1 ? st.countFirstHalf()[k] : st.count()[k] - st.countFirstHalf()[k];
+                int size = part == 0
+                        ? st.count()[k]
+                        : part == 1 ? st.countFirstHalf()[k] : st.count()[k] - st.countFirstHalf()[k];
                 v += st.pi()[k] * (sums[k][i] / Math.max(1, size));
             }
             r[i] = v - mu[i];

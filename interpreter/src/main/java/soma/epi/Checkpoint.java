@@ -23,7 +23,8 @@ import soma.runtime.SomaError;
  * identical files.
  */
 final class Checkpoint {
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON =
+            new GsonBuilder().serializeSpecialFloatingPointValues().create();
     private static final String FORMAT = "soma-epi-checkpoint";
 
     private Checkpoint() {}
@@ -69,11 +70,14 @@ final class Checkpoint {
         } catch (RuntimeException e) {
             throw new SomaError("epi: cannot read the checkpoint " + path + ": " + e.getMessage());
         }
-        if (map == null || !FORMAT.equals(map.get("format"))) throw new SomaError("epi: " + path + " is not an EPI checkpoint");
+        if (map == null || !FORMAT.equals(map.get("format")))
+            throw new SomaError("epi: " + path + " is not an EPI checkpoint");
         Flow saved = FlowJson.fromMap((Map<String, Object>) map.get("flow"), path.toString());
         FlowOps.adopt(st.flow, saved);
         double[] eta = FlowJson.doubles(map.get("eta"));
-        if (eta.length != m) throw new SomaError("epi: the checkpoint " + path + " has " + eta.length + " statistics, the property has " + m);
+        if (eta.length != m)
+            throw new SomaError(
+                    "epi: the checkpoint " + path + " has " + eta.length + " statistics, the property has " + m);
         System.arraycopy(eta, 0, st.al.eta, 0, m);
         st.al.c = ((Number) map.get("c")).doubleValue();
         st.al.previous = map.get("previous") == null ? null : FlowJson.doubles(map.get("previous"));
@@ -92,9 +96,15 @@ final class Checkpoint {
         }
         for (Object o : (List<Object>) map.get("history")) {
             Map<String, Object> c = (Map<String, Object>) o;
-            st.history.checks.add(new History.Check(((Number) c.get("epoch")).intValue(), ((Number) c.get("entropy")).doubleValue(),
-                    FlowJson.doubles(c.get("r")), ((Number) c.get("c")).doubleValue(), FlowJson.doubles(c.get("eta")), FlowJson.doubles(c.get("pValues")),
-                    (Boolean) c.get("passed"), FlowJson.doubles(c.get("samples")),
+            st.history.checks.add(new History.Check(
+                    ((Number) c.get("epoch")).intValue(),
+                    ((Number) c.get("entropy")).doubleValue(),
+                    FlowJson.doubles(c.get("r")),
+                    ((Number) c.get("c")).doubleValue(),
+                    FlowJson.doubles(c.get("eta")),
+                    FlowJson.doubles(c.get("pValues")),
+                    (Boolean) c.get("passed"),
+                    FlowJson.doubles(c.get("samples")),
                     c.get("se") == null ? new double[eta.length] : FlowJson.doubles(c.get("se"))));
         }
     }

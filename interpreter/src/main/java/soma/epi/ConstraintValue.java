@@ -3,13 +3,13 @@ package soma.epi;
 import java.util.ArrayList;
 import java.util.List;
 import soma.runtime.HasFields;
+import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
 import soma.runtime.SomaValue;
 import soma.runtime.TensorHooks;
 import soma.tensor.Tensor;
-import soma.runtime.Printer;
 
 /**
  * A {@code constraint} declaration: a function of a model's output (a batched simulation, or
@@ -20,6 +20,7 @@ public final class ConstraintValue implements SomaValue, HasFields {
     public final String name;
     /** Returns a list: the n-vector of each line's expression, then each line's target value. */
     private final SomaFunction body;
+
     public final List<Moment> moments;
     /** The fields the body reads from its argument (sim.V ...), or null if it uses the argument whole. */
     public final List<String> fieldsRead;
@@ -50,7 +51,8 @@ public final class ConstraintValue implements SomaValue, HasFields {
         for (int i = 0; i < m; i++) {
             e[i] = vector(list.get(i), n, moments.get(i).text());
             Object v = list.get(m + i);
-            if (!(v instanceof Double d)) throw new SomaError(name + ": the target of '" + moments.get(i).text() + "' must be a number");
+            if (!(v instanceof Double d))
+                throw new SomaError(name + ": the target of '" + moments.get(i).text() + "' must be a number");
             values[i] = d;
         }
         for (int i = 0; i < m; i++) {
@@ -65,8 +67,8 @@ public final class ConstraintValue implements SomaValue, HasFields {
     private double[] vector(Object v, int n, String line) {
         Tensor t = TensorHooks.toTensor(v, name + ": " + line);
         if (t.size() != n || t.imagData() != null && !allZero(t.imagData())) {
-            throw new SomaError(name + ": '" + line + "' must give one real number per sample (" + n + "), got shape " + t.shapeString()
-                    + (t.imagData() != null ? " (complex: take .re or .im)" : ""));
+            throw new SomaError(name + ": '" + line + "' must give one real number per sample (" + n + "), got shape "
+                    + t.shapeString() + (t.imagData() != null ? " (complex: take .re or .im)" : ""));
         }
         return t.realData();
     }
@@ -83,7 +85,10 @@ public final class ConstraintValue implements SomaValue, HasFields {
         return "constraint " + name + " { " + String.join("; ", lines) + " }";
     }
 
-    @Override public String typeName() { return "constraint"; }
+    @Override
+    public String typeName() {
+        return "constraint";
+    }
 
     @Override
     public Object field(String field) {
@@ -98,5 +103,8 @@ public final class ConstraintValue implements SomaValue, HasFields {
         };
     }
 
-    @Override public List<String> fieldNames() { return List.of("name", "lines"); }
+    @Override
+    public List<String> fieldNames() {
+        return List.of("name", "lines");
+    }
 }

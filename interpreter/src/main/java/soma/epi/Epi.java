@@ -2,7 +2,9 @@ package soma.epi;
 
 import com.oracle.truffle.api.TruffleFile;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Consumer;
 import soma.flow.Flow;
 import soma.flow.FlowOps;
 import soma.flow.Mixture;
@@ -14,8 +16,6 @@ import soma.runtime.SomaError;
 import soma.util.GracefulStop;
 import soma.util.Interrupts;
 import soma.util.Progress;
-import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Emergent property inference (docs/epi.md): the maximum-entropy flow q subject to
@@ -25,9 +25,23 @@ import java.util.function.Consumer;
  * Bonferroni-corrected tests, and the state is checkpointed so a killed run loses at most one epoch.
  */
 public final class Epi {
-    public record Options(int epochs, int iterations, int batch, double lr, double lrDecay, double c0, double beta, double gamma, double alpha,
-                          int testBatch, long seed, boolean untilConverged, TruffleFile checkpoint, TruffleFile resume, boolean quiet,
-                          boolean scaleStatistics) {}
+    public record Options(
+            int epochs,
+            int iterations,
+            int batch,
+            double lr,
+            double lrDecay,
+            double c0,
+            double beta,
+            double gamma,
+            double alpha,
+            int testBatch,
+            long seed,
+            boolean untilConverged,
+            TruffleFile checkpoint,
+            TruffleFile resume,
+            boolean quiet,
+            boolean scaleStatistics) {}
 
     /** Everything a run has learned so far; also what a checkpoint holds. */
     public static final class State {
@@ -41,6 +55,7 @@ public final class Epi {
         public String stoppedAt;
         /** The highest-entropy epoch that passed the tests so far, its entropy and its parameters (null if none passed). */
         public int keptEpoch;
+
         public double keptEntropy;
         public double[] keptTheta;
         /**
@@ -70,9 +85,11 @@ public final class Epi {
 
     private Epi() {}
 
-    public static State run(Flow flow, Objective objective, int m, Options o, PrintWriter out, Consumer<State> onProgress) {
+    public static State run(
+            Flow flow, Objective objective, int m, Options o, PrintWriter out, Consumer<State> onProgress) {
         if (o.batch() < 2) throw new SomaError("epi: batch must be at least 2 (the penalty gradient uses two halves)");
-        // Claimed before any training: an unwritable checkpoint, or one another run is writing, is reported now, not after an epoch.
+        // Claimed before any training: an unwritable checkpoint, or one another run is writing, is reported now, not
+        // after an epoch.
         try (WriterLock claim = o.checkpoint() == null ? null : claim(o.checkpoint())) {
             return train(flow, objective, m, o, out, onProgress);
         }
@@ -86,7 +103,8 @@ public final class Epi {
         }
     }
 
-    private static State train(Flow flow, Objective objective, int m, Options o, PrintWriter out, Consumer<State> onProgress) {
+    private static State train(
+            Flow flow, Objective objective, int m, Options o, PrintWriter out, Consumer<State> onProgress) {
         State st = new State(flow, new AugmentedLagrangian(m, o.c0(), o.beta(), o.gamma()), new Rng(o.seed()));
         if (o.resume() != null && GuestFiles.exists(o.resume())) {
             Checkpoint.restore(st, o.resume(), m);
@@ -109,8 +127,17 @@ public final class Epi {
                     adam.learningRate(learningRate(o, it));
                     double[] stats = step(st, objective, adam, o.batch(), st.epoch + 1, it);
                     long done = (long) st.epoch * o.iterations() + it + 1;
-                    progress.update(done, String.format(Locale.ROOT, "epoch %d/%d it %d: H %.3f |R| %.3g c %.3g",
-                            st.epoch + 1, o.epochs(), it + 1, stats[0], stats[1], st.al.c));
+                    progress.update(
+                            done,
+                            String.format(
+                                    Locale.ROOT,
+                                    "epoch %d/%d it %d: H %.3f |R| %.3g c %.3g",
+                                    st.epoch + 1,
+                                    o.epochs(),
+                                    it + 1,
+                                    stats[0],
+                                    stats[1],
+                                    st.al.c));
                 }
                 st.epoch++;
                 check(st, objective, o, out);
@@ -139,7 +166,9 @@ public final class Epi {
     private static void stopped(State st, Options o, int it, PrintWriter out) {
         st.stoppedAt = String.format(Locale.ROOT, "epoch %d, iteration %d", st.epoch + 1, it + 1);
         out.println("epi: stopped by Ctrl-C in " + st.stoppedAt + "; returning the flow as trained so far"
-                + (o.checkpoint() != null && st.epoch > 0 ? " (the checkpoint " + o.checkpoint() + " holds epoch " + st.epoch + ")" : ""));
+                + (o.checkpoint() != null && st.epoch > 0
+                        ? " (the checkpoint " + o.checkpoint() + " holds epoch " + st.epoch + ")"
+                        : ""));
         out.flush();
     }
 
@@ -154,12 +183,13 @@ public final class Epi {
         for (int i = 0; i < ev.t().length; i++) {
             if (!Double.isFinite(ev.t()[i])) {
                 int s = i / m;
-                throw new SomaError("epi: statistic " + (i % m + 1) + " is " + ev.t()[i] + " in epoch " + epoch + ", iteration " + (it + 1)
-                        + ", for the parameters " + Arrays.toString(Arrays.copyOfRange(z, s * k, s * k + k)));
+                throw new SomaError("epi: statistic " + (i % m + 1) + " is " + ev.t()[i] + " in epoch " + epoch
+                        + ", iteration " + (it + 1) + ", for the parameters "
+                        + Arrays.toString(Arrays.copyOfRange(z, s * k, s * k + k)));
             }
         }
-        AugmentedLagrangian.Strata strata = new AugmentedLagrangian.Strata(batch.component, batch.firstHalf, batch.pi, batch.count,
-                batch.countFirstHalf);
+        AugmentedLagrangian.Strata strata = new AugmentedLagrangian.Strata(
+                batch.component, batch.firstHalf, batch.pi, batch.count, batch.countFirstHalf);
         double[] unscaledMu = ev.mu(), unscaledT = ev.t();
         ev = scaled(ev, st.scale, n, k);
         double[] w = st.al.weights(ev.t(), ev.mu(), strata);
@@ -183,7 +213,9 @@ public final class Epi {
             }
         }
         adam.step(flow.theta, grad);
-        return new double[] {entropy, AugmentedLagrangian.norm(AugmentedLagrangian.mean(unscaledT, unscaledMu, strata, 0))};
+        return new double[] {
+            entropy, AugmentedLagrangian.norm(AugmentedLagrangian.mean(unscaledT, unscaledMu, strata, 0))
+        };
     }
 
     /**
@@ -193,7 +225,8 @@ public final class Epi {
     static String nonFiniteGradient(double c, int epoch, int it) {
         String where = "epi: the gradient became non-finite in epoch " + epoch + ", iteration " + (it + 1);
         if (c >= AugmentedLagrangian.MAX_C) {
-            return where + ": the penalty c reached its cap (" + String.format(Locale.ROOT, "%.3g", AugmentedLagrangian.MAX_C)
+            return where + ": the penalty c reached its cap ("
+                    + String.format(Locale.ROOT, "%.3g", AugmentedLagrangian.MAX_C)
                     + ") because the constraint violation stopped shrinking, so the constraint cannot be met by this flow and model "
                     + "(check the targets, the statistics' scale and the flow's support)";
         }
@@ -204,7 +237,9 @@ public final class Epi {
     private static Objective.Evaluation scaled(Objective.Evaluation ev, double[] scale, int n, int k) {
         if (scale == null) return ev;
         int m = scale.length;
-        double[] t = ev.t().clone(), mu = ev.mu().clone(), g = ev.g() == null ? null : ev.g().clone();
+        double[] t = ev.t().clone(),
+                mu = ev.mu().clone(),
+                g = ev.g() == null ? null : ev.g().clone();
         for (int i = 0; i < m; i++) mu[i] /= scale[i];
         for (int s = 0; s < n; s++) {
             for (int i = 0; i < m; i++) {
@@ -239,7 +274,15 @@ public final class Epi {
         for (double v : drawn[1]) entropy -= v / n;
         ConvergenceTest.Result test = ConvergenceTest.test(ev.t(), ev.mu(), n, o.alpha());
         boolean passed = m == 0 || test.passed();
-        st.history.checks.add(new History.Check(st.epoch, entropy, r, st.al.c, st.al.eta.clone(), test.pValues(), passed, drawn[0].clone(),
+        st.history.checks.add(new History.Check(
+                st.epoch,
+                entropy,
+                r,
+                st.al.c,
+                st.al.eta.clone(),
+                test.pValues(),
+                passed,
+                drawn[0].clone(),
                 test.standardErrors()));
         if (passed && st.epoch > 0) {
             // the entropy estimate's standard error: the spread of log q over the fresh samples
@@ -254,8 +297,14 @@ public final class Epi {
             }
         }
         if (!o.quiet()) {
-            out.println(String.format(Locale.ROOT, "epi epoch %d: H = %.3f, |R| = %.3g, c = %.3g, tests %s", st.epoch, entropy,
-                    AugmentedLagrangian.norm(r), st.al.c, passed ? "pass" : "fail"));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "epi epoch %d: H = %.3f, |R| = %.3g, c = %.3g, tests %s",
+                    st.epoch,
+                    entropy,
+                    AugmentedLagrangian.norm(r),
+                    st.al.c,
+                    passed ? "pass" : "fail"));
             out.flush();
         }
         if (st.epoch == 0) {

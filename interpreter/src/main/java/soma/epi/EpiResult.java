@@ -2,16 +2,16 @@ package soma.epi;
 
 import java.util.ArrayList;
 import java.util.List;
-import soma.runtime.BoundMethods;
+import java.util.Locale;
 import soma.flow.FlowValue;
+import soma.runtime.BoundMethods;
 import soma.runtime.HasFields;
 import soma.runtime.Nil;
+import soma.runtime.Printer;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
-import java.util.Locale;
-import soma.runtime.Printer;
 
 /** What {@code epi(...)} returns: the trained flow, the history of checks, and the convergence verdict. */
 public final class EpiResult implements SomaValue, HasFields {
@@ -38,16 +38,20 @@ public final class EpiResult implements SomaValue, HasFields {
         History.Check last = last();
         StringBuilder b = new StringBuilder("epi result for " + property.name + ": " + state.epoch + " epoch(s), "
                 + (at != null ? "converged at epoch " + at : "not converged"));
-        if (state.keptTheta != null && state.keptEpoch != state.epoch) b.append(", kept epoch ").append(state.keptEpoch).append(" (highest entropy of the passing epochs)");
+        if (state.keptTheta != null && state.keptEpoch != state.epoch)
+            b.append(", kept epoch ").append(state.keptEpoch).append(" (highest entropy of the passing epochs)");
         b.append(", H = ").append(Printer.number(last.entropy()));
-        if (!state.finished) b.append(state.stoppedAt != null ? " (stopped by Ctrl-C in " + state.stoppedAt + ")" : " (interrupted)");
+        if (!state.finished)
+            b.append(state.stoppedAt != null ? " (stopped by Ctrl-C in " + state.stoppedAt + ")" : " (interrupted)");
         int n = last.samples().length / Math.max(1, flow.flow.dim);
-        b.append(String.format(Locale.ROOT, "%n  epoch %d check on %d fresh samples, c = %.3g:", last.epoch(), n, last.c()));
+        b.append(String.format(
+                Locale.ROOT, "%n  epoch %d check on %d fresh samples, c = %.3g:", last.epoch(), n, last.c()));
         for (int i = 0; i < property.count(); i++) {
             Moment mo = property.moments.get(i);
             double mu = state.mu[i], est = mu + last.r()[i], se = last.se() == null ? 0 : last.se()[i];
             String shown = mo.kind() == Moment.Kind.STD && est >= 0
-                    ? String.format(Locale.ROOT, "%.4g +- %.2g", Math.sqrt(est), est > 0 ? se / (2 * Math.sqrt(est)) : se)
+                    ? String.format(
+                            Locale.ROOT, "%.4g +- %.2g", Math.sqrt(est), est > 0 ? se / (2 * Math.sqrt(est)) : se)
                     : String.format(Locale.ROOT, "%.4g +- %.2g", est, se);
             b.append(String.format(Locale.ROOT, "%n    %-32s %s  (p = %.3g)", mo.text(), shown, last.pValues()[i]));
         }
@@ -63,7 +67,10 @@ public final class EpiResult implements SomaValue, HasFields {
         return checks.get(checks.size() - 1);
     }
 
-    @Override public String typeName() { return "epi_result"; }
+    @Override
+    public String typeName() {
+        return "epi_result";
+    }
 
     @Override
     public Object field(String name) {
@@ -72,7 +79,10 @@ public final class EpiResult implements SomaValue, HasFields {
         return switch (name) {
             case "flow" -> flow;
             case "converged" -> state.history.convergedEpoch() != null;
-            case "converged_epoch" -> state.history.convergedEpoch() == null ? Nil.INSTANCE : (Object) (double) state.history.convergedEpoch();
+            case "converged_epoch" ->
+                state.history.convergedEpoch() == null
+                        ? Nil.INSTANCE
+                        : (Object) (double) state.history.convergedEpoch();
             case "kept_epoch" -> state.keptTheta == null ? Nil.INSTANCE : (Object) (double) state.keptEpoch;
             case "entropy" -> last().entropy();
             case "moments" -> {
@@ -93,8 +103,13 @@ public final class EpiResult implements SomaValue, HasFields {
             case "stopped_at" -> state.stoppedAt == null ? Nil.INSTANCE : state.stoppedAt;
             case "parameters" -> new SomaList(new ArrayList<>(parameters));
             case "history" -> {
-                double[] epoch = new double[e], h = new double[e], c = new double[e], norm = new double[e], r = new double[e * m],
-                        eta = new double[e * m], p = new double[e * m];
+                double[] epoch = new double[e],
+                        h = new double[e],
+                        c = new double[e],
+                        norm = new double[e],
+                        r = new double[e * m],
+                        eta = new double[e * m],
+                        p = new double[e * m];
                 double[] pass = new double[e];
                 for (int i = 0; i < e; i++) {
                     History.Check k = checks.get(i);
@@ -130,7 +145,19 @@ public final class EpiResult implements SomaValue, HasFields {
 
     @Override
     public List<String> fieldNames() {
-        List<String> names = new ArrayList<>(List.of("flow", "converged", "converged_epoch", "kept_epoch", "entropy", "moments", "epochs", "finished", "stopped_at", "parameters", "history", "snapshots"));
+        List<String> names = new ArrayList<>(List.of(
+                "flow",
+                "converged",
+                "converged_epoch",
+                "kept_epoch",
+                "entropy",
+                "moments",
+                "epochs",
+                "finished",
+                "stopped_at",
+                "parameters",
+                "history",
+                "snapshots"));
         names.addAll(methods.names());
         return names;
     }

@@ -11,7 +11,12 @@ package soma.epi;
  * matters when m is large against s (an imaginary part of 2 pi with std 0.5: 0.25 against 39.7).
  */
 public record Moment(Kind kind, String text, int meanLine) {
-    public enum Kind { MEAN, STD, VAR, EXPECTATION }
+    public enum Kind {
+        MEAN,
+        STD,
+        VAR,
+        EXPECTATION
+    }
 
     /** T_i from the line's expression value e and, for second moments, the mean line's target m. */
     double statistic(double e, double mean) {

@@ -1,17 +1,17 @@
 package soma.epi;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import soma.model.ModelInstance;
 import soma.model.Sensitivity;
 import soma.numerics.Simulator;
 import soma.numerics.Trajectory;
 import soma.runtime.Host;
 import soma.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * An ode or network simulated for each parameter vector. Gradients come in two exact-in-the-limit
@@ -30,7 +30,8 @@ public final class SimulatedObjective implements Objective {
     /** What each kind of run records: fixed by the model and the constraint, so worked out once. */
     private final List<String> recordPlain, recordWithTangents;
 
-    public SimulatedObjective(ModelInstance instance, List<String> over, Simulator.Options base, ConstraintValue property, Host context) {
+    public SimulatedObjective(
+            ModelInstance instance, List<String> over, Simulator.Options base, ConstraintValue property, Host context) {
         this.instance = instance;
         this.over = over;
         this.base = base;
@@ -45,19 +46,34 @@ public final class SimulatedObjective implements Objective {
         int k = over.size(), m = property.count();
         double[][] rows = new double[n][k];
         for (int s = 0; s < n; s++) System.arraycopy(z, s * k, rows[s], 0, k);
-        Simulator.Options o = new Simulator.Options(base.method(), base.t0(), base.dt(), base.steps(), base.every(), gradients ? recordWithTangents : recordPlain,
-                base.rtol(), base.atol(), over, rows, base.from(), base.threads(), gradients ? over : List.of());
+        Simulator.Options o = new Simulator.Options(
+                base.method(),
+                base.t0(),
+                base.dt(),
+                base.steps(),
+                base.every(),
+                gradients ? recordWithTangents : recordPlain,
+                base.rtol(),
+                base.atol(),
+                over,
+                rows,
+                base.from(),
+                base.threads(),
+                gradients ? over : List.of());
         Trajectory run = Simulator.simulate(instance, o, context);
         LinkedHashMap<String, Tensor> states = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> e : run.series.entrySet()) if (!Sensitivity.isTangent(e.getKey())) states.put(e.getKey(), e.getValue());
+        for (Map.Entry<String, Tensor> e : run.series.entrySet())
+            if (!Sensitivity.isTangent(e.getKey())) states.put(e.getKey(), e.getValue());
         Trajectory plain = run.withSeries(states);
         ConstraintValue.Values at = property.evaluate(plain, n);
         if (!gradients) return new Evaluation(at.t(), null, at.mu());
         double[] g = new double[n * m * k];
         for (int j = 0; j < k; j++) {
             double h = Objective.step(z, n, k, j);
-            double[] plus = property.evaluate(run.withSeries(shifted(run, states, over.get(j), h)), n).t();
-            double[] minus = property.evaluate(run.withSeries(shifted(run, states, over.get(j), -h)), n).t();
+            double[] plus = property.evaluate(run.withSeries(shifted(run, states, over.get(j), h)), n)
+                    .t();
+            double[] minus = property.evaluate(run.withSeries(shifted(run, states, over.get(j), -h)), n)
+                    .t();
             Objective.difference(plus, minus, h, g, n, m, k, j);
         }
         return new Evaluation(at.t(), g, at.mu());
@@ -80,16 +96,19 @@ public final class SimulatedObjective implements Objective {
         }
         if (out.isEmpty()) return null;
         if (gradients) {
-            for (String p : over) for (String f : List.copyOf(out)) if (states.contains(f)) out.add(Sensitivity.tangentName(f, p));
+            for (String p : over)
+                for (String f : List.copyOf(out)) if (states.contains(f)) out.add(Sensitivity.tangentName(f, p));
         }
         return out;
     }
 
     /** Every state series moved by h times its sensitivity to parameter p. */
-    private static LinkedHashMap<String, Tensor> shifted(Trajectory run, Map<String, Tensor> states, String p, double h) {
+    private static LinkedHashMap<String, Tensor> shifted(
+            Trajectory run, Map<String, Tensor> states, String p, double h) {
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : states.entrySet()) {
-            double[] x = e.getValue().realData(), dx = run.series.get(Sensitivity.tangentName(e.getKey(), p)).realData();
+            double[] x = e.getValue().realData(),
+                    dx = run.series.get(Sensitivity.tangentName(e.getKey(), p)).realData();
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) y[i] = x[i] + h * dx[i];
             out.put(e.getKey(), new Tensor(e.getValue().shape(), y));

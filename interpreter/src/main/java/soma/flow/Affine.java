@@ -12,17 +12,32 @@ final class Affine extends Layer {
         super(dim);
     }
 
-    @Override public String kind() { return "affine"; }
-    @Override public int paramCount() { return dim * (dim + 1); }
+    @Override
+    public String kind() {
+        return "affine";
+    }
+
+    @Override
+    public int paramCount() {
+        return dim * (dim + 1);
+    }
 
     @Override
     public void init(double[] theta, Rng rng) {
         for (int k = 0; k < paramCount(); k++) theta[offset + k] = 0;
     }
 
-    private int lower() { return offset + dim; }
-    private int upper() { return offset + dim + dim * (dim - 1) / 2; }
-    private int diag() { return offset + dim * dim; }
+    private int lower() {
+        return offset + dim;
+    }
+
+    private int upper() {
+        return offset + dim + dim * (dim - 1) / 2;
+    }
+
+    private int diag() {
+        return offset + dim * dim;
+    }
 
     /** The factors as dense d x d arrays. */
     private double[][] factors(double[] theta) {
@@ -66,8 +81,15 @@ final class Affine extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         double[][] f = factors(theta);
         double[] l = f[0], u = f[1], a = f[2];
         double[] gA = new double[dim * dim];

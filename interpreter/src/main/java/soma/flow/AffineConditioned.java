@@ -1,8 +1,8 @@
 package soma.flow;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import soma.random.Rng;
-import java.util.LinkedHashMap;
 
 /**
  * The common shape of Real NVP coupling and masked autoregressive layers: coordinates
@@ -24,10 +24,25 @@ abstract class AffineConditioned extends Layer {
         this.inputOffset = inputOffset;
     }
 
-    @Override public int paramCount() { return net.paramCount(); }
-    @Override public void init(double[] theta, Rng rng) { net.init(theta, offset, rng); }
-    @Override public Map<String, Object> options() { return conditionerOptions(net); }
-    @Override public String describe() { return kind() + "(" + describeConditioner(net) + ")"; }
+    @Override
+    public int paramCount() {
+        return net.paramCount();
+    }
+
+    @Override
+    public void init(double[] theta, Rng rng) {
+        net.init(theta, offset, rng);
+    }
+
+    @Override
+    public Map<String, Object> options() {
+        return conditionerOptions(net);
+    }
+
+    @Override
+    public String describe() {
+        return kind() + "(" + describeConditioner(net) + ")";
+    }
 
     /** hidden, and layers only when not 1, so files saved before deeper conditioners existed read back the same. */
     static Map<String, Object> conditionerOptions(Mlp net) {
@@ -58,8 +73,15 @@ abstract class AffineConditioned extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         double[] hid = net.work(), st = new double[2 * count], gst = new double[2 * count];
         for (int s = 0; s < n; s++) {
             int row = s * dim;

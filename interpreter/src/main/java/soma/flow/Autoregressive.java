@@ -11,7 +11,10 @@ final class Autoregressive extends AffineConditioned {
         super(dim, Mlp.made(dim, hidden, layers), 0, dim, 0);
     }
 
-    @Override public String kind() { return "maf"; }
+    @Override
+    public String kind() {
+        return "maf";
+    }
 
     @Override
     public void inverse(double[] theta, double[] out, double[] in, double[] logDet, int n) {

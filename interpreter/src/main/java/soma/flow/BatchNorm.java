@@ -1,8 +1,8 @@
 package soma.flow;
 
+import java.util.Arrays;
 import java.util.Map;
 import soma.random.Rng;
-import java.util.Arrays;
 
 /**
  * Batch normalisation as a flow layer (Dinh et al. 2017): f(z) = exp(g) (z - mu) / sqrt(var + eps) + b.
@@ -22,8 +22,15 @@ final class BatchNorm extends Layer {
         Arrays.fill(runVar, 1);
     }
 
-    @Override public String kind() { return "batchnorm"; }
-    @Override public int paramCount() { return 2 * dim; }
+    @Override
+    public String kind() {
+        return "batchnorm";
+    }
+
+    @Override
+    public int paramCount() {
+        return 2 * dim;
+    }
 
     @Override
     public void init(double[] theta, Rng rng) {
@@ -69,8 +76,15 @@ final class BatchNorm extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         double[] mean = runMean, var = runVar;
         if (training) {
             double[][] st = stats(in, n);
@@ -91,9 +105,8 @@ final class BatchNorm extends Layer {
             gTheta[offset + j] += sumGx + gamma;
             for (int s = 0; s < n; s++) {
                 double g = gOut[s * dim + j] * e, xh = (in[s * dim + j] - mean[j]) / sigma;
-                gIn[s * dim + j] = training
-                        ? (g - sumG / n - xh * sumGx / n) / sigma - gamma * xh / (n * sigma)
-                        : g / sigma;
+                gIn[s * dim + j] =
+                        training ? (g - sumG / n - xh * sumGx / n) / sigma - gamma * xh / (n * sigma) : g / sigma;
             }
         }
     }

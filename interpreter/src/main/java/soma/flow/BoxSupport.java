@@ -1,9 +1,9 @@
 package soma.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
 import soma.runtime.Printer;
 
 /**
@@ -22,7 +22,10 @@ final class BoxSupport extends Elementwise {
         this.tanh = tanh;
     }
 
-    @Override public String kind() { return "box"; }
+    @Override
+    public String kind() {
+        return "box";
+    }
 
     @Override
     double value(int j, double z) {
@@ -49,7 +52,9 @@ final class BoxSupport extends Elementwise {
             double s = sigmoid(z);
             return Math.log(w * s * (1 - s)); // one exp and one log; the softplus form below is for the far tails
         }
-        return tanh ? Math.log(w / 2) + Math.log(4) - softplus(-2 * z) - softplus(2 * z) : Math.log(w) - softplus(-z) - softplus(z);
+        return tanh
+                ? Math.log(w / 2) + Math.log(4) - softplus(-2 * z) - softplus(2 * z)
+                : Math.log(w) - softplus(-z) - softplus(z);
     }
 
     @Override
@@ -79,8 +84,13 @@ final class BoxSupport extends Elementwise {
         return true;
     }
 
-    double lo(int j) { return lo[j]; }
-    double hi(int j) { return hi[j]; }
+    double lo(int j) {
+        return lo[j];
+    }
+
+    double hi(int j) {
+        return hi[j];
+    }
 
     @Override
     public String describe() {

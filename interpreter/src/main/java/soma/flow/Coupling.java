@@ -11,7 +11,10 @@ final class Coupling extends AffineConditioned {
         super(dim, new Mlp(dim / 2, hidden, layers, 2 * (dim - dim / 2), null), dim / 2, dim - dim / 2, 0);
     }
 
-    @Override public String kind() { return "coupling"; }
+    @Override
+    public String kind() {
+        return "coupling";
+    }
 
     /** z_a' = z_a, so the conditioner sees the same input as in the forward pass: one pass. */
     @Override

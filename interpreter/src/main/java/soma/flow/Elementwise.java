@@ -12,15 +12,22 @@ abstract class Elementwise extends Layer {
     }
 
     abstract double value(int j, double z);
+
     abstract double derivative(int j, double z);
     /** log f'(z), computed stably for large |z|. */
     abstract double logDerivative(int j, double z);
     /** d/dz log f'(z). */
     abstract double logDerivativeSlope(int j, double z);
+
     abstract double inverse(int j, double y);
 
-    @Override public int paramCount() { return 0; }
-    @Override public void init(double[] theta, Rng rng) {}
+    @Override
+    public int paramCount() {
+        return 0;
+    }
+
+    @Override
+    public void init(double[] theta, Rng rng) {}
 
     @Override
     public void forward(double[] theta, double[] in, double[] out, double[] logDet, int n, boolean training) {
@@ -36,8 +43,15 @@ abstract class Elementwise extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         for (int s = 0; s < n; s++) {
             for (int j = 0; j < dim; j++) {
                 double z = in[s * dim + j];

@@ -24,6 +24,7 @@ public final class Flow {
     final List<Layer> layers;
     /** The layers of each component; component k's parameters start at k * perComponent. */
     final List<List<Layer>> parts = new ArrayList<>();
+
     final int perComponent;
     /** The symmetry group, row-major d x d matrices, the identity first (just it when no symmetry is declared). */
     final double[][] group;
@@ -81,6 +82,7 @@ public final class Flow {
         final double[][] acts;
         /** sum over layers of log|det J| per point. */
         public final double[] logDet;
+
         public final double[] logBase;
         final boolean training;
 
@@ -206,7 +208,8 @@ public final class Flow {
 
     public List<String> describeLayers() {
         List<String> lines = new ArrayList<>();
-        for (Layer l : layers) lines.add(l.describe() + (l.paramCount() > 0 ? "  (" + l.paramCount() + " parameters)" : ""));
+        for (Layer l : layers)
+            lines.add(l.describe() + (l.paramCount() > 0 ? "  (" + l.paramCount() + " parameters)" : ""));
         return lines;
     }
 }

@@ -1,12 +1,12 @@
 package soma.flow;
 
+import java.util.Arrays;
 import soma.optim.Adam;
 import soma.random.Rng;
+import soma.runtime.SomaError;
 import soma.util.GracefulStop;
 import soma.util.Interrupts;
 import soma.util.Progress;
-import java.util.Arrays;
-import soma.runtime.SomaError;
 
 /**
  * Fits a flow to a Gaussian by minimising KL(q || p) = E_q[log q(z) - log p(z)] over samples
@@ -96,8 +96,8 @@ public final class FlowFit {
                     losses[recorded++] = loss;
                 }
                 if (!Double.isFinite(loss)) {
-                    throw new SomaError("fit: the " + (measure.equals("kl") ? "loss" : "negative log-likelihood") + " became " + loss
-                            + " at iteration " + it + "; try a smaller lr");
+                    throw new SomaError("fit: the " + (measure.equals("kl") ? "loss" : "negative log-likelihood")
+                            + " became " + loss + " at iteration " + it + "; try a smaller lr");
                 }
                 if (it == iterations) break;
                 adam.step(flow.theta, grad);

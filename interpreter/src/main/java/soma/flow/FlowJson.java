@@ -23,7 +23,10 @@ import soma.runtime.SomaError;
  * statistics) as JSON, and reads it back into a working flow.
  */
 public final class FlowJson {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
+            .create();
     private static final String FORMAT = "soma-flow";
 
     private FlowJson() {}
@@ -38,7 +41,8 @@ public final class FlowJson {
         for (int i = 0; i < flow.layers.size(); i++) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("kind", flow.layers.get(i).kind());
-            l.putAll(new TreeMap<>(flow.layers.get(i).options())); // sorted: options() is often a Map.of, whose order changes per run
+            l.putAll(new TreeMap<>(
+                    flow.layers.get(i).options())); // sorted: options() is often a Map.of, whose order changes per run
             layers.add(l);
         }
         m.put("layers", layers);
@@ -78,7 +82,8 @@ public final class FlowJson {
     /** An independent copy, through the same JSON form as a saved file (so it is exactly what loading would give). */
     @SuppressWarnings("unchecked")
     public static Flow copy(Flow flow, String where) {
-        Map<String, Object> m = GSON.fromJson(GSON.toJson(toMap(flow)), new TypeToken<Map<String, Object>>() {}.getType());
+        Map<String, Object> m =
+                GSON.fromJson(GSON.toJson(toMap(flow)), new TypeToken<Map<String, Object>>() {}.getType());
         return fromMap(m, where);
     }
 
@@ -115,7 +120,8 @@ public final class FlowJson {
 
     @SuppressWarnings("unchecked")
     public static Flow fromMap(Map<String, Object> m, String where) {
-        if (m == null || !FORMAT.equals(m.get("format"))) throw new SomaError("load_flow: " + where + " is not a saved Soma flow");
+        if (m == null || !FORMAT.equals(m.get("format")))
+            throw new SomaError("load_flow: " + where + " is not a saved Soma flow");
         int dim = ((Number) m.get("dim")).intValue();
         List<LayerSpec> specs = new ArrayList<>();
         List<Map<String, Object>> layers = (List<Map<String, Object>>) m.get("layers");
@@ -140,7 +146,8 @@ public final class FlowJson {
         }
         List<Object> theta = (List<Object>) m.get("theta");
         if (theta.size() != flow.theta.length) {
-            throw new SomaError("load_flow: " + where + " has " + theta.size() + " parameters but its layers need " + flow.theta.length);
+            throw new SomaError("load_flow: " + where + " has " + theta.size() + " parameters but its layers need "
+                    + flow.theta.length);
         }
         for (int i = 0; i < theta.size(); i++) flow.theta[i] = ((Number) theta.get(i)).doubleValue();
         return flow;

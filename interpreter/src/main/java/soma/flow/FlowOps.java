@@ -1,11 +1,11 @@
 package soma.flow;
 
+import java.util.Arrays;
 import soma.random.Rng;
 import soma.runtime.SomaError;
 import soma.runtime.SomaRecord;
 import soma.runtime.TensorHooks;
 import soma.tensor.Tensor;
-import java.util.Arrays;
 
 /** What the flow methods do, between Soma values and the numerical engine. */
 public final class FlowOps {
@@ -35,8 +35,8 @@ public final class FlowOps {
         int n = single ? 1 : shape.length == 2 ? shape[0] : -1;
         int width = shape.length == 2 ? shape[1] : shape.length == 1 ? shape[0] : 1;
         if (n < 0 || width != flow.dim || t.imagData() != null) {
-            throw new SomaError("log_prob: z must be a vector of " + flow.dim + " numbers or an (n x " + flow.dim + ") matrix, got shape "
-                    + Arrays.toString(shape));
+            throw new SomaError("log_prob: z must be a vector of " + flow.dim + " numbers or an (n x " + flow.dim
+                    + ") matrix, got shape " + Arrays.toString(shape));
         }
         double[] lq = flow.logProb(t.realData().clone(), n);
         for (int s = 0; s < n; s++) if (Double.isNaN(lq[s])) lq[s] = Double.NEGATIVE_INFINITY; // outside the support
@@ -55,7 +55,8 @@ public final class FlowOps {
     }
 
     /** Maximum likelihood on samples (count x dim, row-major); see {@link MaximumLikelihoodFit}. */
-    public static void fitSamples(FlowValue q, double[] data, int count, int iterations, double lr, int batch, Rng rng) {
+    public static void fitSamples(
+            FlowValue q, double[] data, int count, int iterations, double lr, int batch, Rng rng) {
         q.setHistory(MaximumLikelihoodFit.fit(q.flow, data, count, iterations, lr, batch, rng));
     }
 
@@ -66,12 +67,15 @@ public final class FlowOps {
         }
         System.arraycopy(from.theta, 0, into.theta, 0, into.theta.length);
         for (int k = 0; k < into.components(); k++) {
-            for (int i = 0; i < into.layers.size(); i++) into.parts.get(k).get(i).restore(from.parts.get(k).get(i).options());
+            for (int i = 0; i < into.layers.size(); i++)
+                into.parts.get(k).get(i).restore(from.parts.get(k).get(i).options());
         }
     }
 
     private static boolean sameKinds(Flow a, Flow b) {
-        if (a.layers.size() != b.layers.size() || a.theta.length != b.theta.length || a.components() != b.components()
+        if (a.layers.size() != b.layers.size()
+                || a.theta.length != b.theta.length
+                || a.components() != b.components()
                 || a.group.length != b.group.length) return false;
         for (int i = 0; i < a.layers.size(); i++) {
             if (!a.layers.get(i).kind().equals(b.layers.get(i).kind())) return false;

@@ -2,14 +2,14 @@ package soma.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import soma.runtime.BoundMethods;
 import soma.runtime.HasFields;
+import soma.runtime.Nil;
 import soma.runtime.SomaList;
 import soma.runtime.SomaRecord;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
-import java.util.Locale;
-import soma.runtime.Nil;
 
 /**
  * A flow as scripts see it: {@code q.sample(n)}, {@code q.log_prob(z)}, {@code q.fit(target)},
@@ -55,10 +55,14 @@ public final class FlowValue implements SomaValue, HasFields {
             extra += "; mixture of " + flow.components() + " (weights " + String.join(", ", w) + ")";
         }
         if (flow.groupSize() > 1) extra += "; symmetric under a group of " + flow.groupSize() + " maps";
-        return "flow " + flow.name + "(dim = " + flow.dim + "): " + String.join(", ", parts) + extra + "; " + flow.paramCount() + " parameters";
+        return "flow " + flow.name + "(dim = " + flow.dim + "): " + String.join(", ", parts) + extra + "; "
+                + flow.paramCount() + " parameters";
     }
 
-    @Override public String typeName() { return "flow"; }
+    @Override
+    public String typeName() {
+        return "flow";
+    }
 
     @Override
     public Object field(String name) {
@@ -105,7 +109,17 @@ public final class FlowValue implements SomaValue, HasFields {
 
     @Override
     public List<String> fieldNames() {
-        List<String> names = new ArrayList<>(List.of("name", "dim", "params", "components", "weights", "symmetries", "parameters", "layers", "support", "history"));
+        List<String> names = new ArrayList<>(List.of(
+                "name",
+                "dim",
+                "params",
+                "components",
+                "weights",
+                "symmetries",
+                "parameters",
+                "layers",
+                "support",
+                "history"));
         names.addAll(methods.names());
         return names;
     }

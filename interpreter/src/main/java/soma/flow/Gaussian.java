@@ -1,13 +1,13 @@
 package soma.flow;
 
+import java.util.ArrayList;
 import java.util.List;
 import soma.random.Rng;
+import soma.runtime.BoundMethods;
 import soma.runtime.HasFields;
 import soma.runtime.SomaError;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
-import java.util.ArrayList;
-import soma.runtime.BoundMethods;
 
 /**
  * A Gaussian target N(mean, cov), written {@code gaussian(mean: [4, 4], std: 3)}: what a flow is
@@ -19,6 +19,7 @@ public final class Gaussian implements SomaValue, HasFields {
     final double[] mean;
     /** Row-major d x d. */
     final double[] cov;
+
     private final double[] precision;
     private final BoundMethods methods = new BoundMethods("gaussian", this);
 
@@ -38,15 +39,25 @@ public final class Gaussian implements SomaValue, HasFields {
             for (int r = c + 1; r < d; r++) if (Math.abs(m[r * d + c]) > Math.abs(m[p * d + c])) p = r;
             if (!(Math.abs(m[p * d + c]) > 1e-300)) throw new SomaError("gaussian: the covariance is singular");
             for (int k = 0; k < d; k++) {
-                double t = m[c * d + k]; m[c * d + k] = m[p * d + k]; m[p * d + k] = t;
-                t = inv[c * d + k]; inv[c * d + k] = inv[p * d + k]; inv[p * d + k] = t;
+                double t = m[c * d + k];
+                m[c * d + k] = m[p * d + k];
+                m[p * d + k] = t;
+                t = inv[c * d + k];
+                inv[c * d + k] = inv[p * d + k];
+                inv[p * d + k] = t;
             }
             double piv = m[c * d + c];
-            for (int k = 0; k < d; k++) { m[c * d + k] /= piv; inv[c * d + k] /= piv; }
+            for (int k = 0; k < d; k++) {
+                m[c * d + k] /= piv;
+                inv[c * d + k] /= piv;
+            }
             for (int r = 0; r < d; r++) {
                 if (r == c) continue;
                 double f = m[r * d + c];
-                for (int k = 0; k < d; k++) { m[r * d + k] -= f * m[c * d + k]; inv[r * d + k] -= f * inv[c * d + k]; }
+                for (int k = 0; k < d; k++) {
+                    m[r * d + k] -= f * m[c * d + k];
+                    inv[r * d + k] -= f * inv[c * d + k];
+                }
             }
         }
         for (int i = 0; i < d; i++) {
@@ -127,7 +138,8 @@ public final class Gaussian implements SomaValue, HasFields {
         }
         if (inside < 2) throw new SomaError("gaussian: almost no mass inside the support box");
         for (int i = 0; i < dim; i++) m[i] /= inside;
-        for (int i = 0; i < dim; i++) for (int j = 0; j < dim; j++) c[i * dim + j] = (c[i * dim + j] - inside * m[i] * m[j]) / (inside - 1);
+        for (int i = 0; i < dim; i++)
+            for (int j = 0; j < dim; j++) c[i * dim + j] = (c[i * dim + j] - inside * m[i] * m[j]) / (inside - 1);
         return new double[][] {{(double) inside / total}, m, c};
     }
 
@@ -147,10 +159,14 @@ public final class Gaussian implements SomaValue, HasFields {
 
     @Override
     public String show() {
-        return "gaussian(mean: " + new Tensor(new int[] {dim}, mean).show() + ", cov: " + new Tensor(new int[] {dim, dim}, cov).show() + ")";
+        return "gaussian(mean: " + new Tensor(new int[] {dim}, mean).show() + ", cov: "
+                + new Tensor(new int[] {dim, dim}, cov).show() + ")";
     }
 
-    @Override public String typeName() { return "gaussian"; }
+    @Override
+    public String typeName() {
+        return "gaussian";
+    }
 
     @Override
     public Object field(String name) {

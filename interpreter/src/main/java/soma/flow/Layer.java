@@ -1,7 +1,7 @@
 package soma.flow;
 
-import soma.random.Rng;
 import java.util.Map;
+import soma.random.Rng;
 
 /**
  * One bijective layer of a normalizing flow, working on a batch of n points of dimension d stored
@@ -39,8 +39,15 @@ public abstract class Layer {
      * Reverse mode for a loss L(out, logDet): given gOut = dL/dout and gLogDet = dL/dlogDet
      * (one per point), writes gIn = dL/din and adds dL/dtheta into gTheta[offset ..].
      */
-    public abstract void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                                  int n, boolean training);
+    public abstract void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training);
 
     /**
      * in = f^-1(out), and log|det df/dz| at that point added to logDet[s] (the forward layer's

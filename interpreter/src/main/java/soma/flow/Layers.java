@@ -1,17 +1,17 @@
 package soma.flow;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import soma.runtime.SomaError;
-import soma.tensor.TensorException;
-import java.util.Arrays;
 import java.util.TreeSet;
 import soma.runtime.Printer;
+import soma.runtime.SomaError;
 import soma.runtime.SomaFunction;
 import soma.runtime.SomaList;
 import soma.runtime.TensorHooks;
 import soma.tensor.Tensor;
+import soma.tensor.TensorException;
 
 /** The one place that knows every layer kind: what a declaration may name, and how to build it. */
 public final class Layers {
@@ -51,34 +51,42 @@ public final class Layers {
             case "spline" -> {
                 int bins = whole(o, "bins", 8);
                 if (bins * RationalQuadratic.MIN_BIN >= 1) {
-                    throw new SomaError("spline: 'bins' must be below " + Math.round(1 / RationalQuadratic.MIN_BIN) + " (each bin keeps a minimum width), got " + bins);
+                    throw new SomaError("spline: 'bins' must be below " + Math.round(1 / RationalQuadratic.MIN_BIN)
+                            + " (each bin keeps a minimum width), got " + bins);
                 }
-                yield new SplineCoupling(dim, bins, whole(o, "hidden", 16), whole(o, "layers", 1), positive(o, "bound", 3));
+                yield new SplineCoupling(
+                        dim, bins, whole(o, "hidden", 16), whole(o, "layers", 1), positive(o, "bound", 3));
             }
             case "batchnorm" -> new BatchNorm(dim);
             case "permute" -> new Permute(dim, order(o.get("order"), dim));
             case "box" -> {
                 double[] lo = bound(o.get("lo"), dim, "lo"), hi = bound(o.get("hi"), dim, "hi");
                 for (int j = 0; j < dim; j++) {
-                    if (!(hi[j] > lo[j])) throw new SomaError("support box: upper bound must exceed lower bound in coordinate " + j);
+                    if (!(hi[j] > lo[j]))
+                        throw new SomaError("support box: upper bound must exceed lower bound in coordinate " + j);
                 }
                 String map = mapName(o.get("map"), "sigmoid");
-                if (!map.equals("sigmoid") && !map.equals("tanh")) throw new SomaError("support box: map must be sigmoid or tanh, got " + map);
+                if (!map.equals("sigmoid") && !map.equals("tanh"))
+                    throw new SomaError("support box: map must be sigmoid or tanh, got " + map);
                 yield new BoxSupport(dim, lo, hi, map.equals("tanh"));
             }
             case "positive" -> {
                 String map = mapName(o.get("map"), "softplus");
-                if (!map.equals("softplus") && !map.equals("exp")) throw new SomaError("support positive: map must be softplus or exp, got " + map);
+                if (!map.equals("softplus") && !map.equals("exp"))
+                    throw new SomaError("support positive: map must be softplus or exp, got " + map);
                 yield new PositiveSupport(dim, map.equals("exp"));
             }
-            default -> throw new SomaError("unknown flow layer '" + spec.kind() + "' (layers: " + String.join(", ", new TreeSet<>(KINDS.keySet())) + ")");
+            default ->
+                throw new SomaError("unknown flow layer '" + spec.kind() + "' (layers: "
+                        + String.join(", ", new TreeSet<>(KINDS.keySet())) + ")");
         };
     }
 
     private static int whole(Map<String, Object> o, String name, int fallback) {
         Object v = o.get(name);
         if (v == null) return fallback;
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 1) return n.intValue();
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 1)
+            return n.intValue();
         throw new SomaError("'" + name + "' must be a positive whole number, got " + Printer.show(v));
     }
 
@@ -97,7 +105,8 @@ public final class Layers {
         }
         double[] list = numbers(v);
         if (list == null || list.length != dim) {
-            throw new SomaError("support box: '" + name + "' must be a number or a list of " + dim + " numbers, got " + Printer.show(v));
+            throw new SomaError("support box: '" + name + "' must be a number or a list of " + dim + " numbers, got "
+                    + Printer.show(v));
         }
         return list;
     }

@@ -1,8 +1,8 @@
 package soma.flow;
 
+import java.util.Arrays;
 import soma.random.Rng;
 import soma.runtime.SomaError;
-import java.util.Arrays;
 
 /**
  * Fits a flow to data by maximum likelihood: minimise -mean log q(x) over minibatches of the
@@ -19,14 +19,20 @@ public final class MaximumLikelihoodFit {
     private MaximumLikelihoodFit() {}
 
     /** Adam on the mean negative log-likelihood of {@code data} (count x dim, row-major). */
-    public static FlowFit.History fit(Flow flow, double[] data, int count, int iterations, double lr, int batch, Rng rng) {
-        if (!flow.plain()) throw new SomaError("fit: fitting samples by maximum likelihood needs a single flow without mixture or symmetry");
+    public static FlowFit.History fit(
+            Flow flow, double[] data, int count, int iterations, double lr, int batch, Rng rng) {
+        if (!flow.plain())
+            throw new SomaError(
+                    "fit: fitting samples by maximum likelihood needs a single flow without mixture or symmetry");
         int d = flow.dim;
         double[] logQ = flow.logProb(data, count); // inverting reads data, never writes it
         for (int s = 0; s < count; s++) {
             if (!Double.isFinite(logQ[s])) {
-                throw new SomaError("fit: sample " + (s + 1) + " " + Arrays.toString(Arrays.copyOfRange(data, s * d, s * d + d))
-                        + (Double.isNaN(logQ[s]) || logQ[s] == Double.NEGATIVE_INFINITY ? " lies outside the flow's support" : " has log q = " + logQ[s]));
+                throw new SomaError(
+                        "fit: sample " + (s + 1) + " " + Arrays.toString(Arrays.copyOfRange(data, s * d, s * d + d))
+                                + (Double.isNaN(logQ[s]) || logQ[s] == Double.NEGATIVE_INFINITY
+                                        ? " lies outside the flow's support"
+                                        : " has log q = " + logQ[s]));
             }
         }
         return FlowFit.train(flow, "fit " + flow.name + " (maximum likelihood)", "nll", iterations, lr, grad -> {

@@ -1,11 +1,11 @@
 package soma.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import soma.random.Rng;
-import soma.runtime.SomaError;
-import java.util.Arrays;
 import soma.runtime.Printer;
+import soma.runtime.SomaError;
 
 /**
  * Multimodal flows with exact densities: q(z) = sum_k pi_k (1/|G|) sum_{g in G} q_k(g z), for K
@@ -42,7 +42,8 @@ public final class Mixture {
         for (double[] m : generators) {
             double det = Math.abs(determinant(m, d));
             if (Math.abs(det - 1) > 1e-9) {
-                throw new SomaError("a symmetry must preserve volume (|det| = 1); this map has |det| = " + Printer.number(det));
+                throw new SomaError(
+                        "a symmetry must preserve volume (|det| = 1); this map has |det| = " + Printer.number(det));
             }
         }
         // closure: multiply every element by every generator until nothing new appears
@@ -50,7 +51,9 @@ public final class Mixture {
             for (double[] m : generators) {
                 double[] p = multiply(m, g.get(i), d);
                 if (indexOf(g, p) < 0) {
-                    if (g.size() >= MAX_GROUP) throw new SomaError("the symmetries generate more than " + MAX_GROUP + " maps (an infinite group?)");
+                    if (g.size() >= MAX_GROUP)
+                        throw new SomaError(
+                                "the symmetries generate more than " + MAX_GROUP + " maps (an infinite group?)");
                     g.add(p);
                 }
             }
@@ -69,7 +72,8 @@ public final class Mixture {
 
     static double[] multiply(double[] a, double[] b, int d) {
         double[] c = new double[d * d];
-        for (int i = 0; i < d; i++) for (int k = 0; k < d; k++) for (int j = 0; j < d; j++) c[i * d + j] += a[i * d + k] * b[k * d + j];
+        for (int i = 0; i < d; i++)
+            for (int k = 0; k < d; k++) for (int j = 0; j < d; j++) c[i * d + j] += a[i * d + k] * b[k * d + j];
         return c;
     }
 
@@ -82,7 +86,11 @@ public final class Mixture {
             if (m[p * d + c] == 0) return 0;
             if (p != c) {
                 det = -det;
-                for (int k = 0; k < d; k++) { double t = m[c * d + k]; m[c * d + k] = m[p * d + k]; m[p * d + k] = t; }
+                for (int k = 0; k < d; k++) {
+                    double t = m[c * d + k];
+                    m[c * d + k] = m[p * d + k];
+                    m[p * d + k] = t;
+                }
             }
             det *= m[c * d + c];
             for (int r = c + 1; r < d; r++) {
@@ -135,7 +143,8 @@ public final class Mixture {
             for (int h = 0; h < gs; h++) {
                 for (int s = 0; s < n; s++) apply(f.group[h], z, s * d, x, s * d, d);
                 double[] lq = f.logProb(k, x, n);
-                for (int s = 0; s < n; s++) lq[s] = Double.isNaN(lq[s]) ? Double.NEGATIVE_INFINITY : lq[s] + Math.log(pi[k] / gs);
+                for (int s = 0; s < n; s++)
+                    lq[s] = Double.isNaN(lq[s]) ? Double.NEGATIVE_INFINITY : lq[s] + Math.log(pi[k] / gs);
                 terms[k * gs + h] = lq;
             }
         }
@@ -198,12 +207,14 @@ public final class Mixture {
         public final double[] z, logQ, pi;
         /** Component of each sample, whether it is in its block's first half, and block sizes. */
         public final int[] component, count, countFirstHalf;
+
         public final boolean[] firstHalf;
         private final Flow flow;
         private final Flow.Pass[] passes;
         private final int[] start, element;
         /** Per (component, group element): the points' densities, prepared for gradients; and each sample's responsibilities. */
         private final AtPoints[][] others;
+
         private final int[][][] otherRows;
         private final double[][] resp;
 
@@ -276,7 +287,8 @@ public final class Mixture {
                     if (kept == 0) continue;
                     others[k][h] = kept == m ? at : AtPoints.of(f, k, Arrays.copyOf(xs, kept * d), kept);
                     otherRows[k][h] = Arrays.copyOf(rows, kept);
-                    for (int i = 0; i < kept; i++) terms[rows[i]][k * gs + h] = others[k][h].logQ[i] + Math.log(pi[k] / gs);
+                    for (int i = 0; i < kept; i++)
+                        terms[rows[i]][k * gs + h] = others[k][h].logQ[i] + Math.log(pi[k] / gs);
                 }
             }
             logQ = new double[n];
@@ -334,7 +346,8 @@ public final class Mixture {
                 for (int i = 0; i < g.length; i++) gTheta[i] += g[i];
             }
             if (kc > 1) {
-                // log q depends on alpha through log pi_j: d log q(z_s)/d alpha_j = sum_h resp_{j,h} - pi_j; and the weights through gPi
+                // log q depends on alpha through log pi_j: d log q(z_s)/d alpha_j = sum_h resp_{j,h} - pi_j; and the
+                // weights through gPi
                 int base = flow.perComponent * kc;
                 double mean = 0;
                 if (gPi != null) for (int k = 0; k < kc; k++) mean += gPi[k] * pi[k];

@@ -1,7 +1,7 @@
 package soma.flow;
 
-import soma.random.Rng;
 import java.util.Arrays;
+import soma.random.Rng;
 
 /**
  * A tanh network with {@code layers} hidden layers of {@code hidden} units and a linear output,
@@ -19,6 +19,7 @@ final class Mlp {
     private final double[][] masks;
     /** Where weight matrix l and its bias start, relative to base; rows and columns of matrix l. */
     private final int[] wAt, bAt, rows, cols;
+
     private final int count;
 
     Mlp(int in, int hidden, int layers, int out, double[][] masks) {
@@ -71,11 +72,15 @@ final class Mlp {
     void forward(double[] theta, int base, double[] x, int xOff, double[] work, double[] y) {
         for (int l = 0; l <= layers; l++) {
             double[] src = l == 0 ? x : work, dst = l == layers ? y : work, mask = masks == null ? null : masks[l];
-            int from = l == 0 ? xOff : (l - 1) * hidden, to = l == layers ? 0 : l * hidden, b = base + bAt[l], n = cols[l];
+            int from = l == 0 ? xOff : (l - 1) * hidden,
+                    to = l == layers ? 0 : l * hidden,
+                    b = base + bAt[l],
+                    n = cols[l];
             for (int r = 0; r < rows[l]; r++) {
                 int w = base + wAt[l] + r * n, m = r * n;
                 double a = theta[b + r];
-                for (int c = 0; c < n; c++) a += (mask == null ? theta[w + c] : theta[w + c] * mask[m + c]) * src[from + c];
+                for (int c = 0; c < n; c++)
+                    a += (mask == null ? theta[w + c] : theta[w + c] * mask[m + c]) * src[from + c];
                 dst[to + r] = l == layers ? a : Math.tanh(a);
             }
         }
@@ -85,7 +90,16 @@ final class Mlp {
      * Given dL/dy, adds dL/dx into gx[gxOff ..] and dL/dparameters into gTheta[base ..]. work holds
      * forward's activations for this x; its last 2 * hidden entries are overwritten.
      */
-    void backward(double[] theta, int base, double[] x, int xOff, double[] work, double[] gy, double[] gx, int gxOff, double[] gTheta) {
+    void backward(
+            double[] theta,
+            int base,
+            double[] x,
+            int xOff,
+            double[] work,
+            double[] gy,
+            double[] gx,
+            int gxOff,
+            double[] gTheta) {
         double[] g = gy; // dL/d(pre-activation) of layer l's units
         int gAt = 0;
         for (int l = layers; l >= 0; l--) {
@@ -134,10 +148,12 @@ final class Mlp {
         for (int h = 0; h < hidden; h++) for (int i = 0; i < d; i++) masks[0][h * d + i] = degree[h] >= i + 1 ? 1 : 0;
         for (int l = 1; l < layers; l++) {
             masks[l] = new double[hidden * hidden];
-            for (int h = 0; h < hidden; h++) for (int k = 0; k < hidden; k++) masks[l][h * hidden + k] = degree[h] >= degree[k] ? 1 : 0;
+            for (int h = 0; h < hidden; h++)
+                for (int k = 0; k < hidden; k++) masks[l][h * hidden + k] = degree[h] >= degree[k] ? 1 : 0;
         }
         masks[layers] = new double[2 * d * hidden];
-        for (int o = 0; o < 2 * d; o++) for (int h = 0; h < hidden; h++) masks[layers][o * hidden + h] = o % d + 1 > degree[h] ? 1 : 0;
+        for (int o = 0; o < 2 * d; o++)
+            for (int h = 0; h < hidden; h++) masks[layers][o * hidden + h] = o % d + 1 > degree[h] ? 1 : 0;
         return new Mlp(d, hidden, layers, 2 * d, masks);
     }
 }

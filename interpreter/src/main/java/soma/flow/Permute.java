@@ -1,10 +1,10 @@
 package soma.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import soma.random.Rng;
-import java.util.Arrays;
 
 /**
  * A fixed permutation of the coordinates (reversal unless an order is given), placed between
@@ -22,9 +22,18 @@ final class Permute extends Layer {
         this.order = order;
     }
 
-    @Override public String kind() { return "permute"; }
-    @Override public int paramCount() { return 0; }
-    @Override public void init(double[] theta, Rng rng) {}
+    @Override
+    public String kind() {
+        return "permute";
+    }
+
+    @Override
+    public int paramCount() {
+        return 0;
+    }
+
+    @Override
+    public void init(double[] theta, Rng rng) {}
 
     @Override
     public void forward(double[] theta, double[] in, double[] out, double[] logDet, int n, boolean training) {
@@ -32,8 +41,15 @@ final class Permute extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         for (int s = 0; s < n; s++) for (int j = 0; j < dim; j++) gIn[s * dim + order[j]] = gOut[s * dim + j];
     }
 

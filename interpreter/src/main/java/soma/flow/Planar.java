@@ -1,7 +1,7 @@
 package soma.flow;
 
-import soma.random.Rng;
 import java.util.Arrays;
+import soma.random.Rng;
 
 /**
  * Planar layer (Rezende and Mohamed 2015): f(z) = z + u tanh(w.z + b), with
@@ -15,6 +15,7 @@ final class Planar extends Layer {
 
     /** tanh(w.z + b) per point from the last training forward pass, and the input it was for. */
     private double[] cachedTanh;
+
     private double[] cachedInput;
     private double[] cachedParams;
 
@@ -22,8 +23,15 @@ final class Planar extends Layer {
         super(dim);
     }
 
-    @Override public String kind() { return "planar"; }
-    @Override public int paramCount() { return 2 * dim + 1; }
+    @Override
+    public String kind() {
+        return "planar";
+    }
+
+    @Override
+    public int paramCount() {
+        return 2 * dim + 1;
+    }
 
     @Override
     public void init(double[] theta, Rng rng) {
@@ -71,14 +79,24 @@ final class Planar extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         double[] u = u(theta);
         double uw = u[dim], b = theta[offset + 2 * dim];
         double[] gu = new double[dim], gw = new double[dim];
         double gb = 0;
-        double[] hs = cachedInput == in && cachedTanh.length == n
-                && Arrays.equals(cachedParams, 0, cachedParams.length, theta, offset, offset + paramCount()) ? cachedTanh : null;
+        double[] hs = cachedInput == in
+                        && cachedTanh.length == n
+                        && Arrays.equals(cachedParams, 0, cachedParams.length, theta, offset, offset + paramCount())
+                ? cachedTanh
+                : null;
         for (int s = 0; s < n; s++) {
             int row = s * dim;
             double h;
@@ -140,7 +158,8 @@ final class Planar extends Layer {
             for (int it = 0; it < 200; it++) {
                 double h = Math.tanh(alpha + b);
                 double f = alpha + uw * h - c;
-                if (f > 0) hi = alpha; else lo = alpha;
+                if (f > 0) hi = alpha;
+                else lo = alpha;
                 double next = alpha - f / (1 + uw * (1 - h * h));
                 if (!(next > lo && next < hi)) next = (lo + hi) / 2;
                 if (Math.abs(next - alpha) <= 1e-15 * (1 + Math.abs(alpha))) {

@@ -11,11 +11,30 @@ final class PositiveSupport extends Elementwise {
         this.exp = exp;
     }
 
-    @Override public String kind() { return "positive"; }
-    @Override double value(int j, double z) { return exp ? Math.exp(z) : softplus(z); }
-    @Override double derivative(int j, double z) { return exp ? Math.exp(z) : sigmoid(z); }
-    @Override double logDerivative(int j, double z) { return exp ? z : -softplus(-z); }
-    @Override double logDerivativeSlope(int j, double z) { return exp ? 1 : sigmoid(-z); }
+    @Override
+    public String kind() {
+        return "positive";
+    }
+
+    @Override
+    double value(int j, double z) {
+        return exp ? Math.exp(z) : softplus(z);
+    }
+
+    @Override
+    double derivative(int j, double z) {
+        return exp ? Math.exp(z) : sigmoid(z);
+    }
+
+    @Override
+    double logDerivative(int j, double z) {
+        return exp ? z : -softplus(-z);
+    }
+
+    @Override
+    double logDerivativeSlope(int j, double z) {
+        return exp ? 1 : sigmoid(-z);
+    }
 
     @Override
     double inverse(int j, double y) {

@@ -13,8 +13,15 @@ final class Radial extends Layer {
         super(dim);
     }
 
-    @Override public String kind() { return "radial"; }
-    @Override public int paramCount() { return dim + 2; }
+    @Override
+    public String kind() {
+        return "radial";
+    }
+
+    @Override
+    public int paramCount() {
+        return dim + 2;
+    }
 
     @Override
     public void init(double[] theta, Rng rng) {
@@ -23,8 +30,13 @@ final class Radial extends Layer {
         theta[offset + dim + 1] = 0.1 * rng.nextGaussian();
     }
 
-    private double alpha(double[] theta) { return softplus(theta[offset + dim]); }
-    private double beta(double[] theta) { return -alpha(theta) + softplus(theta[offset + dim + 1]); }
+    private double alpha(double[] theta) {
+        return softplus(theta[offset + dim]);
+    }
+
+    private double beta(double[] theta) {
+        return -alpha(theta) + softplus(theta[offset + dim + 1]);
+    }
 
     private double radius(double[] theta, double[] z, int row) {
         double r2 = 0;
@@ -51,8 +63,15 @@ final class Radial extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         double alpha = alpha(theta), beta = beta(theta);
         double gAlpha = 0, gBeta = 0;
         for (int s = 0; s < n; s++) {
@@ -93,7 +112,8 @@ final class Radial extends Layer {
             double r = 2 * rOut * alpha / (Math.sqrt(p * p + 4 * rOut * alpha) + p); // stable form of the positive root
             if (!(r >= 0)) r = 0;
             double h = 1 / (alpha + r);
-            for (int j = 0; j < dim; j++) in[row + j] = theta[offset + j] + (out[row + j] - theta[offset + j]) / (1 + beta * h);
+            for (int j = 0; j < dim; j++)
+                in[row + j] = theta[offset + j] + (out[row + j] - theta[offset + j]) / (1 + beta * h);
             logDet[s] += logDet(alpha, beta, h);
         }
     }

@@ -26,6 +26,7 @@ final class RationalQuadratic {
     private final double[] pw, ph, w, h, xs, ys;
     /** The raw numbers of the current spline; knot derivatives are read from them when a point needs them. */
     private double[] raw;
+
     private int rawAt;
     /** log g'(x) at the point of the last {@link #forward} or {@link #inverse}. */
     double logDet;
@@ -142,13 +143,20 @@ final class RationalQuadratic {
         Arrays.fill(gRaw, off, off + rawCount(k), 0);
         if (!inside(x)) return gy;
         int b = bin(xs, x);
-        double wb = w[b], hb = h[b], s = hb / wb, xi = (x - xs[b]) / wb, t = xi * (1 - xi), d0 = derivative(b), d1 = derivative(b + 1);
+        double wb = w[b],
+                hb = h[b],
+                s = hb / wb,
+                xi = (x - xs[b]) / wb,
+                t = xi * (1 - xi),
+                d0 = derivative(b),
+                d1 = derivative(b + 1);
         double sum = d0 + d1 - 2 * s, a = s * xi * xi + d0 * t, den = s + sum * t, den2 = den * den;
         double c = d1 * xi * xi + 2 * s * t + d0 * (1 - xi) * (1 - xi);
         // y = y_b + h a / den and l = 2 log s + log c - 2 log den, as functions of (xi, s, d0, d1, h, y_b)
         double gXi = gy * hb * s * c / den2 // dy/dxi = w g'(x)
                 + gl * ((2 * d1 * xi + 2 * s * (1 - 2 * xi) - 2 * d0 * (1 - xi)) / c - 2 * sum * (1 - 2 * xi) / den);
-        double gS = gy * hb * (xi * xi * den - a * (1 - 2 * t)) / den2 + gl * (2 / s + 2 * t / c - 2 * (1 - 2 * t) / den);
+        double gS =
+                gy * hb * (xi * xi * den - a * (1 - 2 * t)) / den2 + gl * (2 / s + 2 * t / c - 2 * (1 - 2 * t) / den);
         double gD0 = gy * hb * t * (den - a) / den2 + gl * ((1 - xi) * (1 - xi) / c - 2 * t / den);
         double gD1 = -gy * hb * a * t / den2 + gl * (xi * xi / c - 2 * t / den);
         // s = h / w and xi = (x - x_b) / w

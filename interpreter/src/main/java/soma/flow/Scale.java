@@ -8,8 +8,15 @@ final class Scale extends Layer {
         super(dim);
     }
 
-    @Override public String kind() { return "scale"; }
-    @Override public int paramCount() { return dim; }
+    @Override
+    public String kind() {
+        return "scale";
+    }
+
+    @Override
+    public int paramCount() {
+        return dim;
+    }
 
     @Override
     public void init(double[] theta, Rng rng) {
@@ -32,8 +39,15 @@ final class Scale extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         for (int s = 0; s < n; s++) {
             for (int j = 0; j < dim; j++) {
                 double e = Math.exp(theta[offset + j]);

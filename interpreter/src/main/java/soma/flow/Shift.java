@@ -8,8 +8,15 @@ final class Shift extends Layer {
         super(dim);
     }
 
-    @Override public String kind() { return "shift"; }
-    @Override public int paramCount() { return dim; }
+    @Override
+    public String kind() {
+        return "shift";
+    }
+
+    @Override
+    public int paramCount() {
+        return dim;
+    }
 
     @Override
     public void init(double[] theta, Rng rng) {
@@ -22,8 +29,15 @@ final class Shift extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         for (int i = 0; i < n * dim; i++) {
             gIn[i] = gOut[i];
             gTheta[offset + i % dim] += gOut[i];

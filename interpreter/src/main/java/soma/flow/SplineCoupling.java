@@ -33,9 +33,20 @@ final class SplineCoupling extends Layer {
         net = new Mlp(first, hidden, first == 0 ? 0 : layers, count * per, null);
     }
 
-    @Override public String kind() { return "spline"; }
-    @Override public int paramCount() { return net.paramCount(); }
-    @Override public void init(double[] theta, Rng rng) { net.init(theta, offset, rng); }
+    @Override
+    public String kind() {
+        return "spline";
+    }
+
+    @Override
+    public int paramCount() {
+        return net.paramCount();
+    }
+
+    @Override
+    public void init(double[] theta, Rng rng) {
+        net.init(theta, offset, rng);
+    }
 
     /** Nothing to condition on (dim 1): the spline is the same for every point, computed once per batch. */
     private boolean free() {
@@ -92,8 +103,15 @@ final class SplineCoupling extends Layer {
     }
 
     @Override
-    public void backward(double[] theta, double[] in, double[] gOut, double[] gLogDet, double[] gIn, double[] gTheta,
-                         int n, boolean training) {
+    public void backward(
+            double[] theta,
+            double[] in,
+            double[] gOut,
+            double[] gLogDet,
+            double[] gIn,
+            double[] gTheta,
+            int n,
+            boolean training) {
         double[] work = net.work(), raw = new double[count * per], gRaw = new double[count * per];
         double[] gFree = free() ? new double[per] : null; // summed over the batch, then one pass through the network
         RationalQuadratic rq = new RationalQuadratic(bins, bound);
@@ -107,7 +125,8 @@ final class SplineCoupling extends Layer {
             System.arraycopy(gOut, row, gIn, row, first);
             for (int j = 0; j < count; j++) {
                 if (!free()) rq.set(raw, j * per);
-                gIn[row + first + j] = rq.backward(in[row + first + j], gOut[row + first + j], gLogDet[s], gRaw, j * per);
+                gIn[row + first + j] =
+                        rq.backward(in[row + first + j], gOut[row + first + j], gLogDet[s], gRaw, j * per);
             }
             if (free()) {
                 for (int i = 0; i < per; i++) gFree[i] += gRaw[i];

@@ -3,11 +3,11 @@ package soma.host;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
-import soma.SomaLanguage;
-import java.util.Locale;
 import org.graalvm.polyglot.io.IOAccess;
+import soma.SomaLanguage;
 
 /** Creating Soma contexts the same way everywhere (launcher, REPL, tests, benchmarks). */
 public final class Contexts {
@@ -19,9 +19,17 @@ public final class Contexts {
             return new Settings(0, System.getProperty("soma.home", ""), List.of(), true);
         }
 
-        public Settings withSeed(long s) { return new Settings(s, home, args, compile); }
-        public Settings withArgs(List<String> a) { return new Settings(seed, home, a, compile); }
-        public Settings withCompilation(boolean c) { return new Settings(seed, home, args, c); }
+        public Settings withSeed(long s) {
+            return new Settings(s, home, args, compile);
+        }
+
+        public Settings withArgs(List<String> a) {
+            return new Settings(seed, home, a, compile);
+        }
+
+        public Settings withCompilation(boolean c) {
+            return new Settings(seed, home, args, c);
+        }
     }
 
     public static Context newContext(Settings settings, InputStream in, OutputStream out, OutputStream err) {
@@ -29,7 +37,8 @@ public final class Contexts {
                 .option("engine.WarnInterpreterOnly", "false")
                 // lets developers pass diagnostic flags such as -Dpolyglot.engine.TraceTransferToInterpreter=true
                 .allowExperimentalOptions(true)
-                .out(out).err(err);
+                .out(out)
+                .err(err);
         if (!settings.compile()) {
             // Only for measuring what the compiler buys (soma bench); an experimental option.
             builder.option("engine.Compilation", "false");
@@ -37,7 +46,9 @@ public final class Contexts {
         Engine engine = builder.build();
         return Context.newBuilder(SomaLanguage.ID)
                 .engine(engine)
-                .in(in).out(out).err(err)
+                .in(in)
+                .out(out)
+                .err(err)
                 .allowIO(IOAccess.ALL)
                 .allowCreateThread(true) // batch simulations run on all cores
                 .option("soma.Seed", Long.toString(settings.seed()))
@@ -52,6 +63,7 @@ public final class Contexts {
      */
     public static boolean isOptimizing(Context context) {
         String name = context.getEngine().getImplementationName();
-        return !name.toLowerCase(Locale.ROOT).contains("interpreted") && !name.toLowerCase(Locale.ROOT).contains("fallback");
+        return !name.toLowerCase(Locale.ROOT).contains("interpreted")
+                && !name.toLowerCase(Locale.ROOT).contains("fallback");
     }
 }

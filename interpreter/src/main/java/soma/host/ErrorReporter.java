@@ -35,7 +35,8 @@ public final class ErrorReporter {
         } else if (e.isResourceExhausted()) {
             err.println("error: out of resources: " + e.getMessage());
         } else {
-            err.println("internal error: " + e.getMessage() + (debug ? "" : " (run with --debug for the Java stack trace)"));
+            err.println("internal error: " + e.getMessage()
+                    + (debug ? "" : " (run with --debug for the Java stack trace)"));
         }
         if (debug) e.printStackTrace(err);
         err.flush();
@@ -43,7 +44,9 @@ public final class ErrorReporter {
 
     static String located(SourceSection s, String message) {
         if (s == null || !s.isAvailable()) return message;
-        String file = s.getSource().getPath() != null ? s.getSource().getPath() : s.getSource().getName();
+        String file = s.getSource().getPath() != null
+                ? s.getSource().getPath()
+                : s.getSource().getName();
         String lineText = null;
         if (s.getSource().hasCharacters() && s.getStartLine() <= s.getSource().getLineCount()) {
             lineText = s.getSource().getCharacters(s.getStartLine()).toString();
@@ -58,8 +61,12 @@ public final class ErrorReporter {
         for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
             if (!f.isGuestFrame()) continue;
             SourceSection s = f.getSourceLocation();
-            String where = s == null ? "" : " at " + (s.getSource().getPath() != null ? s.getSource().getPath() : s.getSource().getName())
-                    + ":" + s.getStartLine() + ":" + s.getStartColumn();
+            String where = s == null
+                    ? ""
+                    : " at "
+                            + (s.getSource().getPath() != null
+                                    ? s.getSource().getPath()
+                                    : s.getSource().getName()) + ":" + s.getStartLine() + ":" + s.getStartColumn();
             frames.add("  in " + f.getRootName() + where);
         }
         if (frames.size() <= 1) return List.of();
@@ -70,7 +77,11 @@ public final class ErrorReporter {
             while (j + 1 < frames.size() && frames.get(j + 1).equals(frames.get(i))) j++;
             out.add(frames.get(i));
             int repeats = j - i;
-            if (repeats > 0) out.add("  ... the same " + (repeats < 1000 ? repeats + " more time" + (repeats == 1 ? "" : "s") : "call many more times"));
+            if (repeats > 0)
+                out.add("  ... the same "
+                        + (repeats < 1000
+                                ? repeats + " more time" + (repeats == 1 ? "" : "s")
+                                : "call many more times"));
             i = j + 1;
             if (out.size() >= TRACE_LIMIT && i < frames.size()) {
                 out.add("  ... " + (frames.size() - i) + " more frames");

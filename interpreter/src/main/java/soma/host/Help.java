@@ -6,9 +6,34 @@ import soma.builtins.Builtins;
 
 /** Names to complete and builtin help to show, for front ends outside this module (REPL, notebook kernel). */
 public final class Help {
-    public static final List<String> KEYWORDS = List.of("let", "fn", "return", "if", "else", "while", "for", "in", "break",
-            "continue", "import", "true", "false", "nil", "and", "or", "not", "network", "ode", "constraint", "flow", "state",
-            "input", "repeat", "support", "symmetry", "mixture");
+    public static final List<String> KEYWORDS = List.of(
+            "let",
+            "fn",
+            "return",
+            "if",
+            "else",
+            "while",
+            "for",
+            "in",
+            "break",
+            "continue",
+            "import",
+            "true",
+            "false",
+            "nil",
+            "and",
+            "or",
+            "not",
+            "network",
+            "ode",
+            "constraint",
+            "flow",
+            "state",
+            "input",
+            "repeat",
+            "support",
+            "symmetry",
+            "mixture");
 
     private Help() {}
 

@@ -50,7 +50,8 @@ public final class AtomicWrite {
             try {
                 place.moveTemporaryOverTarget(true);
             } catch (AtomicMoveNotSupportedException e) {
-                place.moveTemporaryOverTarget(false); // some file systems cannot rename atomically; still never a partial target
+                place.moveTemporaryOverTarget(
+                        false); // some file systems cannot rename atomically; still never a partial target
             }
             done = true;
         } finally {

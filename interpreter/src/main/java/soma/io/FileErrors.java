@@ -20,12 +20,14 @@ public final class FileErrors {
         if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof NoSuchFileException) return "no such file or folder";
         if (e instanceof NotDirectoryException) return "a part of the path is not a folder";
-        if (e instanceof FileAlreadyExistsException) return "a part of the path is not a folder"; // createDirectories met a file
+        if (e instanceof FileAlreadyExistsException)
+            return "a part of the path is not a folder"; // createDirectories met a file
         if (e instanceof DirectoryNotEmptyException) return "it is a folder that is not empty";
         String text = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         if (text == null || text.isBlank()) return e.getClass().getSimpleName();
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("no space left") || lower.contains("disk quota") || lower.contains("not enough space")) return "disk full";
+        if (lower.contains("no space left") || lower.contains("disk quota") || lower.contains("not enough space"))
+            return "disk full";
         if (lower.contains("read-only file system")) return "the file system is read-only";
         if (lower.contains("permission denied") || lower.contains("access is denied")) return "permission denied";
         if (lower.contains("is a directory")) return "it is a folder";

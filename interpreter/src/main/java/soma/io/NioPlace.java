@@ -26,13 +26,18 @@ public record NioPlace(Path target) implements AtomicWrite.Place {
 
     @Override
     public SeekableByteChannel openTemporary() throws IOException {
-        return Files.newByteChannel(temporary(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        return Files.newByteChannel(
+                temporary(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.SYNC);
     }
 
     @Override
     public void moveTemporaryOverTarget(boolean atomic) throws IOException {
-        if (atomic) Files.move(temporary(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (atomic)
+            Files.move(temporary(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         else Files.move(temporary(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -45,8 +45,17 @@ final class BulgeChase {
      * columns k..k+2 (k..k+1 at the bottom). {@code negateSub}: JAMA's sign fix when a sweep
      * starts below l; {@code chased}: the bulge came from column k-1, which becomes (-s x, 0, 0).
      */
-    private static void reflect(RealSchur s, int k, int l, int hi, double p, double q, double r, double x,
-                                boolean negateSub, boolean chased) {
+    private static void reflect(
+            RealSchur s,
+            int k,
+            int l,
+            int hi,
+            double p,
+            double q,
+            double r,
+            double x,
+            boolean negateSub,
+            boolean chased) {
         final double[] h = s.h, zt = s.zt;
         final int n = s.n;
         final boolean full = zt != null, notlast = k != hi - 1;

@@ -1,7 +1,7 @@
 package soma.linalg;
 
-import soma.tensor.Tensor;
 import java.util.Arrays;
+import soma.tensor.Tensor;
 
 /**
  * Eigenvalues and eigenvectors of complex matrices (and of complex Hermitian ones for eigh),

@@ -1,7 +1,7 @@
 package soma.linalg;
 
-import soma.tensor.TensorException;
 import soma.tensor.Cancellation;
+import soma.tensor.TensorException;
 
 /**
  * Complex Schur decomposition A = Z T Z^H (T upper triangular, Z unitary) of a complex square
@@ -160,7 +160,9 @@ final class ComplexSchur {
         // lambda = (a + d)/2 +- sqrt(h^2 + bc); pick the sign giving the root nearer d.
         double mr = (ar + dr) / 2, mi = (ai + di) / 2;
         double l1r = mr + sqr, l1i = mi + sqi, l2r = mr - sqr, l2i = mi - sqi;
-        return Math.hypot(l1r - dr, l1i - di) <= Math.hypot(l2r - dr, l2i - di) ? new double[] {l1r, l1i} : new double[] {l2r, l2i};
+        return Math.hypot(l1r - dr, l1i - di) <= Math.hypot(l2r - dr, l2i - di)
+                ? new double[] {l1r, l1i}
+                : new double[] {l2r, l2i};
     }
 
     private double[] exceptionalShift(int hi) {

@@ -1,5 +1,6 @@
 package soma.linalg;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
@@ -9,7 +10,6 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
-import java.util.Arrays;
 
 /**
  * SVD, QR, Cholesky, least squares and rank, as thin wrappers over EJML's real decompositions.
@@ -41,8 +41,8 @@ final class Decompositions {
         int m = s[0], n = s[1];
         if (m == 0 || n == 0) return new double[0];
         if (Mats.isReal(a)) return sortedDescending(SingularOps_DDRM.singularValues(Mats.toEjml(a)));
-        double[] twice = sortedDescending(SingularOps_DDRM.singularValues(DMatrixRMaj.wrap(2 * m, 2 * n,
-                Mats.embed(a.realData(), a.imagData(), m, n))));
+        double[] twice = sortedDescending(SingularOps_DDRM.singularValues(
+                DMatrixRMaj.wrap(2 * m, 2 * n, Mats.embed(a.realData(), a.imagData(), m, n))));
         double[] once = new double[Math.min(m, n)]; // each value of B + iC appears twice
         for (int i = 0; i < once.length; i++) once[i] = twice[2 * i];
         return once;

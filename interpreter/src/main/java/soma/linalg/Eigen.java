@@ -32,7 +32,9 @@ final class Eigen {
         RealSchur s = RealSchur.compute(h, n, z);
         double[] x = SchurVectors.backSubstitute(s);
         // Eigenvectors of the balanced matrix are Z X; the fast matrix product does the O(n^3) work.
-        double[] v = new Tensor(new int[] {n, n}, z).matmul(new Tensor(new int[] {n, n}, x)).realData();
+        double[] v = new Tensor(new int[] {n, n}, z)
+                .matmul(new Tensor(new int[] {n, n}, x))
+                .realData();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) v[i * n + j] *= scale[i];
         }

@@ -1,7 +1,7 @@
 package soma.linalg;
 
-import soma.tensor.Cancellation;
 import java.util.Arrays;
+import soma.tensor.Cancellation;
 
 /**
  * Reduction of a real square matrix to upper Hessenberg form H = Q^T A Q by Householder

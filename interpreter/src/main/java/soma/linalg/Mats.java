@@ -1,10 +1,10 @@
 package soma.linalg;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
-import java.util.Arrays;
 
 /**
  * Argument checks and conversions shared by the linear-algebra classes.

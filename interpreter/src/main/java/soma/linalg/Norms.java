@@ -22,7 +22,8 @@ final class Norms {
         String o = ord.trim().toLowerCase(Locale.ROOT);
         if (t.rank() <= 1) return vectorNorm(t, o);
         if (t.rank() != 2) {
-            throw new TensorException("norm: order '" + ord + "' needs a vector or a matrix, got shape " + t.shapeString());
+            throw new TensorException(
+                    "norm: order '" + ord + "' needs a vector or a matrix, got shape " + t.shapeString());
         }
         return matrixNorm(t, o, ord);
     }
@@ -30,14 +31,17 @@ final class Norms {
     private static double vectorNorm(Tensor t, String o) {
         double[] m = moduli(t);
         switch (o) {
-            case "2", "fro": return twoNorm(t);
+            case "2", "fro":
+                return twoNorm(t);
             case "1": {
                 double s = 0;
                 for (double v : m) s += v;
                 return s;
             }
-            case "inf", "+inf": return extreme(m, true);
-            case "-inf": return extreme(m, false);
+            case "inf", "+inf":
+                return extreme(m, true);
+            case "-inf":
+                return extreme(m, false);
             case "0": {
                 int c = 0;
                 for (double v : m) if (v != 0) c++;
@@ -67,7 +71,8 @@ final class Norms {
         } catch (NumberFormatException e) {
             // fall through to the error below
         }
-        throw new TensorException("norm: unknown order '" + o + "' for a vector (use 2, 1, inf, -inf, 0 or a number p)");
+        throw new TensorException(
+                "norm: unknown order '" + o + "' for a vector (use 2, 1, inf, -inf, 0 or a number p)");
     }
 
     private static double matrixNorm(Tensor t, String o, String ord) {
@@ -75,7 +80,8 @@ final class Norms {
         int rows = s[0], cols = s[1];
         double[] m = moduli(t);
         switch (o) {
-            case "fro": return twoNorm(t);
+            case "fro":
+                return twoNorm(t);
             case "nuc": {
                 double sum = 0;
                 for (double v : Decompositions.singularValues(t, "norm")) sum += v;
@@ -97,7 +103,8 @@ final class Norms {
                 return extreme(r, !o.equals("-inf"));
             }
             default:
-                throw new TensorException("norm: unknown order '" + ord + "' for a matrix (use fro, nuc, 1, -1, 2, -2, inf or -inf)");
+                throw new TensorException(
+                        "norm: unknown order '" + ord + "' for a matrix (use fro, nuc, 1, -1, 2, -2, inf or -inf)");
         }
     }
 

@@ -1,7 +1,7 @@
 package soma.linalg;
 
-import soma.tensor.TensorException;
 import soma.tensor.Cancellation;
+import soma.tensor.TensorException;
 
 /**
  * Francis double-shift QR iteration taking an upper Hessenberg matrix to real Schur form
@@ -28,6 +28,7 @@ final class RealSchur {
      * went from ~700 to ~500 ms at n = 500, on a noisy shared machine).
      */
     final double[] zt;
+
     final double[] re, im;
     /** Sum of |h_ij| on and above the subdiagonal, the scale for convergence and back-substitution. */
     double norm;
@@ -146,7 +147,11 @@ final class RealSchur {
                     r /= s;
                     if (m == l) break;
                     if (Math.abs(at(m, m - 1)) * (Math.abs(q) + Math.abs(r))
-                            < EPS * (Math.abs(p) * (Math.abs(at(m - 1, m - 1)) + Math.abs(zz) + Math.abs(at(m + 1, m + 1))))) {
+                            < EPS
+                                    * (Math.abs(p)
+                                            * (Math.abs(at(m - 1, m - 1))
+                                                    + Math.abs(zz)
+                                                    + Math.abs(at(m + 1, m + 1))))) {
                         break;
                     }
                     m--;

@@ -1,7 +1,7 @@
 package soma.linalg;
 
-import soma.tensor.Cancellation;
 import java.util.Arrays;
+import soma.tensor.Cancellation;
 
 /**
  * Eigenvectors of a real Schur form T by back-substitution, solving (T - lambda I) x = 0 from

@@ -109,7 +109,8 @@ final class Solve {
     static double[] slogdet(Tensor a) {
         int n = Mats.square(a, "slogdet");
         Mats.requireFinite(a, "slogdet");
-        if (!Mats.isReal(a)) return ComplexLu.factor(a.realData(), a.imagData(), n).slogdet();
+        if (!Mats.isReal(a))
+            return ComplexLu.factor(a.realData(), a.imagData(), n).slogdet();
         RealLu lu = realLu(a);
         double sign = lu.oddPermutation() ? -1 : 1, log = 0;
         for (int i = 0; i < n; i++) {

@@ -1,12 +1,12 @@
 package soma.linalg;
 
+import java.util.Arrays;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The symmetric (Hermitian) eigenproblem: real eigenvalues in ascending order with orthonormal
@@ -30,7 +30,8 @@ final class Symmetric {
         Tensor sym = symmetrised(a, "eigh");
         if (!Mats.isReal(sym)) return ComplexEigen.hermitian(sym);
         EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(n, true, true);
-        if (!dec.decompose(Mats.toEjml(sym))) throw new TensorException("eigh: the eigenvalue iteration did not converge");
+        if (!dec.decompose(Mats.toEjml(sym)))
+            throw new TensorException("eigh: the eigenvalue iteration did not converge");
         double[] w = new double[n];
         for (int i = 0; i < n; i++) w[i] = dec.getEigenvalue(i).real;
         Integer[] order = new Integer[n];
@@ -64,8 +65,9 @@ final class Symmetric {
         }
         if (worst > TOLERANCE * max) {
             String what = im == null ? "symmetric" : "Hermitian";
-            throw new TensorException(fn + ": matrix is not " + what + " (entries differ from their mirror image by up to "
-                    + String.format(Locale.ROOT, "%.3g", worst) + "); use eig for general matrices");
+            throw new TensorException(
+                    fn + ": matrix is not " + what + " (entries differ from their mirror image by up to "
+                            + String.format(Locale.ROOT, "%.3g", worst) + "); use eig for general matrices");
         }
         return Mats.complex(new int[] {n, n}, sr, si);
     }

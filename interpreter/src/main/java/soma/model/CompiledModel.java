@@ -1,10 +1,10 @@
 package soma.model;
 
+import java.util.Arrays;
 import java.util.List;
 import soma.model.nodes.Rhs;
-import soma.runtime.SomaRecord;
-import java.util.Arrays;
 import soma.runtime.SomaError;
+import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
 
 /**
@@ -32,8 +32,17 @@ public final class CompiledModel {
 
     public record Output(String name, int buffer, int[] shape) {}
 
-    CompiledModel(ModelInstance instance, Rhs rhs, List<String> stateNames, int[] offsets, int[] sizes, boolean[] indexed,
-                  int[] bufferSizes, List<ConstantSlot> constants, List<Output> outputs, String key) {
+    CompiledModel(
+            ModelInstance instance,
+            Rhs rhs,
+            List<String> stateNames,
+            int[] offsets,
+            int[] sizes,
+            boolean[] indexed,
+            int[] bufferSizes,
+            List<ConstantSlot> constants,
+            List<Output> outputs,
+            String key) {
         this.key = key;
         this.instance = instance;
         this.rhs = rhs;
@@ -54,7 +63,9 @@ public final class CompiledModel {
         double[][] c = new double[constants.size()][];
         for (int k = 0; k < c.length; k++) {
             ConstantSlot slot = constants.get(k);
-            c[k] = slot.fixed() != null ? slot.fixed() : ModelCompiler.flatten(values.named().get(slot.name()), slot.name(), instance);
+            c[k] = slot.fixed() != null
+                    ? slot.fixed()
+                    : ModelCompiler.flatten(values.named().get(slot.name()), slot.name(), instance);
         }
         return c;
     }
@@ -66,7 +77,8 @@ public final class CompiledModel {
             double[] init = instance.initial(stateNames.get(s), values);
             if (init.length != sizes[s]) {
                 throw new SomaError(instance.declaration.name + ": '" + stateNames.get(s) + "' has " + init.length
-                        + " elements in this sample but " + sizes[s] + " in the instance; sizes cannot vary within a batch");
+                        + " elements in this sample but " + sizes[s]
+                        + " in the instance; sizes cannot vary within a batch");
             }
             System.arraycopy(init, 0, y, offsets[s], sizes[s]);
         }

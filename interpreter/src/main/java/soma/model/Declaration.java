@@ -21,7 +21,10 @@ import soma.model.ir.Inliner;
  * (parameter defaults, static definitions such as a random W, state sizes and initial values).
  */
 public final class Declaration {
-    public enum Kind { ODE, NETWORK }
+    public enum Kind {
+        ODE,
+        NETWORK
+    }
 
     /**
      * {@code state x[N] = init} or {@code input x[N]}; size and initial value come from the setup
@@ -51,6 +54,7 @@ public final class Declaration {
     public final List<Equation> equations;
     /** The static definitions, in the order setup evaluates them. */
     public final List<Static> statics;
+
     private final Map<String, Static> staticsByName = new HashMap<>();
     /** (closure, parameters...) -> {@link InstanceValues}. */
     public final RootCallTarget setup;
@@ -74,14 +78,30 @@ public final class Declaration {
         };
     }
 
-    public Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
-                       List<Definition> definitions, List<Equation> equations, List<Static> statics, RootCallTarget setup) {
+    public Declaration(
+            Kind kind,
+            String name,
+            Source source,
+            List<String> parameters,
+            List<StateSpec> states,
+            List<Definition> definitions,
+            List<Equation> equations,
+            List<Static> statics,
+            RootCallTarget setup) {
         this(kind, name, source, parameters, states, definitions, equations, statics, setup, newCache());
     }
 
-    private Declaration(Kind kind, String name, Source source, List<String> parameters, List<StateSpec> states,
-                        List<Definition> definitions, List<Equation> equations, List<Static> statics, RootCallTarget setup,
-                        Map<String, CallTarget> integrators) {
+    private Declaration(
+            Kind kind,
+            String name,
+            Source source,
+            List<String> parameters,
+            List<StateSpec> states,
+            List<Definition> definitions,
+            List<Equation> equations,
+            List<Static> statics,
+            RootCallTarget setup,
+            Map<String, CallTarget> integrators) {
         this.integrators = integrators;
         this.kind = kind;
         this.name = name;
@@ -109,7 +129,8 @@ public final class Declaration {
     }
 
     /** A copy with more states, more (dynamic) definitions after the existing ones, and a new list of equations. */
-    public Declaration rewritten(List<StateSpec> moreStates, List<Definition> moreDefinitions, List<Equation> allEquations) {
+    public Declaration rewritten(
+            List<StateSpec> moreStates, List<Definition> moreDefinitions, List<Equation> allEquations) {
         List<StateSpec> allStates = new ArrayList<>(states);
         allStates.addAll(moreStates);
         List<Definition> allDefinitions = new ArrayList<>(definitions);
@@ -124,7 +145,8 @@ public final class Declaration {
         List<Equation> eqs = new ArrayList<>();
         for (Equation e : equations) eqs.add(new Equation(e.state(), e.index(), inliner.inline(e.value()), e.span()));
         List<Static> forms = new ArrayList<>();
-        for (Static s : statics) forms.add(new Static(s.name(), s.form() == null ? null : inliner.inline(s.form()), s.uses()));
+        for (Static s : statics)
+            forms.add(new Static(s.name(), s.form() == null ? null : inliner.inline(s.form()), s.uses()));
         return new Declaration(kind, name, source, parameters, states, defs, eqs, forms, setup, integrators);
     }
 
@@ -138,7 +160,8 @@ public final class Declaration {
         Static s = staticsByName.get(staticName);
         if (s == null) return false;
         if (s.uses().contains(name)) return true;
-        for (String u : s.uses()) if (!u.equals(staticName) && staticsByName.containsKey(u) && staticDependsOn(u, name)) return true;
+        for (String u : s.uses())
+            if (!u.equals(staticName) && staticsByName.containsKey(u) && staticDependsOn(u, name)) return true;
         return false;
     }
 

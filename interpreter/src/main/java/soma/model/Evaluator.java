@@ -1,8 +1,10 @@
 package soma.model;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import java.util.List;
+import soma.model.ir.Expr;
 import soma.model.nodes.Rhs;
 import soma.model.nodes.Workspace;
 import soma.runtime.Host;
@@ -10,8 +12,6 @@ import soma.runtime.SomaError;
 import soma.runtime.SomaRecord;
 import soma.tensor.Tensor;
 import soma.tensor.TensorFields;
-import com.oracle.truffle.api.CallTarget;
-import soma.model.ir.Expr;
 
 /**
  * One evaluation of a compiled model at a given state (or input) and time: the outputs of a
@@ -22,7 +22,8 @@ public final class Evaluator {
     private Evaluator() {}
 
     private static final class Root extends RootNode {
-        @Child private Rhs rhs;
+        @Child
+        private Rhs rhs;
 
         Root(Host context, Rhs rhs) {
             super(context.language());
@@ -50,7 +51,9 @@ public final class Evaluator {
             this.target = new Root(context, model.rhs).getCallTarget();
         }
 
-        public CompiledModel model() { return model; }
+        public CompiledModel model() {
+            return model;
+        }
 
         public void run(double[] y, double t) {
             load(y, t);
@@ -59,17 +62,22 @@ public final class Evaluator {
 
         private void load(double[] y, double t) {
             if (y.length != model.stateSize) {
-                throw new SomaError(model.instance.declaration.name + " has " + model.stateSize + " state/input elements, got " + y.length + " values");
+                throw new SomaError(model.instance.declaration.name + " has " + model.stateSize
+                        + " state/input elements, got " + y.length + " values");
             }
             w.t = t;
             if (w.y == null || w.y.length != y.length) w.y = new double[y.length];
             System.arraycopy(y, 0, w.y, 0, y.length); // a copy: the caller may reuse y
         }
 
-        public double[] derivative() { return w.dy.clone(); }
+        public double[] derivative() {
+            return w.dy.clone();
+        }
 
         /** The first element of an output's buffer (scalar outputs), without allocating. */
-        public double scalar(CompiledModel.Output o) { return w.buf[o.buffer()][0]; }
+        public double scalar(CompiledModel.Output o) {
+            return w.buf[o.buffer()][0];
+        }
 
         public Object output(CompiledModel.Output o) {
             return TensorFields.unwrap(new Tensor(o.shape(), w.buf[o.buffer()].clone()));
@@ -90,7 +98,9 @@ public final class Evaluator {
     /** Outputs of a network: all dynamic definitions (the last one alone if it is the only one asked). */
     public static Object outputs(Compiled r) {
         List<CompiledModel.Output> outs = r.model().outputs;
-        if (outs.isEmpty()) throw new SomaError(r.model().instance.declaration.name + " defines no outputs (definitions that depend on its inputs)");
+        if (outs.isEmpty())
+            throw new SomaError(r.model().instance.declaration.name
+                    + " defines no outputs (definitions that depend on its inputs)");
         if (outs.size() == 1 && !outs.get(0).name().startsWith("$")) return r.output(outs.get(0));
         SomaRecord rec = new SomaRecord();
         for (CompiledModel.Output o : outs) if (!o.name().startsWith("$")) rec.put(o.name(), r.output(o));

@@ -17,7 +17,10 @@ final class Located {
             this.section = section;
         }
 
-        @Override public SourceSection getSourceSection() { return section; }
+        @Override
+        public SourceSection getSourceSection() {
+            return section;
+        }
     }
 
     static SomaException error(Declaration d, Expr.Span span, String message) {

@@ -1,11 +1,15 @@
 package soma.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import soma.model.ir.Expr;
+import soma.model.ir.Names;
 import soma.model.nodes.Elementwise;
 import soma.model.nodes.Leaves;
 import soma.model.nodes.MNode;
@@ -14,17 +18,12 @@ import soma.model.nodes.Rhs;
 import soma.runtime.Cell;
 import soma.runtime.Host;
 import soma.runtime.MathFunctions;
+import soma.runtime.Operators;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
-import soma.runtime.SomaRecord;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
-import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
-import soma.model.ir.Names;
-import soma.runtime.Operators;
 
 /**
  * Compiles a model instance's symbolic equations into {@link Rhs} nodes, checking shapes on the
@@ -54,8 +53,13 @@ public final class ModelCompiler {
     private final Set<String> varying;
 
     private record C(MNode node, int[] shape) {
-        boolean scalar() { return shape.length == 0; }
-        int size() { return Shape.size(shape); }
+        boolean scalar() {
+            return shape.length == 0;
+        }
+
+        int size() {
+            return Shape.size(shape);
+        }
     }
 
     private ModelCompiler(ModelInstance instance, Host context, Set<String> varying) {
@@ -79,7 +83,8 @@ public final class ModelCompiler {
      * @param sample  the values of one sample of the batch: the other names are folded in with these
      *                values (not the instance's own, which a batch's parameters override)
      */
-    public static CompiledModel compile(ModelInstance instance, Host context, Set<String> varying, InstanceValues sample) {
+    public static CompiledModel compile(
+            ModelInstance instance, Host context, Set<String> varying, InstanceValues sample) {
         return new ModelCompiler(instance, context, varying, sample).run(List.of());
     }
 
@@ -154,7 +159,9 @@ public final class ModelCompiler {
         for (int k = 0; k < extras.size(); k++) {
             C value = compile(extras.get(k));
             if (k >= direct) {
-                if (!value.scalar()) throw new SomaError("internal: a matrix entry must be a scalar, got shape " + Shape.toString(value.shape()));
+                if (!value.scalar())
+                    throw new SomaError(
+                            "internal: a matrix entry must be a scalar, got shape " + Shape.toString(value.shape()));
                 eqs.add(new Rhs.Assign(value.node(), true, -1, into[k - direct], 1));
                 continue;
             }
@@ -171,15 +178,25 @@ public final class ModelCompiler {
             boolean[] c = covered.get(names.get(s));
             for (int i = 0; i < sizes[s]; i++) {
                 if (c == null || !c[i]) {
-                    throw Located.error(d, d.states.get(s).span(), "state '" + names.get(s) + "' has no equation for element " + i
-                            + " (write d" + names.get(s) + "/dt = ... for the whole vector, or one per element)");
+                    throw Located.error(
+                            d,
+                            d.states.get(s).span(),
+                            "state '" + names.get(s) + "' has no equation for element " + i + " (write d" + names.get(s)
+                                    + "/dt = ... for the whole vector, or one per element)");
                 }
             }
         }
         int[] bufferSizes = buffers.stream().mapToInt(Integer::intValue).toArray();
         Rhs rhs = new Rhs(defs.toArray(new Rhs.Assign[0]), eqs.toArray(new Rhs.Assign[0]));
-        decisions.append("buffers").append(buffers).append(";extras").append(extras.size()).append(";into").append(Arrays.toString(into));
-        return new CompiledModel(instance, rhs, names, offsets, sizes, indexed, bufferSizes, constants, outputs, decisions.toString());
+        decisions
+                .append("buffers")
+                .append(buffers)
+                .append(";extras")
+                .append(extras.size())
+                .append(";into")
+                .append(Arrays.toString(into));
+        return new CompiledModel(
+                instance, rhs, names, offsets, sizes, indexed, bufferSizes, constants, outputs, decisions.toString());
     }
 
     private Rhs.Assign equation(Declaration.Equation eq, Map<String, boolean[]> covered) {
@@ -190,16 +207,30 @@ public final class ModelCompiler {
         int from = 0;
         int count = size;
         if (eq.index() != null) {
-            if (shape.length == 0) throw Located.error(d, eq.span(), "'" + eq.state() + "' is a scalar; write d" + eq.state() + "/dt without an index");
+            if (shape.length == 0)
+                throw Located.error(
+                        d,
+                        eq.span(),
+                        "'" + eq.state() + "' is a scalar; write d" + eq.state() + "/dt without an index");
             from = constantIndex(eq.index(), size);
             count = 1;
-            if (!value.scalar()) throw Located.error(d, eq.value().span(), "d" + eq.state() + "[" + from + "]/dt needs a scalar, got shape " + Shape.toString(value.shape()));
+            if (!value.scalar())
+                throw Located.error(
+                        d,
+                        eq.value().span(),
+                        "d" + eq.state() + "[" + from + "]/dt needs a scalar, got shape "
+                                + Shape.toString(value.shape()));
         } else if (!value.scalar() && !Arrays.equals(value.shape(), shape)) {
-            throw Located.error(d, eq.value().span(), "d" + eq.state() + "/dt has shape " + Shape.toString(value.shape())
-                    + " but '" + eq.state() + "' has shape " + Shape.toString(shape));
+            throw Located.error(
+                    d,
+                    eq.value().span(),
+                    "d" + eq.state() + "/dt has shape " + Shape.toString(value.shape()) + " but '" + eq.state()
+                            + "' has shape " + Shape.toString(shape));
         }
         for (int i = from; i < from + count; i++) {
-            if (c[i]) throw Located.error(d, eq.span(), "a second equation for " + eq.state() + (shape.length == 0 ? "" : "[" + i + "]"));
+            if (c[i])
+                throw Located.error(
+                        d, eq.span(), "a second equation for " + eq.state() + (shape.length == 0 ? "" : "[" + i + "]"));
             c[i] = true;
         }
         return new Rhs.Assign(value.node(), true, -1, stateOffset.get(eq.state()) + from, count);
@@ -254,7 +285,10 @@ public final class ModelCompiler {
         if (value == null) {
             Cell cell = context.globals().lookup(name);
             if (cell == null || cell.value == null) {
-                throw Located.error(d, n.span(), "unknown name '" + name + "' in " + d.name + " (not a state, parameter, definition or global)");
+                throw Located.error(
+                        d,
+                        n.span(),
+                        "unknown name '" + name + "' in " + d.name + " (not a state, parameter, definition or global)");
             }
             value = cell.value;
             fixed = true;
@@ -268,7 +302,12 @@ public final class ModelCompiler {
             return constants.size() - 1;
         });
         if (fixed) constants.set(slot, new CompiledModel.ConstantSlot(name, flatten(value, name, instance)));
-        decisions.append(name).append("@").append(slot).append(Shape.toString(shape)).append(';');
+        decisions
+                .append(name)
+                .append("@")
+                .append(slot)
+                .append(Shape.toString(shape))
+                .append(';');
         return new C(shape.length == 0 ? new Leaves.ConstScalar(slot) : new Leaves.ConstVector(slot), shape);
     }
 
@@ -280,14 +319,18 @@ public final class ModelCompiler {
     private int[] shapeOf(Object value, String name, Expr.Span span) {
         if (value instanceof Double || value instanceof Boolean) return new int[0];
         if (value instanceof Tensor t && !t.isComplex()) return t.shape();
-        throw Located.error(d, span, "'" + name + "' is a " + Printer.typeName(value) + "; equations can use numbers and real tensors");
+        throw Located.error(
+                d,
+                span,
+                "'" + name + "' is a " + Printer.typeName(value) + "; equations can use numbers and real tensors");
     }
 
     static double[] flatten(Object value, String name, ModelInstance instance) {
         if (value instanceof Double v) return new double[] {v};
         if (value instanceof Boolean b) return new double[] {b ? 1 : 0};
         if (value instanceof Tensor t && !t.isComplex()) return t.realData();
-        throw new SomaError(instance.declaration.name + ": '" + name + "' must be a number or a real tensor, got a " + Printer.typeName(value));
+        throw new SomaError(instance.declaration.name + ": '" + name + "' must be a number or a real tensor, got a "
+                + Printer.typeName(value));
     }
 
     private C binary(Expr.Binary b) {
@@ -311,22 +354,32 @@ public final class ModelCompiler {
     private C matmul(Expr.Binary b, C x, C y) {
         if (x.shape().length == 2 && y.shape().length == 1) {
             if (x.shape()[1] != y.shape()[0]) {
-                throw Located.error(d, b.span(), "matmul: shape mismatch " + Shape.toString(x.shape()) + " @ " + Shape.toString(y.shape()));
+                throw Located.error(
+                        d,
+                        b.span(),
+                        "matmul: shape mismatch " + Shape.toString(x.shape()) + " @ " + Shape.toString(y.shape()));
             }
             if (!(x.node() instanceof Leaves.ConstVector)) {
-                throw Located.error(d, b.left().span(), "the matrix in 'W @ x' must be a parameter or static definition of the model");
+                throw Located.error(
+                        d,
+                        b.left().span(),
+                        "the matrix in 'W @ x' must be a parameter or static definition of the model");
             }
             int slot = constantSlot.get(((Expr.Name) b.left()).name());
             int rows = x.shape()[0];
             int cols = x.shape()[1];
-            return new C(new Materialized.MatVec(slot, rows, cols, y.node(), buffer(cols), buffer(rows)), new int[] {rows});
+            return new C(
+                    new Materialized.MatVec(slot, rows, cols, y.node(), buffer(cols), buffer(rows)), new int[] {rows});
         }
         if (x.shape().length == 1 && y.shape().length == 1 && x.shape()[0] == y.shape()[0]) {
             MNode product = new Elementwise.Binary(Elementwise.Binary.Kind.MUL, x.node(), y.node());
             return new C(new Materialized.Sum(product, x.size(), false, buffer(1)), new int[0]);
         }
-        throw Located.error(d, b.span(), "matmul in an equation needs matrix @ vector or vector @ vector, got "
-                + Shape.toString(x.shape()) + " @ " + Shape.toString(y.shape()));
+        throw Located.error(
+                d,
+                b.span(),
+                "matmul in an equation needs matrix @ vector or vector @ vector, got " + Shape.toString(x.shape())
+                        + " @ " + Shape.toString(y.shape()));
     }
 
     private int[] broadcast(C x, C y, Expr.Span span) {
@@ -336,19 +389,33 @@ public final class ModelCompiler {
     private int[] broadcast(int[] a, int[] b, Expr.Span span) {
         if (a.length == 0) return b;
         if (b.length == 0 || Arrays.equals(a, b)) return a;
-        throw Located.error(d, span, "shape mismatch: " + Shape.toString(a) + " and " + Shape.toString(b) + " (in equations, combine same shapes or a shape with a scalar)");
+        throw Located.error(
+                d,
+                span,
+                "shape mismatch: " + Shape.toString(a) + " and " + Shape.toString(b)
+                        + " (in equations, combine same shapes or a shape with a scalar)");
     }
 
     private C logic(Expr.Logic l) {
         C x = compile(l.left());
         if (l.kind().equals("not")) return new C(new Elementwise.Not(x.node()), x.shape());
         C y = compile(l.right());
-        Elementwise.Binary.Kind kind = l.kind().equals("and") ? Elementwise.Binary.Kind.AND : Elementwise.Binary.Kind.OR;
+        Elementwise.Binary.Kind kind =
+                l.kind().equals("and") ? Elementwise.Binary.Kind.AND : Elementwise.Binary.Kind.OR;
         return new C(new Elementwise.Binary(kind, x.node(), y.node()), broadcast(x, y, l.span()));
     }
 
-    private static final Map<String, Elementwise.Binary.Kind> BINARY = Map.of("min", Elementwise.Binary.Kind.MIN,
-            "max", Elementwise.Binary.Kind.MAX, "atan2", Elementwise.Binary.Kind.ATAN2, "hypot", Elementwise.Binary.Kind.HYPOT, "pow", Elementwise.Binary.Kind.POW);
+    private static final Map<String, Elementwise.Binary.Kind> BINARY = Map.of(
+            "min",
+            Elementwise.Binary.Kind.MIN,
+            "max",
+            Elementwise.Binary.Kind.MAX,
+            "atan2",
+            Elementwise.Binary.Kind.ATAN2,
+            "hypot",
+            Elementwise.Binary.Kind.HYPOT,
+            "pow",
+            Elementwise.Binary.Kind.POW);
 
     private C call(Expr.Call c) {
         String f = c.function();
@@ -372,16 +439,24 @@ public final class ModelCompiler {
             C lo = compile(args.get(1));
             C hi = compile(args.get(2));
             MNode low = new Elementwise.Binary(Elementwise.Binary.Kind.MAX, x.node(), lo.node());
-            return new C(new Elementwise.Binary(Elementwise.Binary.Kind.MIN, low, hi.node()), broadcast(broadcast(x, lo, c.span()), hi.shape(), c.span()));
+            return new C(
+                    new Elementwise.Binary(Elementwise.Binary.Kind.MIN, low, hi.node()),
+                    broadcast(broadcast(x, lo, c.span()), hi.shape(), c.span()));
         }
-        throw Located.error(d, c.span(), "'" + f + "' with " + args.size() + " argument(s) cannot be used in an equation"
-                + " (math functions, min, max, atan2, hypot, pow, clamp, sum and mean can)");
+        throw Located.error(
+                d,
+                c.span(),
+                "'" + f + "' with " + args.size() + " argument(s) cannot be used in an equation"
+                        + " (math functions, min, max, atan2, hypot, pow, clamp, sum and mean can)");
     }
 
     private C index(Expr.Index i) {
         C x = compile(i.target());
         if (x.shape().length != 1) {
-            throw Located.error(d, i.span(), "only vectors can be indexed in equations, this has shape " + Shape.toString(x.shape()));
+            throw Located.error(
+                    d,
+                    i.span(),
+                    "only vectors can be indexed in equations, this has shape " + Shape.toString(x.shape()));
         }
         int k = constantIndex(i.key(), x.shape()[0]);
         return new C(new Materialized.Element(x.node(), k), new int[0]);
@@ -391,7 +466,12 @@ public final class ModelCompiler {
         MNode[] parts = new MNode[l.items().size()];
         for (int k = 0; k < parts.length; k++) {
             C p = compile(l.items().get(k));
-            if (!p.scalar()) throw Located.error(d, l.items().get(k).span(), "a vector [a, b, ...] in an equation takes scalars, this has shape " + Shape.toString(p.shape()));
+            if (!p.scalar())
+                throw Located.error(
+                        d,
+                        l.items().get(k).span(),
+                        "a vector [a, b, ...] in an equation takes scalars, this has shape "
+                                + Shape.toString(p.shape()));
             parts[k] = p.node();
         }
         return new C(new Materialized.Stack(parts, buffer(parts.length)), new int[] {parts.length});
@@ -403,9 +483,13 @@ public final class ModelCompiler {
         try {
             v = constant(key);
         } catch (SomaError | TensorException e) {
-            throw Located.error(d, key.span(), "an index in an equation must be a constant (a number or a parameter): " + e.getMessage());
+            throw Located.error(
+                    d,
+                    key.span(),
+                    "an index in an equation must be a constant (a number or a parameter): " + e.getMessage());
         }
-        if (v != Math.rint(v)) throw Located.error(d, key.span(), "index must be a whole number, got " + Printer.number(v));
+        if (v != Math.rint(v))
+            throw Located.error(d, key.span(), "index must be a whole number, got " + Printer.number(v));
         int k = (int) v;
         decisions.append('#').append(k).append(';');
         int p = k < 0 ? k + size : k;
@@ -431,5 +515,4 @@ public final class ModelCompiler {
             default -> throw new SomaError("not a constant expression");
         };
     }
-
 }

@@ -1,6 +1,7 @@
 package soma.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import soma.runtime.HasFields;
@@ -10,9 +11,8 @@ import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.runtime.SomaRecord;
 import soma.runtime.SomaValue;
-import soma.tensor.Tensor;
-import java.util.Arrays;
 import soma.runtime.TensorHooks;
+import soma.tensor.Tensor;
 
 /**
  * One instance of a declared model: parameter values, static definitions (a random W is drawn
@@ -23,6 +23,7 @@ public final class ModelInstance implements SomaValue, HasFields {
     public final Declaration declaration;
     /** The bound call arguments (closure, parameters...), kept to re-run setup for a batch. */
     private final Object[] arguments;
+
     public final InstanceValues values;
     private final long[] rngState;
 
@@ -50,7 +51,9 @@ public final class ModelInstance implements SomaValue, HasFields {
         Object[] args = arguments.clone();
         for (var e : overrides.entrySet()) {
             int i = declaration.parameters.indexOf(e.getKey());
-            if (i < 0) throw new SomaError("'" + e.getKey() + "' is not a parameter of " + declaration.name + " (parameters: " + String.join(", ", declaration.parameters) + ")");
+            if (i < 0)
+                throw new SomaError("'" + e.getKey() + "' is not a parameter of " + declaration.name + " (parameters: "
+                        + String.join(", ", declaration.parameters) + ")");
             args[i + 1] = e.getValue();
         }
         long[] saved = context.rng().snapshot();
@@ -91,7 +94,8 @@ public final class ModelInstance implements SomaValue, HasFields {
     /** State sizes and initial values are not tracked symbolically: be safe if they could use the parameter. */
     private boolean sizeOrInitUses(Declaration.StateSpec state, String param) {
         return state.setupUses().contains(param)
-                || state.setupUses().stream().anyMatch(n -> declaration.staticNamed(n) != null && declaration.staticDependsOn(n, param));
+                || state.setupUses().stream()
+                        .anyMatch(n -> declaration.staticNamed(n) != null && declaration.staticDependsOn(n, param));
     }
 
     /**
@@ -122,13 +126,15 @@ public final class ModelInstance implements SomaValue, HasFields {
         Object s = from.sizes()[declaration.stateIndex(state)];
         if (s == null || s == Nil.INSTANCE) return 1;
         if (s instanceof Double d && d == Math.rint(d) && d >= 1) return (int) (double) d;
-        throw new SomaError(declaration.name + ": the size of '" + state + "' must be a positive whole number, got " + Printer.show(s));
+        throw new SomaError(declaration.name + ": the size of '" + state + "' must be a positive whole number, got "
+                + Printer.show(s));
     }
 
     /** The initial value of a state, as n doubles (default zeros). */
     public double[] initial(String state, InstanceValues from) {
         int n = size(state, from);
-        if (Sensitivity.isTangent(state)) return new double[n]; // d x(0) / d p = 0: initial states do not depend on parameters
+        if (Sensitivity.isTangent(state))
+            return new double[n]; // d x(0) / d p = 0: initial states do not depend on parameters
         Object v = from.inits()[declaration.stateIndex(state)];
         double[] out = new double[n];
         if (v == null || v == Nil.INSTANCE) return out;
@@ -136,10 +142,12 @@ public final class ModelInstance implements SomaValue, HasFields {
             Arrays.fill(out, d);
             return out;
         }
-        if (v instanceof Tensor t && !t.isComplex() && t.size() == n) return t.realData().clone();
+        if (v instanceof Tensor t && !t.isComplex() && t.size() == n)
+            return t.realData().clone();
         Tensor t = TensorHooks.toTensor(v, "initial value of '" + state + "'");
         if (t.size() != n || t.isComplex()) {
-            throw new SomaError(declaration.name + ": initial value of '" + state + "' has shape " + t.shapeString() + ", but the state has " + n + " element(s)");
+            throw new SomaError(declaration.name + ": initial value of '" + state + "' has shape " + t.shapeString()
+                    + ", but the state has " + n + " element(s)");
         }
         return t.realData().clone();
     }
@@ -154,7 +162,10 @@ public final class ModelInstance implements SomaValue, HasFields {
         return declaration.name + "(" + String.join(", ", parts) + ")";
     }
 
-    @Override public String typeName() { return declaration.kind == Declaration.Kind.ODE ? "ode" : "network"; }
+    @Override
+    public String typeName() {
+        return declaration.kind == Declaration.Kind.ODE ? "ode" : "network";
+    }
 
     @Override
     public Object field(String name) {

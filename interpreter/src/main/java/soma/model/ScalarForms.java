@@ -2,9 +2,9 @@ package soma.model;
 
 import soma.model.ir.Expr;
 import soma.runtime.MathFunctions;
+import soma.runtime.Op;
 import soma.runtime.Operators;
 import soma.runtime.SomaRecord;
-import soma.runtime.Op;
 
 /**
  * Evaluates the symbolic form of a scalar static definition (g_e = g_el * 1e-9) from numbers
@@ -28,9 +28,12 @@ final class ScalarForms {
                 if (y == null || b.op() == Op.MATMUL) yield null;
                 yield Operators.numeric(b.op(), x, y) instanceof Double d ? d : null;
             }
-            case Expr.Call c when c.args().size() == 1 && MathFunctions.ALL.containsKey(c.function()) -> {
+            case Expr.Call c
+            when c.args().size() == 1 && MathFunctions.ALL.containsKey(c.function()) -> {
                 Double x = eval(c.args().get(0), values);
-                yield x == null ? null : MathFunctions.ALL.get(c.function()).op().applyAsDouble(x);
+                yield x == null
+                        ? null
+                        : MathFunctions.ALL.get(c.function()).op().applyAsDouble(x);
             }
             default -> null;
         };

@@ -6,9 +6,12 @@ import soma.runtime.Nil;
 
 /** A sequence of statements; its value is the last statement's. */
 public final class BlockNode extends ExprNode {
-    @Children private final ExprNode[] statements;
+    @Children
+    private final ExprNode[] statements;
 
-    public BlockNode(ExprNode[] statements) { this.statements = statements; }
+    public BlockNode(ExprNode[] statements) {
+        this.statements = statements;
+    }
 
     @Override
     @ExplodeLoop

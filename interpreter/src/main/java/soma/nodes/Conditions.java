@@ -15,7 +15,8 @@ public final class Conditions {
             return condition.executeBoolean(frame);
         } catch (UnexpectedResultException e) {
             CompilerDirectives.transferToInterpreter();
-            throw new SomaException("a condition must be a bool, but this is a " + Printer.typeName(e.getResult()), condition);
+            throw new SomaException(
+                    "a condition must be a bool, but this is a " + Printer.typeName(e.getResult()), condition);
         }
     }
 }

@@ -8,11 +8,14 @@ import soma.SomaLanguage;
 
 /** The body of a user function: parameters are written to their slots, then the body runs. */
 public final class FunctionRootNode extends RootNode {
-    @Child private ExprNode body;
+    @Child
+    private ExprNode body;
+
     private final String name;
     private final SourceSection section;
 
-    public FunctionRootNode(SomaLanguage language, FrameDescriptor frame, ExprNode body, String name, SourceSection section) {
+    public FunctionRootNode(
+            SomaLanguage language, FrameDescriptor frame, ExprNode body, String name, SourceSection section) {
         super(language, frame);
         this.body = body;
         this.name = name;
@@ -28,7 +31,18 @@ public final class FunctionRootNode extends RootNode {
         }
     }
 
-    @Override public String getName() { return name; }
-    @Override public SourceSection getSourceSection() { return section; }
-    @Override public String toString() { return name; }
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public SourceSection getSourceSection() {
+        return section;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

@@ -20,11 +20,14 @@ import soma.tensor.MemoryBudget;
  * expression statement is printed with its type.
  */
 public final class ProgramRootNode extends RootNode {
-    @Child private ExprNode body;
+    @Child
+    private ExprNode body;
+
     private final SourceSection section;
     private final boolean echo;
 
-    public ProgramRootNode(SomaLanguage language, FrameDescriptor frame, ExprNode body, SourceSection section, boolean echo) {
+    public ProgramRootNode(
+            SomaLanguage language, FrameDescriptor frame, ExprNode body, SourceSection section, boolean echo) {
         super(language, frame);
         this.body = body;
         this.section = section;
@@ -62,6 +65,13 @@ public final class ProgramRootNode extends RootNode {
         }
     }
 
-    @Override public String getName() { return "<main>"; }
-    @Override public SourceSection getSourceSection() { return section; }
+    @Override
+    public String getName() {
+        return "<main>";
+    }
+
+    @Override
+    public SourceSection getSourceSection() {
+        return section;
+    }
 }

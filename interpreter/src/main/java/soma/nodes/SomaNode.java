@@ -15,8 +15,13 @@ public abstract class SomaNode extends Node {
         this.sourceLength = length;
     }
 
-    public final int sourceStart() { return sourceStart; }
-    public final int sourceLength() { return sourceLength; }
+    public final int sourceStart() {
+        return sourceStart;
+    }
+
+    public final int sourceLength() {
+        return sourceLength;
+    }
 
     @Override
     @TruffleBoundary

@@ -16,9 +16,22 @@ final class Dopri5 extends StepNode {
     private static final double A31 = 3.0 / 40, A32 = 9.0 / 40;
     private static final double A41 = 44.0 / 45, A42 = -56.0 / 15, A43 = 32.0 / 9;
     private static final double A51 = 19372.0 / 6561, A52 = -25360.0 / 2187, A53 = 64448.0 / 6561, A54 = -212.0 / 729;
-    private static final double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247, A64 = 49.0 / 176, A65 = -5103.0 / 18656;
-    private static final double B1 = 35.0 / 384, B3 = 500.0 / 1113, B4 = 125.0 / 192, B5 = -2187.0 / 6784, B6 = 11.0 / 84;
-    private static final double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200, E6 = 22.0 / 525, E7 = -1.0 / 40;
+    private static final double A61 = 9017.0 / 3168,
+            A62 = -355.0 / 33,
+            A63 = 46732.0 / 5247,
+            A64 = 49.0 / 176,
+            A65 = -5103.0 / 18656;
+    private static final double B1 = 35.0 / 384,
+            B3 = 500.0 / 1113,
+            B4 = 125.0 / 192,
+            B5 = -2187.0 / 6784,
+            B6 = 11.0 / 84;
+    private static final double E1 = 71.0 / 57600,
+            E3 = -71.0 / 16695,
+            E4 = 71.0 / 1920,
+            E5 = -17253.0 / 339200,
+            E6 = 22.0 / 525,
+            E7 = -1.0 / 40;
     static final long MAX_ATTEMPTS = 50_000_000L;
 
     Dopri5(Rhs rhs) {
@@ -50,9 +63,11 @@ final class Dopri5 extends StepNode {
         f(r, t + C4 * h, tmp, k4);
         for (int i = 0; i < n; i++) tmp[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
         f(r, t + C5 * h, tmp, k5);
-        for (int i = 0; i < n; i++) tmp[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+        for (int i = 0; i < n; i++)
+            tmp[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
         f(r, t + h, tmp, k6);
-        for (int i = 0; i < n; i++) ynew[i] = y[i] + h * (B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
+        for (int i = 0; i < n; i++)
+            ynew[i] = y[i] + h * (B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
         f(r, t + h, ynew, k7);
         double err = 0;
         for (int i = 0; i < n; i++) {
@@ -78,9 +93,13 @@ final class Dopri5 extends StepNode {
         }
         if (r.h < 1e-14 * Math.max(1, Math.abs(t)) || r.attempts > MAX_ATTEMPTS) {
             CompilerDirectives.transferToInterpreter();
-            throw new Divergence(r.sample, t, -1, r.attempts > MAX_ATTEMPTS
-                    ? "needed more than " + MAX_ATTEMPTS + " steps (the problem may be stiff)"
-                    : "step size underflow (h = " + r.h + "; the problem may be stiff or singular)");
+            throw new Divergence(
+                    r.sample,
+                    t,
+                    -1,
+                    r.attempts > MAX_ATTEMPTS
+                            ? "needed more than " + MAX_ATTEMPTS + " steps (the problem may be stiff)"
+                            : "step size underflow (h = " + r.h + "; the problem may be stiff or singular)");
         }
         return true;
     }

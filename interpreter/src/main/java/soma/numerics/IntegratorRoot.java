@@ -13,7 +13,9 @@ import soma.model.nodes.Rhs;
  * call target itself is compiled after a few samples of a batch.
  */
 final class IntegratorRoot extends RootNode {
-    @Child private LoopNode loop;
+    @Child
+    private LoopNode loop;
+
     private final String name;
 
     IntegratorRoot(TruffleLanguage<?> language, Method method, Rhs rhs, String name) {
@@ -28,6 +30,13 @@ final class IntegratorRoot extends RootNode {
         return null;
     }
 
-    @Override public String getName() { return name; }
-    @Override public String toString() { return name; }
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

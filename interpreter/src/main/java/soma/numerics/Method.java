@@ -5,7 +5,9 @@ import soma.runtime.SomaError;
 
 /** The integration methods by name, with how many stage arrays each needs. */
 public enum Method {
-    EULER(1), RK4(4), DOPRI5(8);
+    EULER(1),
+    RK4(4),
+    DOPRI5(8);
 
     final int stages;
 

@@ -21,10 +21,12 @@ public final class Run {
     final int contiguousFrom;
     /** Row r: the recorded state elements at time t0 + r * every * dt. */
     double[] out;
+
     int rows;
     long step;
     /** Steps left until the next recorded row (a countdown: cheaper than step % every). */
     int untilRecord;
+
     int sample;
     // adaptive methods
     final double rtol;
@@ -33,7 +35,17 @@ public final class Run {
     double h;
     long attempts;
 
-    Run(Workspace w, int n, int stageCount, double t0, double dt, long steps, int every, int[] recorded, double rtol, double atol) {
+    Run(
+            Workspace w,
+            int n,
+            int stageCount,
+            double t0,
+            double dt,
+            long steps,
+            int every,
+            int[] recorded,
+            double rtol,
+            double atol) {
         this.w = w;
         this.y = new double[n];
         this.stages = new double[stageCount][n];

@@ -1,10 +1,17 @@
 package soma.numerics;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.TruffleSafepoint;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import soma.model.CompiledModel;
 import soma.model.InstanceValues;
 import soma.model.ModelCompiler;
@@ -12,18 +19,11 @@ import soma.model.ModelInstance;
 import soma.model.diff.TangentSystem;
 import soma.model.nodes.Workspace;
 import soma.runtime.Host;
+import soma.runtime.Operators;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
-import soma.tensor.Tensor;
 import soma.tensor.MemoryBudget;
-import com.oracle.truffle.api.TruffleSafepoint;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
-import soma.runtime.Operators;
+import soma.tensor.Tensor;
 import soma.util.Progress;
 
 /**
@@ -41,12 +41,24 @@ public final class Simulator {
      * @param batch   one row per sample, or null for a single run
      * @param from    initial state (all elements, flat) replacing the declared one, or null
      */
-    public record Options(Method method, double t0, double dt, long steps, int every, List<String> record,
-                          double rtol, double atol, List<String> over, double[][] batch, double[] from, int threads,
-                          List<String> sensitivities) {}
+    public record Options(
+            Method method,
+            double t0,
+            double dt,
+            long steps,
+            int every,
+            List<String> record,
+            double rtol,
+            double atol,
+            List<String> over,
+            double[][] batch,
+            double[] from,
+            int threads,
+            List<String> sensitivities) {}
 
     public static Trajectory simulate(ModelInstance original, Options o, Host context) {
-        ModelInstance instance = o.sensitivities().isEmpty() ? original : TangentSystem.augment(original, o.sensitivities());
+        ModelInstance instance =
+                o.sensitivities().isEmpty() ? original : TangentSystem.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
         InstanceValues[] sampleValues = new InstanceValues[samples];
         IntFunction<Map<String, Double>> overridesOf = s -> {
@@ -58,37 +70,51 @@ public final class Simulator {
             sampleValues[0] = instance.values;
         } else if (instance.quickValues(overridesOf.apply(0)) != null) {
             // only unit conversions depend on the batched parameters: prepare the samples on all cores
-            IntStream.range(0, samples).parallel().forEach(s -> sampleValues[s] = instance.quickValues(overridesOf.apply(s)));
+            IntStream.range(0, samples)
+                    .parallel()
+                    .forEach(s -> sampleValues[s] = instance.quickValues(overridesOf.apply(s)));
         } else {
-            for (int s = 0; s < samples; s++) sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context); // runs Soma code: one thread
+            for (int s = 0; s < samples; s++)
+                sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context); // runs Soma code: one thread
         }
         CompiledModel model = ModelCompiler.compile(instance, context, varying(sampleValues), sampleValues[0]);
         if (model.stateSize == 0 || instance.declaration.isFeedforward()) {
-            throw new SomaError("simulate: " + instance.declaration.name + " has no state with an equation to integrate");
+            throw new SomaError(
+                    "simulate: " + instance.declaration.name + " has no state with an equation to integrate");
         }
         List<String> recordedNames = o.record() == null ? nonInputs(model) : o.record();
         List<Integer> recorded = new ArrayList<>();
         for (String name : recordedNames) {
             int s = model.indexOf(name);
-            if (s < 0) throw new SomaError("simulate: cannot record '" + name + "', which is not a state of " + instance.declaration.name
-                    + " (states: " + String.join(", ", model.stateNames) + ")");
+            if (s < 0)
+                throw new SomaError("simulate: cannot record '" + name + "', which is not a state of "
+                        + instance.declaration.name + " (states: " + String.join(", ", model.stateNames) + ")");
             for (int i = 0; i < model.sizes[s]; i++) recorded.add(model.offsets[s] + i);
         }
         int[] idx = recorded.stream().mapToInt(Integer::intValue).toArray();
         double[][][] constants = new double[samples][][];
         double[][] initial = new double[samples][];
         if (o.from() != null && o.from().length > model.stateSize) {
-            throw new SomaError("simulate: 'from' has " + o.from().length + " values but " + instance.declaration.name + " has " + model.stateSize + " state elements");
+            throw new SomaError("simulate: 'from' has " + o.from().length + " values but " + instance.declaration.name
+                    + " has " + model.stateSize + " state elements");
         }
         IntStream.range(0, samples).parallel().forEach(s -> {
             constants[s] = model.constants(sampleValues[s]);
             initial[s] = model.initial(sampleValues[s]);
-            if (o.from() != null) System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
+            if (o.from() != null)
+                System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
         });
         checkMemory((double) samples * (o.steps() / o.every() + 1) * idx.length);
         int maxRows = (int) (o.steps() / o.every()) + 1;
-        CallTarget target = original.declaration.integrators.computeIfAbsent(o.method() + "|" + o.sensitivities() + "|" + model.key, k ->
-                new IntegratorRoot(context.language(), o.method(), model.rhs, instance.declaration.name + "." + o.method().name().toLowerCase()).getCallTarget());
+        CallTarget target = original.declaration.integrators.computeIfAbsent(
+                o.method() + "|" + o.sensitivities() + "|" + model.key,
+                k -> new IntegratorRoot(
+                                context.language(),
+                                o.method(),
+                                model.rhs,
+                                instance.declaration.name + "."
+                                        + o.method().name().toLowerCase())
+                        .getCallTarget());
         double[][] out = new double[samples][];
         int threads = Math.max(1, Math.min(samples, o.threads()));
         Divergence[] failures = new Divergence[threads];
@@ -99,7 +125,17 @@ public final class Simulator {
         for (int k = 0; k < threads; k++) {
             int first = k;
             work[k] = () -> {
-                Run run = new Run(new Workspace(model.bufferSizes), model.stateSize, o.method().stages, o.t0(), o.dt(), o.steps(), o.every(), idx, o.rtol(), o.atol());
+                Run run = new Run(
+                        new Workspace(model.bufferSizes),
+                        model.stateSize,
+                        o.method().stages,
+                        o.t0(),
+                        o.dt(),
+                        o.steps(),
+                        o.every(),
+                        idx,
+                        o.rtol(),
+                        o.atol());
                 try {
                     for (int s = first; s < samples; s += threads) {
                         run.reset(s, initial[s], constants[s], maxRows);
@@ -125,7 +161,14 @@ public final class Simulator {
         Divergence first = null;
         for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
         if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
-        return gather(model, recordedNames, out, maxRows, o, instance.declaration.name, Arrays.stream(taken).sum());
+        return gather(
+                model,
+                recordedNames,
+                out,
+                maxRows,
+                o,
+                instance.declaration.name,
+                Arrays.stream(taken).sum());
     }
 
     /**
@@ -145,7 +188,8 @@ public final class Simulator {
         Set<String> out = new HashSet<>();
         for (String name : samples[0].named().fields.keySet()) {
             for (int s = 1; s < samples.length; s++) {
-                if (!Operators.equal(samples[0].named().get(name), samples[s].named().get(name))) {
+                if (!Operators.equal(
+                        samples[0].named().get(name), samples[s].named().get(name))) {
                     out.add(name);
                     break;
                 }
@@ -193,16 +237,25 @@ public final class Simulator {
         if (d.element >= 0) {
             for (int s = model.stateNames.size() - 1; s >= 0; s--) {
                 if (d.element >= model.offsets[s]) {
-                    where = "'" + model.stateNames.get(s) + (model.indexed[s] ? "[" + (d.element - model.offsets[s]) + "]" : "") + "' ";
+                    where = "'" + model.stateNames.get(s)
+                            + (model.indexed[s] ? "[" + (d.element - model.offsets[s]) + "]" : "") + "' ";
                     break;
                 }
             }
         }
-        return "simulate: " + where + d.reason + " at t = " + Printer.number(d.t) + (batch ? " in sample " + d.sample : "")
+        return "simulate: " + where + d.reason + " at t = " + Printer.number(d.t)
+                + (batch ? " in sample " + d.sample : "")
                 + (d.element >= 0 ? " (try a smaller dt, or check the parameters)" : "");
     }
 
-    private static Trajectory gather(CompiledModel model, List<String> names, double[][] out, int rows, Options o, String modelName, long steps) {
+    private static Trajectory gather(
+            CompiledModel model,
+            List<String> names,
+            double[][] out,
+            int rows,
+            Options o,
+            String modelName,
+            long steps) {
         int samples = out.length;
         double[] t = new double[rows];
         for (int r = 0; r < rows; r++) t[r] = o.t0() + (double) r * o.every() * o.dt();
@@ -224,7 +277,13 @@ public final class Simulator {
             series.put(name, new Tensor(shape, data));
             col += n;
         }
-        return new Trajectory(new Tensor(new int[] {rows}, t), series, o.batch() == null ? 0 : samples, modelName, o.method().name().toLowerCase(), steps);
+        return new Trajectory(
+                new Tensor(new int[] {rows}, t),
+                series,
+                o.batch() == null ? 0 : samples,
+                modelName,
+                o.method().name().toLowerCase(),
+                steps);
     }
 
     private static int[] prepend(int n, int[] shape) {

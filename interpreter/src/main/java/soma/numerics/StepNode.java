@@ -12,7 +12,8 @@ import soma.model.nodes.Workspace;
  * loop is compiled by on-stack replacement while it runs, with the right-hand side inlined.
  */
 abstract class StepNode extends Node implements RepeatingNode {
-    @Child protected Rhs rhs;
+    @Child
+    protected Rhs rhs;
 
     StepNode(Rhs rhs) {
         this.rhs = rhs;

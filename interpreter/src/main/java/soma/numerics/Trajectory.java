@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import soma.runtime.HasFields;
 import soma.runtime.Printer;
+import soma.runtime.SomaError;
 import soma.runtime.SomaList;
 import soma.runtime.SomaValue;
 import soma.tensor.Tensor;
-import soma.runtime.SomaError;
 
 /**
  * The result of {@code simulate}: the time points and one series per recorded variable
@@ -21,6 +21,7 @@ public final class Trajectory implements SomaValue, HasFields {
     public final Map<String, Tensor> series;
     /** Number of samples of a batch, or 0 for a single run. */
     public final int samples;
+
     public final String model;
     public final String method;
     /** Steps taken, summed over samples (attempted steps for adaptive methods). */
@@ -43,12 +44,18 @@ public final class Trajectory implements SomaValue, HasFields {
     @Override
     public String show() {
         int n = t.size();
-        String span = n == 0 ? "empty" : "t = " + Printer.number(t.get(0)) + " .. " + Printer.number(t.get(n - 1)) + ", " + n + " points";
+        String span = n == 0
+                ? "empty"
+                : "t = " + Printer.number(t.get(0)) + " .. " + Printer.number(t.get(n - 1)) + ", " + n + " points";
         String batch = samples > 0 ? ", " + samples + " samples" : "";
-        return "trajectory of " + model + " (" + method + ", " + span + batch + "; " + String.join(", ", series.keySet()) + ")";
+        return "trajectory of " + model + " (" + method + ", " + span + batch + "; "
+                + String.join(", ", series.keySet()) + ")";
     }
 
-    @Override public String typeName() { return "trajectory"; }
+    @Override
+    public String typeName() {
+        return "trajectory";
+    }
 
     @Override
     public Object field(String name) {
@@ -91,7 +98,8 @@ public final class Trajectory implements SomaValue, HasFields {
             }
         }
         double[] data = new double[rows * columns.size()];
-        for (int r = 0; r < rows; r++) for (int c = 0; c < columns.size(); c++) data[r * columns.size() + c] = columns.get(c)[r];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns.size(); c++) data[r * columns.size() + c] = columns.get(c)[r];
         return new Tensor(new int[] {rows, columns.size()}, data);
     }
 }

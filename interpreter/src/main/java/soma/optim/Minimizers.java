@@ -23,7 +23,9 @@ public final class Minimizers {
             case "adam" -> adam(f, x0.clone(), o);
             case "sgd" -> sgd(f, x0.clone(), o);
             case "lbfgs" -> lbfgs(f, x0.clone(), o);
-            default -> throw new SomaError("minimize: method must be \"adam\", \"sgd\" or \"lbfgs\", got \"" + o.method() + "\"");
+            default ->
+                throw new SomaError(
+                        "minimize: method must be \"adam\", \"sgd\" or \"lbfgs\", got \"" + o.method() + "\"");
         };
     }
 
@@ -88,7 +90,8 @@ public final class Minimizers {
                 s[i] = trial[i] - x[i];
                 y[i] = gNext[i] - g[i];
             }
-            if (dot(s, y) > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) { // keep the curvature pair only if it is positive
+            if (dot(s, y)
+                    > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) { // keep the curvature pair only if it is positive
                 ss.addLast(s);
                 ys.addLast(y);
                 if (ss.size() > 10) {
@@ -111,7 +114,8 @@ public final class Minimizers {
      * curvature, c2 = 0.9), by bracketing and bisection-zoom (Nocedal and Wright, Algorithms 3.5
      * and 3.6). The curvature condition keeps s.y > 0, so the quasi-Newton memory stays positive definite.
      */
-    private static Step wolfe(Function<double[], ValueAndGrad> f, double[] x, double[] d, ValueAndGrad at0, double slope0) {
+    private static Step wolfe(
+            Function<double[], ValueAndGrad> f, double[] x, double[] d, ValueAndGrad at0, double slope0) {
         double c1 = 1e-4, c2 = 0.9;
         double lo = 0, hi = Double.NaN, step = 1;
         Step best = new Step(0, x.clone(), at0);
@@ -170,5 +174,4 @@ public final class Minimizers {
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
     }
-
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import soma.SomaLanguage;
+import soma.model.ir.Expr;
+import soma.model.ir.SymbolicFunction;
 import soma.nodes.BlockNode;
 import soma.nodes.ExprNode;
 import soma.nodes.FunctionRootNode;
@@ -44,9 +47,6 @@ import soma.parser.antlr.SomaParser.*;
 import soma.runtime.Nil;
 import soma.runtime.Op;
 import soma.runtime.Signature;
-import org.antlr.v4.runtime.misc.Interval;
-import soma.model.ir.Expr;
-import soma.model.ir.SymbolicFunction;
 
 /**
  * Builds the Truffle AST from ANTLR's parse tree (the node factory). Names are resolved here:
@@ -59,6 +59,7 @@ final class AstBuilder {
     final Diagnostics diagnostics;
     /** Added to token offsets: non-zero while building an interpolated expression of a string. */
     int offset;
+
     Scope scope;
 
     AstBuilder(SomaLanguage language, Source source, Diagnostics diagnostics) {
@@ -85,7 +86,8 @@ final class AstBuilder {
         ExprNode node = switch (ctx) {
             case LetStatementContext c -> let(c);
             case FunctionStatementContext c -> functionStatement(c);
-            case ReturnStatementContext c -> new JumpNode(JumpNode.Kind.RETURN, c.expression() == null ? null : expr(c.expression()));
+            case ReturnStatementContext c ->
+                new JumpNode(JumpNode.Kind.RETURN, c.expression() == null ? null : expr(c.expression()));
             case BreakStatementContext c -> loopJump(c, JumpNode.Kind.BREAK);
             case ContinueStatementContext c -> loopJump(c, JumpNode.Kind.CONTINUE);
             case WhileStatementContext c -> whileLoop(c);
@@ -171,7 +173,8 @@ final class AstBuilder {
         return switch (c.target) {
             case NameExprContext n -> assignName(n, value);
             case IndexExprContext i -> new IndexNode(expr(i.expression()), subscripts(i.subscript()), value);
-            case FieldExprContext f -> new FieldNode(expr(f.expression()), f.label().getText(), value);
+            case FieldExprContext f ->
+                new FieldNode(expr(f.expression()), f.label().getText(), value);
             default -> {
                 error(c.target, "cannot assign to this expression (assign to a name, x[i] or x.field)");
                 yield value;
@@ -196,7 +199,8 @@ final class AstBuilder {
         return located(new BlockNode(statements.toArray(new ExprNode[0])), c);
     }
 
-    private ExprNode function(String name, ParametersContext params, FunctionBodyContext body, ParserRuleContext whole) {
+    private ExprNode function(
+            String name, ParametersContext params, FunctionBodyContext body, ParserRuleContext whole) {
         Scope fn = new Scope(scope, false);
         scope = fn;
         List<ParameterContext> ps = params == null ? List.of() : params.parameter();
@@ -219,8 +223,8 @@ final class AstBuilder {
             for (StatementContext s : body.block().statement()) statements.add(statement(s));
         }
         scope = fn.parent;
-        FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(),
-                new BlockNode(statements.toArray(new ExprNode[0])), name, section(whole));
+        FunctionRootNode root = new FunctionRootNode(
+                language, fn.frame.build(), new BlockNode(statements.toArray(new ExprNode[0])), name, section(whole));
         Signature signature = new Signature(name, names, hasDefault, false, false);
         // an expression body of a closure-free function can be inlined into model equations
         SymbolicFunction symbolic = null;
@@ -245,30 +249,44 @@ final class AstBuilder {
             case RecordExprContext c -> record(c);
             case CallExprContext c -> call(c);
             case IndexExprContext c -> new IndexNode(expr(c.expression()), subscripts(c.subscript()), null);
-            case FieldExprContext c -> new FieldNode(expr(c.expression()), c.label().getText(), null);
+            case FieldExprContext c ->
+                new FieldNode(expr(c.expression()), c.label().getText(), null);
             case PowerExprContext c -> binary(c.expression(0), c.expression(1), Op.POW);
-            case UnaryExprContext c -> c.op.getText().equals("-") ? NegateNodeGen.create(expr(c.expression())) : expr(c.expression());
-            case MulExprContext c -> binary(c.expression(0), c.expression(1), switch (c.op.getText()) {
-                case "*" -> Op.MUL;
-                case "/" -> Op.DIV;
-                case "%" -> Op.MOD;
-                default -> Op.MATMUL;
-            });
-            case AddExprContext c -> binary(c.expression(0), c.expression(1), c.op.getText().equals("+") ? Op.ADD : Op.SUB);
+            case UnaryExprContext c ->
+                c.op.getText().equals("-") ? NegateNodeGen.create(expr(c.expression())) : expr(c.expression());
+            case MulExprContext c ->
+                binary(
+                        c.expression(0),
+                        c.expression(1),
+                        switch (c.op.getText()) {
+                            case "*" -> Op.MUL;
+                            case "/" -> Op.DIV;
+                            case "%" -> Op.MOD;
+                            default -> Op.MATMUL;
+                        });
+            case AddExprContext c ->
+                binary(c.expression(0), c.expression(1), c.op.getText().equals("+") ? Op.ADD : Op.SUB);
             case RangeExprContext c -> RangeNodeGen.create(expr(c.expression(0)), expr(c.expression(1)));
-            case CompareExprContext c -> binary(c.expression(0), c.expression(1), switch (c.op.getText()) {
-                case "<" -> Op.LT;
-                case "<=" -> Op.LE;
-                case ">" -> Op.GT;
-                case ">=" -> Op.GE;
-                case "==" -> Op.EQ;
-                default -> Op.NE;
-            });
+            case CompareExprContext c ->
+                binary(
+                        c.expression(0),
+                        c.expression(1),
+                        switch (c.op.getText()) {
+                            case "<" -> Op.LT;
+                            case "<=" -> Op.LE;
+                            case ">" -> Op.GT;
+                            case ">=" -> Op.GE;
+                            case "==" -> Op.EQ;
+                            default -> Op.NE;
+                        });
             case NotExprContext c -> new LogicNode(LogicNode.Kind.NOT, expr(c.expression()), null);
             case AndExprContext c -> new LogicNode(LogicNode.Kind.AND, expr(c.expression(0)), expr(c.expression(1)));
             case OrExprContext c -> new LogicNode(LogicNode.Kind.OR, expr(c.expression(0)), expr(c.expression(1)));
-            case IfExprContext c -> new IfNode(expr(c.expression(0)), block(c.block(0)),
-                    c.elseBlock != null ? block(c.elseBlock) : c.ifElse != null ? expr(c.ifElse) : null);
+            case IfExprContext c ->
+                new IfNode(
+                        expr(c.expression(0)),
+                        block(c.block(0)),
+                        c.elseBlock != null ? block(c.elseBlock) : c.ifElse != null ? expr(c.ifElse) : null);
             case LambdaExprContext c -> function("<lambda>", c.parameters(), c.functionBody(), c);
             default -> throw new IllegalStateException("unknown expression " + ctx.getClass());
         };
@@ -307,7 +325,8 @@ final class AstBuilder {
     }
 
     private ExprNode call(CallExprContext c) {
-        List<ArgumentContext> args = c.arguments() == null ? List.of() : c.arguments().argument();
+        List<ArgumentContext> args =
+                c.arguments() == null ? List.of() : c.arguments().argument();
         ExprNode[] values = new ExprNode[args.size()];
         String[] names = null;
         boolean seenNamed = false;
@@ -333,8 +352,13 @@ final class AstBuilder {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = switch (list.get(i)) {
                 case IndexSubscriptContext s -> expr(s.expression());
-                case SliceSubscriptContext s -> located(new SliceNode(
-                        s.lo == null ? null : expr(s.lo), s.hi == null ? null : expr(s.hi), s.step == null ? null : expr(s.step)), s);
+                case SliceSubscriptContext s ->
+                    located(
+                            new SliceNode(
+                                    s.lo == null ? null : expr(s.lo),
+                                    s.hi == null ? null : expr(s.hi),
+                                    s.step == null ? null : expr(s.step)),
+                            s);
                 default -> throw new IllegalStateException();
             };
         }
@@ -458,8 +482,11 @@ final class AstBuilder {
 
     /** The source text of a parse-tree node, as written. */
     String text(ParserRuleContext ctx) {
-        return ctx.getStart().getInputStream().getText(Interval.of(ctx.getStart().getStartIndex(),
-                (ctx.getStop() != null ? ctx.getStop() : ctx.getStart()).getStopIndex()));
+        return ctx.getStart()
+                .getInputStream()
+                .getText(Interval.of(
+                        ctx.getStart().getStartIndex(),
+                        (ctx.getStop() != null ? ctx.getStop() : ctx.getStart()).getStopIndex()));
     }
 
     void error(ParserRuleContext ctx, String message) {

@@ -1,9 +1,13 @@
 package soma.parser;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.tree.ParseTree;
 import soma.epi.Moment;
 import soma.epi.nodes.ConstraintNode;
 import soma.nodes.BlockNode;
@@ -14,10 +18,6 @@ import soma.nodes.literals.ListNode;
 import soma.nodes.variables.WriteGlobalNode;
 import soma.nodes.variables.WriteLocalNodeGen;
 import soma.parser.antlr.SomaParser.*;
-import java.util.ArrayDeque;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * {@code constraint} declarations: statements that compute statistics of a model's output
@@ -35,8 +35,12 @@ final class ConstraintBuilder {
 
     ExprNode constraint(DeclarationContext c) {
         String name = c.ID().getText();
-        List<ParameterContext> params = c.parameters() == null ? List.of() : c.parameters().parameter();
-        if (params.size() != 1) ast.error(c.ID().getSymbol(), "a constraint takes one parameter, the model's output: constraint " + name + "(sim) { ... }");
+        List<ParameterContext> params =
+                c.parameters() == null ? List.of() : c.parameters().parameter();
+        if (params.size() != 1)
+            ast.error(
+                    c.ID().getSymbol(),
+                    "a constraint takes one parameter, the model's output: constraint " + name + "(sim) { ... }");
         Scope fn = new Scope(ast.scope, false);
         ast.scope = fn;
         List<ExprNode> body = new ArrayList<>();
@@ -51,11 +55,16 @@ final class ConstraintBuilder {
                 continue;
             }
             StatementContext s = p.statement();
-            if (s instanceof ExpressionStatementContext e && e.expression() instanceof CompareExprContext cmp && cmp.op.getText().equals("==")) {
+            if (s instanceof ExpressionStatementContext e
+                    && e.expression() instanceof CompareExprContext cmp
+                    && cmp.op.getText().equals("==")) {
                 Moment.Kind kind;
                 ExpressionContext inner;
-                if (cmp.expression(0) instanceof CallExprContext call && call.expression() instanceof NameExprContext fnName
-                        && call.arguments() != null && call.arguments().argument().size() == 1 && call.arguments().argument(0).label() == null
+                if (cmp.expression(0) instanceof CallExprContext call
+                        && call.expression() instanceof NameExprContext fnName
+                        && call.arguments() != null
+                        && call.arguments().argument().size() == 1
+                        && call.arguments().argument(0).label() == null
                         && List.of("mean", "std", "var").contains(fnName.getText())) {
                     kind = switch (fnName.getText()) {
                         case "mean" -> Moment.Kind.MEAN;
@@ -63,22 +72,30 @@ final class ConstraintBuilder {
                         default -> Moment.Kind.VAR;
                     };
                     inner = call.arguments().argument(0).expression();
-                } else if (cmp.expression(0) instanceof IndexExprContext idx && idx.expression() instanceof NameExprContext en
-                        && en.getText().equals("E") && idx.subscript().size() == 1 && idx.subscript(0) instanceof IndexSubscriptContext is) {
+                } else if (cmp.expression(0) instanceof IndexExprContext idx
+                        && idx.expression() instanceof NameExprContext en
+                        && en.getText().equals("E")
+                        && idx.subscript().size() == 1
+                        && idx.subscript(0) instanceof IndexSubscriptContext is) {
                     kind = Moment.Kind.EXPECTATION;
                     inner = is.expression();
                 } else {
-                    ast.error(cmp.expression(0), "a moment line reads mean(x) == value, std(x) == value, var(x) == value or E[x] == value");
+                    ast.error(
+                            cmp.expression(0),
+                            "a moment line reads mean(x) == value, std(x) == value, var(x) == value or E[x] == value");
                     continue;
                 }
                 String innerText = ast.text(inner);
                 int line = moments.size();
                 if (kind == Moment.Kind.MEAN) meanLines.put(innerText, line);
-                if (kind == Moment.Kind.STD || kind == Moment.Kind.VAR) secondMoments.add(new Object[] {line, innerText, cmp});
+                if (kind == Moment.Kind.STD || kind == Moment.Kind.VAR)
+                    secondMoments.add(new Object[] {line, innerText, cmp});
                 moments.add(new Moment(kind, ast.text(cmp), -1));
                 expressions.add(ast.expr(inner));
                 targets.add(ast.expr(cmp.expression(1)));
-            } else if (s instanceof AssignStatementContext a && a.op.getText().equals("=") && a.target instanceof NameExprContext n) {
+            } else if (s instanceof AssignStatementContext a
+                    && a.op.getText().equals("=")
+                    && a.target instanceof NameExprContext n) {
                 body.add(ast.located(WriteLocalNodeGen.create(ast.expr(a.value), fn.declare(n.getText())), a));
             } else {
                 body.add(ast.statement(s));
@@ -86,14 +103,18 @@ final class ConstraintBuilder {
         }
         if (moments.isEmpty() && !ast.diagnostics.hasErrors()) {
             // Without a moment line there is nothing to constrain: epi would fit to no condition at all.
-            ast.error(c.ID().getSymbol(), "constraint " + name + " has no moment lines: add one such as mean(f) == 0.525");
+            ast.error(
+                    c.ID().getSymbol(),
+                    "constraint " + name + " has no moment lines: add one such as mean(f) == 0.525");
         }
         for (Object[] sm : secondMoments) {
             int line = (Integer) sm[0];
             Integer mean = meanLines.get((String) sm[1]);
             if (mean == null) {
-                ast.error((CompareExprContext) sm[2], "a constraint on the spread of " + sm[1] + " needs its mean too (mean(" + sm[1]
-                        + ") == ...): the statistic is E[(" + sm[1] + " - mean)^2] == std^2");
+                ast.error(
+                        (CompareExprContext) sm[2],
+                        "a constraint on the spread of " + sm[1] + " needs its mean too (mean(" + sm[1]
+                                + ") == ...): the statistic is E[(" + sm[1] + " - mean)^2] == std^2");
                 continue;
             }
             Moment m = moments.get(line);
@@ -103,10 +124,14 @@ final class ConstraintBuilder {
         all.addAll(targets);
         body.add(new ListNode(all.toArray(new ExprNode[0])));
         ast.scope = fn.parent;
-        FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
+        FunctionRootNode root = new FunctionRootNode(
+                ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
         ExprNode function = new FunctionNode(AstBuilder.signature(name, params), root.getCallTarget(), false);
-        List<String> fields = params.size() == 1 ? fieldsRead(c.declarationBody(), params.get(0).ID().getText()) : null;
-        return new WriteGlobalNode(name, true, ast.located(new ConstraintNode(name, List.copyOf(moments), function, fields), c));
+        List<String> fields = params.size() == 1
+                ? fieldsRead(c.declarationBody(), params.get(0).ID().getText())
+                : null;
+        return new WriteGlobalNode(
+                name, true, ast.located(new ConstraintNode(name, List.copyOf(moments), function, fields), c));
     }
 
     /**

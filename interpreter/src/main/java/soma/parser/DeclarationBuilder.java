@@ -13,7 +13,6 @@ import soma.model.Declaration;
 import soma.model.ModelFactory;
 import soma.model.ast.ModelFactoryNode;
 import soma.model.ast.SetupResultNode;
-import soma.model.ir.Expr;
 import soma.model.ir.ModelSource;
 import soma.model.passes.ModelAnalysis;
 import soma.model.passes.Problem;
@@ -52,7 +51,8 @@ final class DeclarationBuilder {
     ExprNode model(DeclarationContext c) {
         String name = c.ID().getText();
         Declaration.Kind kind = c.kind.getText().equals("ode") ? Declaration.Kind.ODE : Declaration.Kind.NETWORK;
-        List<ParameterContext> params = c.parameters() == null ? List.of() : c.parameters().parameter();
+        List<ParameterContext> params =
+                c.parameters() == null ? List.of() : c.parameters().parameter();
         Set<String> taken = new HashSet<>();
         List<String> paramNames = new ArrayList<>();
         for (ParameterContext p : params) {
@@ -79,25 +79,44 @@ final class DeclarationBuilder {
         List<ModelSource.State> states = new ArrayList<>();
         for (var e : stateVars.entrySet()) states.add(state(e.getKey(), inputs.contains(e.getKey()), e.getValue()));
         List<ModelSource.Definition> definitions = new ArrayList<>();
-        for (Def d : defs.values()) definitions.add(new ModelSource.Definition(d.name(), ir.build(d.value()), ir.span(d.whole())));
+        for (Def d : defs.values())
+            definitions.add(new ModelSource.Definition(d.name(), ir.build(d.value()), ir.span(d.whole())));
         ModelSource source = new ModelSource(name, paramNames, states, definitions, equations);
 
         ModelAnalysis.Result analysis = ModelAnalysis.run(source, Builtins.notStateless());
-        for (Problem p : analysis.problems()) ast.diagnostics.error(p.span().start(), p.span().length(), p.message());
+        for (Problem p : analysis.problems())
+            ast.diagnostics.error(p.span().start(), p.span().length(), p.message());
 
         List<Declaration.StateSpec> specs = new ArrayList<>();
         for (ModelSource.State s : states) {
-            specs.add(new Declaration.StateSpec(s.name(), s.input(), s.indexed(), s.span(), ModelAnalysis.setupUses(s)));
+            specs.add(
+                    new Declaration.StateSpec(s.name(), s.input(), s.indexed(), s.span(), ModelAnalysis.setupUses(s)));
         }
         RootCallTarget setup = setupFunction(name, params, analysis.statics(), defs, stateVars, c);
-        List<Declaration.Static> statics = analysis.statics().stream().map(ModelAnalysis.Static::meaning).toList();
-        Declaration decl = new Declaration(kind, name, ast.source, paramNames, specs, analysis.definitions(), analysis.equations(), statics, setup);
+        List<Declaration.Static> statics =
+                analysis.statics().stream().map(ModelAnalysis.Static::meaning).toList();
+        Declaration decl = new Declaration(
+                kind,
+                name,
+                ast.source,
+                paramNames,
+                specs,
+                analysis.definitions(),
+                analysis.equations(),
+                statics,
+                setup);
         Signature signature = AstBuilder.signature(name, params);
         ModelFactoryNode factory = new ModelFactoryNode(ast.language, new ModelFactory(decl));
-        return new WriteGlobalNode(name, true, ast.located(new FunctionNode(signature, factory.getCallTarget(), false), c));
+        return new WriteGlobalNode(
+                name, true, ast.located(new FunctionNode(signature, factory.getCallTarget(), false), c));
     }
 
-    private void addState(StateVarContext v, boolean input, Map<String, StateVarContext> states, Set<String> inputs, Set<String> taken) {
+    private void addState(
+            StateVarContext v,
+            boolean input,
+            Map<String, StateVarContext> states,
+            Set<String> inputs,
+            Set<String> taken) {
         String n = v.ID().getText();
         if (!taken.add(n)) ast.error(v, "'" + n + "' is already defined in this model");
         if (n.equals("t")) ast.error(v, "'t' is the time; choose another name for this variable");
@@ -108,7 +127,8 @@ final class DeclarationBuilder {
     private ModelSource.State state(String name, boolean input, StateVarContext v) {
         ExpressionContext size = size(v);
         ExpressionContext init = init(v);
-        return new ModelSource.State(name, input, size == null ? null : ir.build(size), init == null ? null : ir.build(init), ir.span(v));
+        return new ModelSource.State(
+                name, input, size == null ? null : ir.build(size), init == null ? null : ir.build(init), ir.span(v));
     }
 
     /** {@code x[size]}, or null. */
@@ -122,10 +142,12 @@ final class DeclarationBuilder {
         return n > (size(v) == null ? 0 : 1) ? v.expression(n - 1) : null;
     }
 
-    private void plainItem(StatementContext s, Map<String, Def> defs, List<ModelSource.Equation> equations, Set<String> taken) {
+    private void plainItem(
+            StatementContext s, Map<String, Def> defs, List<ModelSource.Equation> equations, Set<String> taken) {
         switch (s) {
             case LetStatementContext l -> addDef(l.ID().getText(), l.expression(), l, defs, taken);
-            case AssignStatementContext a when a.op.getText().equals("=") -> {
+            case AssignStatementContext a
+            when a.op.getText().equals("=") -> {
                 if (a.target instanceof NameExprContext n) {
                     addDef(n.ID().getText(), a.value, a, defs, taken);
                     return;
@@ -134,11 +156,15 @@ final class DeclarationBuilder {
                 if (eq == null) ast.error(a.target, "expected a definition 'name = ...' or an equation 'dx/dt = ...'");
                 else equations.add(eq);
             }
-            default -> ast.error(s, "a model body holds state and input variables, definitions 'name = ...' and equations 'dx/dt = ...'");
+            default ->
+                ast.error(
+                        s,
+                        "a model body holds state and input variables, definitions 'name = ...' and equations 'dx/dt = ...'");
         }
     }
 
-    private void addDef(String name, ExpressionContext value, ParserRuleContext whole, Map<String, Def> defs, Set<String> taken) {
+    private void addDef(
+            String name, ExpressionContext value, ParserRuleContext whole, Map<String, Def> defs, Set<String> taken) {
         if (!taken.add(name)) ast.error(whole, "'" + name + "' is already defined in this model");
         defs.put(name, new Def(name, value, whole));
     }
@@ -146,21 +172,35 @@ final class DeclarationBuilder {
     /** {@code dX/dt = e} or {@code dX[k]/dt = e}; null if the target has another form. */
     private ModelSource.Equation equation(AssignStatementContext a) {
         if (!(a.target instanceof MulExprContext m) || !m.op.getText().equals("/")) return null;
-        if (!(m.expression(1) instanceof NameExprContext dt) || !dt.ID().getText().equals("dt")) return null;
+        if (!(m.expression(1) instanceof NameExprContext dt)
+                || !dt.ID().getText().equals("dt")) return null;
         ExpressionContext left = m.expression(0);
         ExpressionContext index = null;
-        if (left instanceof IndexExprContext ix && ix.subscript().size() == 1 && ix.subscript(0) instanceof IndexSubscriptContext k) {
+        if (left instanceof IndexExprContext ix
+                && ix.subscript().size() == 1
+                && ix.subscript(0) instanceof IndexSubscriptContext k) {
             index = k.expression();
             left = ix.expression();
         }
-        if (!(left instanceof NameExprContext d) || !d.ID().getText().startsWith("d") || d.ID().getText().length() < 2) return null;
-        return new ModelSource.Equation(d.ID().getText().substring(1), index == null ? null : ir.build(index), ir.build(a.value),
-                ir.span(a), ir.span(a.target));
+        if (!(left instanceof NameExprContext d)
+                || !d.ID().getText().startsWith("d")
+                || d.ID().getText().length() < 2) return null;
+        return new ModelSource.Equation(
+                d.ID().getText().substring(1),
+                index == null ? null : ir.build(index),
+                ir.build(a.value),
+                ir.span(a),
+                ir.span(a.target));
     }
 
     /** (params...) -> parameters, statics in order, and each state's size and initial value: everything evaluated once per instance. */
-    private RootCallTarget setupFunction(String model, List<ParameterContext> params, List<ModelAnalysis.Static> statics,
-                                         Map<String, Def> defs, Map<String, StateVarContext> states, DeclarationContext c) {
+    private RootCallTarget setupFunction(
+            String model,
+            List<ParameterContext> params,
+            List<ModelAnalysis.Static> statics,
+            Map<String, Def> defs,
+            Map<String, StateVarContext> states,
+            DeclarationContext c) {
         Scope fn = new Scope(ast.scope, false);
         ast.scope = fn;
         List<ExprNode> body = new ArrayList<>();
@@ -173,7 +213,8 @@ final class DeclarationBuilder {
         }
         for (ModelAnalysis.Static s : statics) {
             // a hoisted part of an equation is evaluated from the parse tree it was built from
-            ExpressionContext value = s.hidden() ? ir.origin(s.value()) : defs.get(s.name()).value();
+            ExpressionContext value =
+                    s.hidden() ? ir.origin(s.value()) : defs.get(s.name()).value();
             ParserRuleContext whole = s.hidden() ? value : defs.get(s.name()).whole();
             int slot = fn.declare(s.name());
             body.add(ast.located(WriteLocalNodeGen.create(ast.expr(value), slot), whole));
@@ -189,7 +230,8 @@ final class DeclarationBuilder {
         RecordNode named = new RecordNode(names.toArray(new String[0]), values.toArray(new ExprNode[0]));
         body.add(new SetupResultNode(named, sizes.toArray(new ExprNode[0]), inits.toArray(new ExprNode[0])));
         ast.scope = fn.parent;
-        FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), model, ast.section(c));
+        FunctionRootNode root = new FunctionRootNode(
+                ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), model, ast.section(c));
         return root.getCallTarget();
     }
 }

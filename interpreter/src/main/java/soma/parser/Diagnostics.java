@@ -51,7 +51,9 @@ public final class Diagnostics {
         Source src = section.getSource();
         String name = src.getPath() != null ? src.getPath() : src.getName();
         int line = section.getStartLine();
-        String text = src.hasCharacters() && line <= src.getLineCount() ? src.getCharacters(line).toString() : null;
+        String text = src.hasCharacters() && line <= src.getLineCount()
+                ? src.getCharacters(line).toString()
+                : null;
         int width = section.getStartLine() == section.getEndLine() ? section.getCharLength() : Integer.MAX_VALUE;
         return Carets.render(name, line, section.getStartColumn(), message, text, width);
     }

@@ -29,12 +29,24 @@ final class ErrorListener extends BaseErrorListener {
     }
 
     @Override
-    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int col, String msg, RecognitionException e) {
-        if (offendingSymbol instanceof Token t && t.getType() == Token.EOF && recognizer instanceof Parser p
-                && p.getInputStream().getTokenSource() instanceof SomaLexer lexer && lexer.openBracket() >= 0) {
+    public void syntaxError(
+            Recognizer<?, ?> recognizer,
+            Object offendingSymbol,
+            int line,
+            int col,
+            String msg,
+            RecognitionException e) {
+        if (offendingSymbol instanceof Token t
+                && t.getType() == Token.EOF
+                && recognizer instanceof Parser p
+                && p.getInputStream().getTokenSource() instanceof SomaLexer lexer
+                && lexer.openBracket() >= 0) {
             // The input ended inside a bracket: the bracket left open is the place to fix.
             int at = lexer.openBracket();
-            diagnostics.error(baseOffset + at, 1, "'" + lexer.getInputStream().getText(Interval.of(at, at)) + "' is never closed");
+            diagnostics.error(
+                    baseOffset + at,
+                    1,
+                    "'" + lexer.getInputStream().getText(Interval.of(at, at)) + "' is never closed");
         } else if (offendingSymbol instanceof Token t && t.getStartIndex() >= 0) {
             int length = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
             diagnostics.error(baseOffset + t.getStartIndex(), t.getType() == Token.EOF ? 0 : length, describe(t, msg));
@@ -45,11 +57,15 @@ final class ErrorListener extends BaseErrorListener {
     }
 
     private static String describe(Token t, String msg) {
-        String text = t.getType() == Token.EOF ? "end of input" : t.getType() == SomaLexer.NL ? "end of line" : "'" + t.getText() + "'";
+        String text = t.getType() == Token.EOF
+                ? "end of input"
+                : t.getType() == SomaLexer.NL ? "end of line" : "'" + t.getText() + "'";
         if (t.getType() == SomaLexer.UNKNOWN) {
             if (t.getText().equals("\"")) return "unterminated string";
             int c = t.getText().codePointAt(0);
-            boolean visible = !Character.isISOControl(c) && !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT;
+            boolean visible = !Character.isISOControl(c)
+                    && !Character.isWhitespace(c)
+                    && Character.getType(c) != Character.FORMAT;
             return "unexpected character " + (visible ? text : String.format("U+%04X", c));
         }
         if (t.getType() == SomaLexer.BAD_NUMBER) {
@@ -59,10 +75,14 @@ final class ErrorListener extends BaseErrorListener {
         if (expecting >= 0) {
             String what = msg.substring(expecting + "expecting ".length());
             boolean small = !what.startsWith("{") || what.split(",").length <= 4;
-            String expectation = what.replace("NL", "end of line").replace("<EOF>", "end of input").replace("ID", "a name");
+            String expectation = what.replace("NL", "end of line")
+                    .replace("<EOF>", "end of input")
+                    .replace("ID", "a name");
             return "unexpected " + text + (small ? ", expecting " + expectation : "");
         }
-        if (msg.startsWith("extraneous input") || msg.startsWith("mismatched input") || msg.startsWith("no viable alternative")) {
+        if (msg.startsWith("extraneous input")
+                || msg.startsWith("mismatched input")
+                || msg.startsWith("no viable alternative")) {
             return "unexpected " + text;
         }
         if (msg.startsWith("missing ")) {

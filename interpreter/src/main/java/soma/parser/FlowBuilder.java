@@ -2,6 +2,7 @@ package soma.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.antlr.v4.runtime.ParserRuleContext;
 import soma.flow.Layers;
 import soma.flow.nodes.FlowFactoryNode;
@@ -14,13 +15,12 @@ import soma.nodes.calls.FunctionNode;
 import soma.nodes.literals.ConstantNode;
 import soma.nodes.literals.ListNode;
 import soma.nodes.variables.ParamNode;
-import soma.nodes.variables.WriteLocalNodeGen;
-import soma.runtime.Signature;
 import soma.nodes.variables.ReadLocalNodeGen;
 import soma.nodes.variables.WriteGlobalNode;
+import soma.nodes.variables.WriteLocalNodeGen;
 import soma.parser.antlr.SomaParser.*;
 import soma.runtime.Nil;
-import java.util.TreeSet;
+import soma.runtime.Signature;
 
 /**
  * {@code flow} declarations: a dimension parameter, layer lines, {@code repeat k { ... }} and a
@@ -37,32 +37,47 @@ final class FlowBuilder {
 
     ExprNode flow(DeclarationContext c) {
         String name = c.ID().getText();
-        List<ParameterContext> params = c.parameters() == null ? List.of() : c.parameters().parameter();
+        List<ParameterContext> params =
+                c.parameters() == null ? List.of() : c.parameters().parameter();
         Scope fn = new Scope(ast.scope, false);
         ast.scope = fn;
         List<ExprNode> body = new ArrayList<>();
         int[] slots = ast.bindParameters(fn, params, body);
         int dimSlot = -1;
         for (int i = 0; i < params.size(); i++) if (params.get(i).ID().getText().equals("dim")) dimSlot = slots[i];
-        if (dimSlot < 0) ast.error(c.ID().getSymbol(), "a flow needs its dimension as a parameter: flow " + name + "(dim = 2) { ... }");
+        if (dimSlot < 0)
+            ast.error(
+                    c.ID().getSymbol(),
+                    "a flow needs its dimension as a parameter: flow " + name + "(dim = 2) { ... }");
         List<ExprNode> items = new ArrayList<>();
         for (DeclarationItemContext item : c.declarationBody().declarationItem()) {
             switch (item) {
                 case RepeatItemContext r -> items.add(repeat(r));
                 case SupportItemContext s -> items.add(layer(s.expression(), true));
                 case SymmetryItemContext s -> items.add(symmetry(s));
-                case MixtureItemContext m -> items.add(ast.located(new LayerItemNode("mixture", new String[] {"components"},
-                        new ExprNode[] {ast.expr(m.expression())}), m));
-                case PlainItemContext p when p.statement() instanceof ExpressionStatementContext e -> items.add(layer(e.expression(), false));
-                default -> ast.error(item, "a flow holds layer lines (planar, scale, coupling(hidden: 16), ...), "
-                        + "'repeat k { ... }', 'support ...', 'mixture K' and 'symmetry (a, b) -> (-a, -b)'");
+                case MixtureItemContext m ->
+                    items.add(ast.located(
+                            new LayerItemNode(
+                                    "mixture", new String[] {"components"}, new ExprNode[] {ast.expr(m.expression())}),
+                            m));
+                case PlainItemContext p
+                when p.statement() instanceof ExpressionStatementContext e -> items.add(layer(e.expression(), false));
+                default ->
+                    ast.error(
+                            item,
+                            "a flow holds layer lines (planar, scale, coupling(hidden: 16), ...), "
+                                    + "'repeat k { ... }', 'support ...', 'mixture K' and 'symmetry (a, b) -> (-a, -b)'");
             }
         }
         ExprNode dim = dimSlot < 0 ? new ConstantNode(Nil.INSTANCE) : ReadLocalNodeGen.create(dimSlot, "dim");
         body.add(ast.located(new FlowFactoryNode(name, dim, items.toArray(new ExprNode[0])), c));
         ast.scope = fn.parent;
-        FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
-        return new WriteGlobalNode(name, true, ast.located(new FunctionNode(AstBuilder.signature(name, params), root.getCallTarget(), false), c));
+        FunctionRootNode root = new FunctionRootNode(
+                ast.language, fn.frame.build(), new BlockNode(body.toArray(new ExprNode[0])), name, ast.section(c));
+        return new WriteGlobalNode(
+                name,
+                true,
+                ast.located(new FunctionNode(AstBuilder.signature(name, params), root.getCallTarget(), false), c));
     }
 
     /**
@@ -76,22 +91,32 @@ final class FlowBuilder {
         String[] names = new String[c.ID().size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = c.ID(i).getText();
-            for (int j = 0; j < i; j++) if (names[j].equals(names[i])) ast.error(c.ID(i).getSymbol(), "'" + names[i] + "' appears twice");
+            for (int j = 0; j < i; j++)
+                if (names[j].equals(names[i])) ast.error(c.ID(i).getSymbol(), "'" + names[i] + "' appears twice");
             statements.add(WriteLocalNodeGen.create(new ParamNode(i, null), fn.declare(names[i])));
         }
         if (c.expression().size() != names.length) {
-            ast.error(c, "a symmetry maps all " + names.length + " coordinates: give " + names.length + " images after '->', got "
-                    + c.expression().size());
+            ast.error(
+                    c,
+                    "a symmetry maps all " + names.length + " coordinates: give " + names.length
+                            + " images after '->', got " + c.expression().size());
         }
         List<ExprNode> images = new ArrayList<>();
         for (ExpressionContext e : c.expression()) images.add(ast.expr(e));
         statements.add(new ListNode(images.toArray(new ExprNode[0])));
         ast.scope = fn.parent;
-        FunctionRootNode root = new FunctionRootNode(ast.language, fn.frame.build(), new BlockNode(statements.toArray(new ExprNode[0])),
-                "symmetry", ast.section(c));
-        ExprNode map = new FunctionNode(new Signature("symmetry", names, new boolean[names.length], false, false), root.getCallTarget(),
+        FunctionRootNode root = new FunctionRootNode(
+                ast.language,
+                fn.frame.build(),
+                new BlockNode(statements.toArray(new ExprNode[0])),
+                "symmetry",
+                ast.section(c));
+        ExprNode map = new FunctionNode(
+                new Signature("symmetry", names, new boolean[names.length], false, false),
+                root.getCallTarget(),
                 fn.needsClosure);
-        return ast.located(new LayerItemNode("symmetry", new String[] {"map"}, new ExprNode[] {ast.located(map, c)}), c);
+        return ast.located(
+                new LayerItemNode("symmetry", new String[] {"map"}, new ExprNode[] {ast.located(map, c)}), c);
     }
 
     private ExprNode repeat(RepeatItemContext r) {
@@ -120,13 +145,19 @@ final class FlowBuilder {
             return new ConstantNode(List.of());
         }
         if (!Layers.KINDS.containsKey(kind)) {
-            ast.error(head, "unknown flow layer '" + kind + "'; layers: " + String.join(", ", layerNames(false))
-                    + "; supports: " + String.join(", ", layerNames(true)));
+            ast.error(
+                    head,
+                    "unknown flow layer '" + kind + "'; layers: " + String.join(", ", layerNames(false))
+                            + "; supports: " + String.join(", ", layerNames(true)));
             return new ConstantNode(List.of());
         }
         if (support != Layers.SUPPORTS.contains(kind)) {
-            ast.error(head, support ? "'" + kind + "' is not a support map; write support box(lo, hi) or support positive"
-                    : "'" + kind + "' is a support map: write it as 'support " + kind + "(...)', last in the flow");
+            ast.error(
+                    head,
+                    support
+                            ? "'" + kind + "' is not a support map; write support box(lo, hi) or support positive"
+                            : "'" + kind + "' is a support map: write it as 'support " + kind
+                                    + "(...)', last in the flow");
             return new ConstantNode(List.of());
         }
         List<String> known = Layers.KINDS.get(kind);
@@ -136,15 +167,20 @@ final class FlowBuilder {
             ArgumentContext a = args.get(i);
             String option = a.label() != null ? a.label().getText() : i < known.size() ? known.get(i) : null;
             if (option == null || !known.contains(option)) {
-                ast.error(a, known.isEmpty() ? "'" + kind + "' takes no options"
-                        : "'" + kind + "' takes " + String.join(", ", known) + (option == null ? "" : "; not '" + option + "'"));
+                ast.error(
+                        a,
+                        known.isEmpty()
+                                ? "'" + kind + "' takes no options"
+                                : "'" + kind + "' takes " + String.join(", ", known)
+                                        + (option == null ? "" : "; not '" + option + "'"));
                 continue;
             }
             if (optionNames.contains(option)) ast.error(a, "option '" + option + "' given twice");
             optionNames.add(option);
             values.add(ast.expr(a.expression()));
         }
-        return ast.located(new LayerItemNode(kind, optionNames.toArray(new String[0]), values.toArray(new ExprNode[0])), e);
+        return ast.located(
+                new LayerItemNode(kind, optionNames.toArray(new String[0]), values.toArray(new ExprNode[0])), e);
     }
 
     private static List<String> layerNames(boolean supports) {

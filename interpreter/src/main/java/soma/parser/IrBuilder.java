@@ -57,28 +57,45 @@ final class IrBuilder {
     private Expr node(ExpressionContext ctx) {
         Expr.Span s = span(ctx);
         return switch (ctx) {
-            case NumberExprContext c -> new Expr.Num(Double.parseDouble(c.getText().replace("_", "")), s);
+            case NumberExprContext c ->
+                new Expr.Num(Double.parseDouble(c.getText().replace("_", "")), s);
             case BoolExprContext c -> new Expr.Num(c.getText().equals("true") ? 1 : 0, s);
             case NameExprContext c -> new Expr.Name(c.ID().getText(), s);
             case ParenExprContext c -> build(c.expression());
             case ListExprContext c -> new Expr.ListOf(all(c.expression()), s);
             case PowerExprContext c -> new Expr.Binary(Op.POW, build(c.expression(0)), build(c.expression(1)), s);
-            case UnaryExprContext c -> c.op.getText().equals("-") ? new Expr.Neg(build(c.expression()), s) : build(c.expression());
-            case MulExprContext c -> new Expr.Binary(switch (c.op.getText()) {
-                case "*" -> Op.MUL;
-                case "/" -> Op.DIV;
-                case "%" -> Op.MOD;
-                default -> Op.MATMUL;
-            }, build(c.expression(0)), build(c.expression(1)), s);
-            case AddExprContext c -> new Expr.Binary(c.op.getText().equals("+") ? Op.ADD : Op.SUB, build(c.expression(0)), build(c.expression(1)), s);
-            case CompareExprContext c -> new Expr.Binary(switch (c.op.getText()) {
-                case "<" -> Op.LT;
-                case "<=" -> Op.LE;
-                case ">" -> Op.GT;
-                case ">=" -> Op.GE;
-                case "==" -> Op.EQ;
-                default -> Op.NE;
-            }, build(c.expression(0)), build(c.expression(1)), s);
+            case UnaryExprContext c ->
+                c.op.getText().equals("-") ? new Expr.Neg(build(c.expression()), s) : build(c.expression());
+            case MulExprContext c ->
+                new Expr.Binary(
+                        switch (c.op.getText()) {
+                            case "*" -> Op.MUL;
+                            case "/" -> Op.DIV;
+                            case "%" -> Op.MOD;
+                            default -> Op.MATMUL;
+                        },
+                        build(c.expression(0)),
+                        build(c.expression(1)),
+                        s);
+            case AddExprContext c ->
+                new Expr.Binary(
+                        c.op.getText().equals("+") ? Op.ADD : Op.SUB,
+                        build(c.expression(0)),
+                        build(c.expression(1)),
+                        s);
+            case CompareExprContext c ->
+                new Expr.Binary(
+                        switch (c.op.getText()) {
+                            case "<" -> Op.LT;
+                            case "<=" -> Op.LE;
+                            case ">" -> Op.GT;
+                            case ">=" -> Op.GE;
+                            case "==" -> Op.EQ;
+                            default -> Op.NE;
+                        },
+                        build(c.expression(0)),
+                        build(c.expression(1)),
+                        s);
             case NotExprContext c -> new Expr.Logic("not", build(c.expression()), null, s);
             case AndExprContext c -> new Expr.Logic("and", build(c.expression(0)), build(c.expression(1)), s);
             case OrExprContext c -> new Expr.Logic("or", build(c.expression(0)), build(c.expression(1)), s);
@@ -104,8 +121,14 @@ final class IrBuilder {
     }
 
     private Expr blockValue(BlockContext b) {
-        if (b.statement().size() == 1 && b.statement(0) instanceof ExpressionStatementContext e) return build(e.expression());
-        return opaque(b, span(b), List.of(b), "a block with statements (write a single expression, or a definition before it)", false);
+        if (b.statement().size() == 1 && b.statement(0) instanceof ExpressionStatementContext e)
+            return build(e.expression());
+        return opaque(
+                b,
+                span(b),
+                List.of(b),
+                "a block with statements (write a single expression, or a definition before it)",
+                false);
     }
 
     private Expr call(CallExprContext c, Expr.Span s) {
@@ -139,12 +162,14 @@ final class IrBuilder {
     }
 
     /** @param at the part to underline; {@code trees} the parse trees the opaque part stands for */
-    private Expr opaque(ParserRuleContext at, Expr.Span whole, List<? extends ParseTree> trees, String what, boolean standalone) {
+    private Expr opaque(
+            ParserRuleContext at, Expr.Span whole, List<? extends ParseTree> trees, String what, boolean standalone) {
         List<String> names = new ArrayList<>();
         List<String> functions = new ArrayList<>();
         boolean[] calls = {false};
         for (ParseTree t : trees) scan(t, names, functions, calls);
-        return new Expr.Opaque(what, span(at), names.stream().distinct().toList(), functions, calls[0], standalone, whole);
+        return new Expr.Opaque(
+                what, span(at), names.stream().distinct().toList(), functions, calls[0], standalone, whole);
     }
 
     /** Names, named callees and whether there is any call, in source order. */

@@ -14,8 +14,9 @@ import soma.parser.antlr.SomaLexer;
 final class NestingCheck {
     static final int MAX_BRACKETS = 1000;
     static final int MAX_OPERATORS = 1000;
-    private static final List<String> OPERATORS = List.of("+", "-", "*", "/", "%", "@", "^", "..", "<", "<=", ">", ">=", "==", "!=",
-            "not", "!", "and", "&&", "or", "||", "else", ".");
+    private static final List<String> OPERATORS = List.of(
+            "+", "-", "*", "/", "%", "@", "^", "..", "<", "<=", ">", ">=", "==", "!=", "not", "!", "and", "&&", "or",
+            "||", "else", ".");
 
     private NestingCheck() {}
 
@@ -30,7 +31,9 @@ final class NestingCheck {
             switch (t.getType()) {
                 case SomaLexer.LPAREN, SomaLexer.LBRACK, SomaLexer.LBRACE -> {
                     if (++depth > MAX_BRACKETS) {
-                        return new Problem(t.getStartIndex(), "brackets nested too deeply here (more than " + MAX_BRACKETS + " open)");
+                        return new Problem(
+                                t.getStartIndex(),
+                                "brackets nested too deeply here (more than " + MAX_BRACKETS + " open)");
                     }
                     operators[depth] = 0;
                 }
@@ -41,7 +44,10 @@ final class NestingCheck {
                     if (text.equals(",") || text.equals(";")) {
                         operators[depth] = 0;
                     } else if (OPERATORS.contains(text) && ++operators[depth] > MAX_OPERATORS) {
-                        return new Problem(t.getStartIndex(), "expression too long here (more than " + MAX_OPERATORS + " operators without brackets)");
+                        return new Problem(
+                                t.getStartIndex(),
+                                "expression too long here (more than " + MAX_OPERATORS
+                                        + " operators without brackets)");
                     }
                 }
             }

@@ -93,6 +93,9 @@ public final class Parsing {
 
     private static void tooDeep(Diagnostics diagnostics, Token at) {
         int start = at == null ? 0 : Math.max(0, at.getStartIndex());
-        diagnostics.error(start, 1, "nesting too deep here (brackets, calls or operators inside one another): split it into steps with let");
+        diagnostics.error(
+                start,
+                1,
+                "nesting too deep here (brackets, calls or operators inside one another): split it into steps with let");
     }
 }

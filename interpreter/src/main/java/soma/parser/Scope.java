@@ -27,6 +27,7 @@ final class Scope {
     private final ArrayDeque<Map<String, Integer>> blocks = new ArrayDeque<>();
     /** True when a nested function reads this function's locals, so its frame must be captured. */
     boolean needsClosure;
+
     int loops;
 
     Scope(Scope parent, boolean isProgram) {

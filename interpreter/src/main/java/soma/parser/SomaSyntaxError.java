@@ -3,10 +3,10 @@ package soma.parser;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.interop.ExceptionType;
 import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.source.SourceSection;
-import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
 /**
  * All syntax errors of one source, already formatted as {@code file:line:col: message}, the line

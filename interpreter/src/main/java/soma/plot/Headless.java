@@ -10,11 +10,11 @@ package soma.plot;
  * on the command line is respected so an embedding GUI can still use this package.
  */
 final class Headless {
-  private Headless() {}
+    private Headless() {}
 
-  static void ensure() {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
+    static void ensure() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
     }
-  }
 }

@@ -14,25 +14,22 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * range, the legend or the series colours (it is added last and hidden from the legend).
  */
 final class TickHint {
-  private TickHint() {}
+    private TickHint() {}
 
-  static void add(XYChart chart, double[] xRange, double[] yRange, boolean logX, boolean logY) {
-    XYSeries s =
-        chart.addSeries(
-            "__soma_tick_hint__", // never shown; a name no user label is likely to take
-            points(xRange, logX, 0.37),
-            points(yRange, logY, 0.61));
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    s.setMarker(SeriesMarkers.NONE);
-    s.setShowInLegend(false);
-  }
+    static void add(XYChart chart, double[] xRange, double[] yRange, boolean logX, boolean logY) {
+        XYSeries s = chart.addSeries(
+                "__soma_tick_hint__", // never shown; a name no user label is likely to take
+                points(xRange, logX, 0.37),
+                points(yRange, logY, 0.61));
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
 
-  /** Both ends of the range and one point at {@code frac} of the way, in log space on a log axis. */
-  private static double[] points(double[] r, boolean log, double frac) {
-    double mid =
-        log
-            ? Math.exp(Math.log(r[0]) + frac * (Math.log(r[1]) - Math.log(r[0])))
-            : r[0] + frac * (r[1] - r[0]);
-    return new double[] {r[0], mid, r[1]};
-  }
+    /** Both ends of the range and one point at {@code frac} of the way, in log space on a log axis. */
+    private static double[] points(double[] r, boolean log, double frac) {
+        double mid =
+                log ? Math.exp(Math.log(r[0]) + frac * (Math.log(r[1]) - Math.log(r[0]))) : r[0] + frac * (r[1] - r[0]);
+        return new double[] {r[0], mid, r[1]};
+    }
 }

@@ -1,9 +1,9 @@
 package soma.random;
 
+import soma.tensor.Index;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
-import soma.tensor.Index;
 
 /**
  * The seeded random generator of Soma. Its output is a pure function of the seed, identical on
@@ -166,13 +166,15 @@ public final class Rng {
             for (int i = 0; i < k; i++) d[i] = nextLong(n);
             return Tensor.vector(d);
         }
-        if (k > n) throw new TensorException("choice: cannot take " + k + " samples from " + n + " without replacement");
+        if (k > n)
+            throw new TensorException("choice: cannot take " + k + " samples from " + n + " without replacement");
         return Tensor.vector(shuffledPrefix(n, k));
     }
 
     /** k elements drawn from a 1-D tensor, with or without replacement. */
     public Tensor choice(Tensor population, int k, boolean replace) {
-        if (population.rank() != 1) throw new TensorException("choice: population must be 1-D, got shape " + population.shapeString());
+        if (population.rank() != 1)
+            throw new TensorException("choice: population must be 1-D, got shape " + population.shapeString());
         Tensor idx = choice(population.size(), k, replace);
         return population.get(Index.take(idx));
     }

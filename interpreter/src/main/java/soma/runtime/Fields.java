@@ -1,8 +1,8 @@
 package soma.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import soma.tensor.Tensor;
 import java.util.Collection;
+import soma.tensor.Tensor;
 
 /** Field access on records and on values with fields. */
 public final class Fields {
@@ -25,10 +25,12 @@ public final class Fields {
             throw new SomaError("record has no field '" + name + "'" + known(r.fields.keySet()));
         }
         if (target instanceof HasFields h) {
-            throw new SomaError("a " + Printer.typeName(target) + " has no field '" + name + "'" + known(h.fieldNames()));
+            throw new SomaError(
+                    "a " + Printer.typeName(target) + " has no field '" + name + "'" + known(h.fieldNames()));
         }
         if (target instanceof Tensor) {
-            throw new SomaError("a " + Printer.typeName(target) + " has no field '" + name + "'" + known(TensorValues.FIELDS));
+            throw new SomaError(
+                    "a " + Printer.typeName(target) + " has no field '" + name + "'" + known(TensorValues.FIELDS));
         }
         throw new SomaError("a " + Printer.typeName(target) + " has no fields (tried '." + name + "')");
     }

@@ -51,10 +51,25 @@ public final class GlobalScope implements TruffleObject {
         return result;
     }
 
-    @ExportMessage boolean hasLanguage() { return true; }
-    @ExportMessage Class<? extends TruffleLanguage<?>> getLanguage() { return language; }
-    @ExportMessage boolean isScope() { return true; }
-    @ExportMessage boolean hasMembers() { return true; }
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return language;
+    }
+
+    @ExportMessage
+    boolean isScope() {
+        return true;
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
 
     @ExportMessage
     @TruffleBoundary
@@ -86,10 +101,29 @@ public final class GlobalScope implements TruffleObject {
     @ExportLibrary(InteropLibrary.class)
     static final class StringArray implements TruffleObject {
         final String[] items;
-        StringArray(String[] items) { this.items = items; }
-        @ExportMessage boolean hasArrayElements() { return true; }
-        @ExportMessage long getArraySize() { return items.length; }
-        @ExportMessage boolean isArrayElementReadable(long i) { return i >= 0 && i < items.length; }
-        @ExportMessage Object readArrayElement(long i) { return items[(int) i]; }
+
+        StringArray(String[] items) {
+            this.items = items;
+        }
+
+        @ExportMessage
+        boolean hasArrayElements() {
+            return true;
+        }
+
+        @ExportMessage
+        long getArraySize() {
+            return items.length;
+        }
+
+        @ExportMessage
+        boolean isArrayElementReadable(long i) {
+            return i >= 0 && i < items.length;
+        }
+
+        @ExportMessage
+        Object readArrayElement(long i) {
+            return items[(int) i];
+        }
     }
 }

@@ -11,7 +11,9 @@ public final class Indexing {
     @TruffleBoundary
     public static Object get(Object target, Object[] keys) {
         if (TensorHooks.handles(target)) return TensorHooks.index(target, keys);
-        if ((target instanceof SomaRecord || target instanceof HasFields) && keys.length == 1 && keys[0] instanceof String name) {
+        if ((target instanceof SomaRecord || target instanceof HasFields)
+                && keys.length == 1
+                && keys[0] instanceof String name) {
             return Fields.read(target, name);
         }
         if (keys.length != 1) {
@@ -56,7 +58,8 @@ public final class Indexing {
             l.items.set(position(keys[0], l.items.size()), value);
             return;
         }
-        throw new SomaError("cannot assign to an element of a " + Printer.typeName(target) + (keys.length == 1 ? "" : " with " + keys.length + " indices"));
+        throw new SomaError("cannot assign to an element of a " + Printer.typeName(target)
+                + (keys.length == 1 ? "" : " with " + keys.length + " indices"));
     }
 
     /** A checked position in [0, length), negative counting from the end. */

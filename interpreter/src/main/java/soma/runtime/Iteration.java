@@ -8,7 +8,11 @@ public final class Iteration {
     private Iteration() {}
 
     public static boolean isIterable(Object o) {
-        return o instanceof SomaList || o instanceof String || o instanceof Range || o instanceof Tensor || o instanceof SomaSequence;
+        return o instanceof SomaList
+                || o instanceof String
+                || o instanceof Range
+                || o instanceof Tensor
+                || o instanceof SomaSequence;
     }
 
     @TruffleBoundary

@@ -34,7 +34,11 @@ public final class MathFunctions {
         m.put("abs", new Entry("absolute value (modulus for complex)", Math::abs));
         m.put("floor", new Entry("round down", Math::floor));
         m.put("ceil", new Entry("round up", Math::ceil));
-        m.put("round", new Entry("round to nearest (halves away from zero)", x -> x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5)));
+        m.put(
+                "round",
+                new Entry(
+                        "round to nearest (halves away from zero)",
+                        x -> x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5)));
         m.put("sign", new Entry("-1, 0 or 1", Math::signum));
         m.put("sigmoid", new Entry("logistic function 1 / (1 + e^-x)", x -> 1.0 / (1.0 + Math.exp(-x))));
         m.put("relu", new Entry("max(x, 0)", x -> x > 0 ? x : 0.0));

@@ -12,9 +12,18 @@ public final class Nil implements TruffleObject {
 
     private Nil() {}
 
-    @ExportMessage boolean isNull() { return true; }
-    @ExportMessage Object toDisplayString(boolean allowSideEffects) { return "nil"; }
+    @ExportMessage
+    boolean isNull() {
+        return true;
+    }
+
+    @ExportMessage
+    Object toDisplayString(boolean allowSideEffects) {
+        return "nil";
+    }
 
     @Override
-    public String toString() { return "nil"; }
+    public String toString() {
+        return "nil";
+    }
 }

@@ -2,9 +2,19 @@ package soma.runtime;
 
 /** Binary operators, with the symbol used in error messages. */
 public enum Op {
-    ADD("+", "add"), SUB("-", "subtract"), MUL("*", "multiply"), DIV("/", "divide"), MOD("%", "take the remainder of"),
-    POW("^", "raise"), MATMUL("@", "matrix-multiply"),
-    LT("<", "compare"), LE("<=", "compare"), GT(">", "compare"), GE(">=", "compare"), EQ("==", "compare"), NE("!=", "compare");
+    ADD("+", "add"),
+    SUB("-", "subtract"),
+    MUL("*", "multiply"),
+    DIV("/", "divide"),
+    MOD("%", "take the remainder of"),
+    POW("^", "raise"),
+    MATMUL("@", "matrix-multiply"),
+    LT("<", "compare"),
+    LE("<=", "compare"),
+    GT(">", "compare"),
+    GE(">=", "compare"),
+    EQ("==", "compare"),
+    NE("!=", "compare");
 
     public final String symbol;
     public final String verb;

@@ -45,7 +45,8 @@ public final class Operators {
             default:
                 break;
         }
-        throw new SomaError("cannot " + op.verb + " " + article(a) + " and " + article(b) + " (" + Printer.typeName(a) + " " + op.symbol + " " + Printer.typeName(b) + ")");
+        throw new SomaError("cannot " + op.verb + " " + article(a) + " and " + article(b) + " (" + Printer.typeName(a)
+                + " " + op.symbol + " " + Printer.typeName(b) + ")");
     }
 
     public static Object numeric(Op op, double x, double y) {
@@ -62,7 +63,8 @@ public final class Operators {
             case GE -> x >= y;
             case EQ -> x == y;
             case NE -> x != y;
-            case MATMUL -> throw new SomaError("@ needs tensors (vectors or matrices), not two numbers; use * for numbers");
+            case MATMUL ->
+                throw new SomaError("@ needs tensors (vectors or matrices), not two numbers; use * for numbers");
         };
     }
 
@@ -81,7 +83,8 @@ public final class Operators {
         }
         if (a instanceof SomaRecord r && b instanceof SomaRecord s) {
             if (!r.fields.keySet().equals(s.fields.keySet())) return false;
-            for (Map.Entry<String, Object> e : r.fields.entrySet()) if (!equal(e.getValue(), s.get(e.getKey()))) return false;
+            for (Map.Entry<String, Object> e : r.fields.entrySet())
+                if (!equal(e.getValue(), s.get(e.getKey()))) return false;
             return true;
         }
         return Objects.equals(a, b);
@@ -97,7 +100,8 @@ public final class Operators {
     }
 
     private static int count(double n) {
-        if (n != Math.rint(n) || n < 0) throw new SomaError("repetition count must be a non-negative whole number, got " + Printer.number(n));
+        if (n != Math.rint(n) || n < 0)
+            throw new SomaError("repetition count must be a non-negative whole number, got " + Printer.number(n));
         return (int) n;
     }
 

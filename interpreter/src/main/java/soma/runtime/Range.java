@@ -34,10 +34,13 @@ public final class Range implements TruffleObject {
     public void checkMaterialise(String what) {
         double n = length();
         if (!(n < Integer.MAX_VALUE - 8)) {
-            throw new SomaError(what + ": the range " + Printer.show(this) + " has " + Printer.number(n) + " elements, more than a list can hold (2^31)");
+            throw new SomaError(what + ": the range " + Printer.show(this) + " has " + Printer.number(n)
+                    + " elements, more than a list can hold (2^31)");
         }
         String shortfall = MemoryBudget.shortfall(24 * n);
-        if (shortfall != null) throw new SomaError(what + ": the " + Printer.number(n) + " elements of " + Printer.show(this) + " " + shortfall);
+        if (shortfall != null)
+            throw new SomaError(
+                    what + ": the " + Printer.number(n) + " elements of " + Printer.show(this) + " " + shortfall);
     }
 
     public double get(int i) {

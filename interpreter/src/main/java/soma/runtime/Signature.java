@@ -14,8 +14,13 @@ import java.util.List;
  */
 public final class Signature {
     public final String functionName;
-    @CompilationFinal(dimensions = 1) public final String[] names;
-    @CompilationFinal(dimensions = 1) public final boolean[] hasDefault;
+
+    @CompilationFinal(dimensions = 1)
+    public final String[] names;
+
+    @CompilationFinal(dimensions = 1)
+    public final boolean[] hasDefault;
+
     public final boolean varargs;
     public final boolean options;
     /** Index of the parameter collecting extra positional arguments; the ones after it are named-only. */
@@ -72,7 +77,8 @@ public final class Signature {
                 } else if (varargs) {
                     rest.add(values[i]);
                 } else {
-                    throw new SomaError(functionName + " takes " + describeCount(positionalSlots) + " but was given " + countPositional(argNames, values.length));
+                    throw new SomaError(functionName + " takes " + describeCount(positionalSlots) + " but was given "
+                            + countPositional(argNames, values.length));
                 }
             } else {
                 int index = indexOf(name);

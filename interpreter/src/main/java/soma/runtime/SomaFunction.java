@@ -16,6 +16,7 @@ public final class SomaFunction implements TruffleObject {
     public final RootCallTarget callTarget;
     /** The defining function's frame, for closures; null for top-level functions and builtins. */
     public final MaterializedFrame closure;
+
     public final boolean builtin;
     /**
      * For {@code fn f(x) = expr}: the body in symbolic form, so model equations can inline and
@@ -30,8 +31,12 @@ public final class SomaFunction implements TruffleObject {
         this(signature, callTarget, closure, builtin, null);
     }
 
-    public SomaFunction(Signature signature, RootCallTarget callTarget, MaterializedFrame closure, boolean builtin,
-                        Symbolic symbolic) {
+    public SomaFunction(
+            Signature signature,
+            RootCallTarget callTarget,
+            MaterializedFrame closure,
+            boolean builtin,
+            Symbolic symbolic) {
         this.symbolic = symbolic;
         this.signature = signature;
         this.callTarget = callTarget;
@@ -60,7 +65,8 @@ public final class SomaFunction implements TruffleObject {
     /** Lets the embedder (benchmarks, tests) call Soma functions with positional arguments. */
     @ExportMessage
     Object execute(Object[] arguments, @com.oracle.truffle.api.dsl.Cached IndirectCallNode call) {
-        return HostValues.export(call.call(callTarget, signature.bindPositional(closure, HostValues.importAll(arguments))));
+        return HostValues.export(
+                call.call(callTarget, signature.bindPositional(closure, HostValues.importAll(arguments))));
     }
 
     @ExportMessage

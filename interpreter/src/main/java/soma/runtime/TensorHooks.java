@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import soma.tensor.BinaryOp;
-import soma.tensor.Index;
-import soma.tensor.Tensor;
-import soma.tensor.TensorFields;
-import soma.tensor.TensorException;
 import soma.tensor.Elementwise;
+import soma.tensor.Index;
 import soma.tensor.Reduce;
+import soma.tensor.Tensor;
+import soma.tensor.TensorException;
+import soma.tensor.TensorFields;
 
 /**
  * Where the interpreter hands tensors to {@link soma.tensor}: operators, indexing, elementwise
@@ -30,13 +30,16 @@ public final class TensorHooks {
         return switch (o) {
             case Tensor t -> t;
             case TensorLike t -> t.asTensor();
-            case Recorded t -> throw new SomaError(what + ": this operation cannot be differentiated by grad (yet); "
-                    + "use arithmetic, @, indexing, sum, mean and elementwise math on the variable");
+            case Recorded t ->
+                throw new SomaError(what + ": this operation cannot be differentiated by grad (yet); "
+                        + "use arithmetic, @, indexing, sum, mean and elementwise math on the variable");
             case Double d -> Tensor.scalar(d);
             case Boolean b -> Tensor.bool(b);
             case Range r -> Tensor.arange(r.start, r.stop, r.step);
             case SomaList l -> fromList(l, what);
-            default -> throw new SomaError(what + " must be a tensor, number or list of numbers, got a " + Printer.typeName(o));
+            default ->
+                throw new SomaError(
+                        what + " must be a tensor, number or list of numbers, got a " + Printer.typeName(o));
         };
     }
 
@@ -127,11 +130,14 @@ public final class TensorHooks {
         return switch (key) {
             case Double d -> Index.at(Indexing.toInt(d, "index"));
             case Slice s when s.lo() == null && s.hi() == null && s.step() == null -> Index.all();
-            case Slice s -> Index.slice(bound(s.lo(), "slice start"), bound(s.hi(), "slice end"), bound(s.step(), "slice step"));
+            case Slice s ->
+                Index.slice(bound(s.lo(), "slice start"), bound(s.hi(), "slice end"), bound(s.step(), "slice step"));
             case Tensor t -> Index.of(t);
             case SomaList l -> Index.of(toTensor(l, "index list"));
             case Range r -> Index.take(Tensor.arange(r.start, r.stop, r.step));
-            default -> throw new SomaError("a tensor index must be a number, slice, list or mask, got a " + Printer.typeName(key));
+            default ->
+                throw new SomaError(
+                        "a tensor index must be a number, slice, list or mask, got a " + Printer.typeName(key));
         };
     }
 

@@ -5,10 +5,22 @@ package soma.tensor;
  * {@link Complex}; {@link Elementwise} handles broadcasting and picks the kernel.
  */
 public enum BinaryOp {
-    ADD("+"), SUB("-"), MUL("*"), DIV("/"), POW("**"), MOD("%"),
-    MIN("minimum"), MAX("maximum"),
-    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
-    AND("and"), OR("or");
+    ADD("+"),
+    SUB("-"),
+    MUL("*"),
+    DIV("/"),
+    POW("**"),
+    MOD("%"),
+    MIN("minimum"),
+    MAX("maximum"),
+    EQ("=="),
+    NE("!="),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">="),
+    AND("and"),
+    OR("or");
 
     /** Operator spelling used in error messages. */
     public final String symbol;

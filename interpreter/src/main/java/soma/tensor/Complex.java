@@ -10,9 +10,18 @@ final class Complex {
     /** Binary op on (ar + i ai) and (br + i bi). Boolean-valued ops write only {@code oR}. */
     static void binary(BinaryOp op, double ar, double ai, double br, double bi, double[] oR, double[] oI, int k) {
         switch (op) {
-            case ADD -> { oR[k] = ar + br; oI[k] = ai + bi; }
-            case SUB -> { oR[k] = ar - br; oI[k] = ai - bi; }
-            case MUL -> { oR[k] = ar * br - ai * bi; oI[k] = ar * bi + ai * br; }
+            case ADD -> {
+                oR[k] = ar + br;
+                oI[k] = ai + bi;
+            }
+            case SUB -> {
+                oR[k] = ar - br;
+                oI[k] = ai - bi;
+            }
+            case MUL -> {
+                oR[k] = ar * br - ai * bi;
+                oI[k] = ar * bi + ai * br;
+            }
             case DIV -> div(ar, ai, br, bi, oR, oI, k);
             case POW -> pow(ar, ai, br, bi, oR, oI, k);
             case EQ -> oR[k] = ar == br && ai == bi ? 1 : 0;
@@ -61,13 +70,23 @@ final class Complex {
                 n >>= 1;
             }
             if (br < 0) div(1, 0, rr, ri, oR, oI, k);
-            else { oR[k] = rr; oI[k] = ri; }
+            else {
+                oR[k] = rr;
+                oI[k] = ri;
+            }
             return;
         }
         if (ar == 0 && ai == 0) {
-            if (br == 0 && bi == 0) { oR[k] = 1; oI[k] = 0; }
-            else if (br > 0) { oR[k] = 0; oI[k] = 0; }
-            else { oR[k] = Double.NaN; oI[k] = Double.NaN; }
+            if (br == 0 && bi == 0) {
+                oR[k] = 1;
+                oI[k] = 0;
+            } else if (br > 0) {
+                oR[k] = 0;
+                oI[k] = 0;
+            } else {
+                oR[k] = Double.NaN;
+                oI[k] = Double.NaN;
+            }
             return;
         }
         double logR = Math.log(Math.hypot(ar, ai)), theta = Math.atan2(ai, ar);
@@ -80,8 +99,14 @@ final class Complex {
     /** Unary function of (a + ib). Real-valued results (abs, angle, real, imag, not) write only oR. */
     static void unary(UnaryOp op, double a, double b, double[] oR, double[] oI, int k) {
         switch (op) {
-            case NEG -> { oR[k] = -a; oI[k] = -b; }
-            case CONJ -> { oR[k] = a; oI[k] = -b; }
+            case NEG -> {
+                oR[k] = -a;
+                oI[k] = -b;
+            }
+            case CONJ -> {
+                oR[k] = a;
+                oI[k] = -b;
+            }
             case REAL -> oR[k] = a;
             case IMAG -> oR[k] = b;
             case ABS -> oR[k] = Math.hypot(a, b);
@@ -92,20 +117,37 @@ final class Complex {
                 oR[k] = m * Math.cos(b);
                 oI[k] = m * Math.sin(b);
             }
-            case LOG -> { oR[k] = Math.log(Math.hypot(a, b)); oI[k] = Math.atan2(b, a); }
+            case LOG -> {
+                oR[k] = Math.log(Math.hypot(a, b));
+                oI[k] = Math.atan2(b, a);
+            }
             case SQRT -> sqrt(a, b, oR, oI, k);
-            case SIN -> { oR[k] = Math.sin(a) * Math.cosh(b); oI[k] = Math.cos(a) * Math.sinh(b); }
-            case COS -> { oR[k] = Math.cos(a) * Math.cosh(b); oI[k] = -Math.sin(a) * Math.sinh(b); }
+            case SIN -> {
+                oR[k] = Math.sin(a) * Math.cosh(b);
+                oI[k] = Math.cos(a) * Math.sinh(b);
+            }
+            case COS -> {
+                oR[k] = Math.cos(a) * Math.cosh(b);
+                oI[k] = -Math.sin(a) * Math.sinh(b);
+            }
             case TAN -> {
                 // tan(a+ib) = (sin 2a + i sinh 2b) / (cos 2a + cosh 2b); for huge |b| it is ±i.
-                if (Math.abs(b) > 350) { oR[k] = 0; oI[k] = Math.copySign(1, b); return; }
+                if (Math.abs(b) > 350) {
+                    oR[k] = 0;
+                    oI[k] = Math.copySign(1, b);
+                    return;
+                }
                 double d = Math.cos(2 * a) + Math.cosh(2 * b);
                 oR[k] = Math.sin(2 * a) / d;
                 oI[k] = Math.sinh(2 * b) / d;
             }
             case TANH -> {
                 // tanh(a+ib) = (sinh 2a + i sin 2b) / (cosh 2a + cos 2b); for huge |a| it is ±1.
-                if (Math.abs(a) > 350) { oR[k] = Math.copySign(1, a); oI[k] = 0; return; }
+                if (Math.abs(a) > 350) {
+                    oR[k] = Math.copySign(1, a);
+                    oI[k] = 0;
+                    return;
+                }
                 double d = Math.cosh(2 * a) + Math.cos(2 * b);
                 oR[k] = Math.sinh(2 * a) / d;
                 oI[k] = Math.sin(2 * b) / d;
@@ -116,7 +158,11 @@ final class Complex {
 
     /** Principal square root, computed without cancellation in either half-plane. */
     static void sqrt(double a, double b, double[] oR, double[] oI, int k) {
-        if (a == 0 && b == 0) { oR[k] = 0; oI[k] = b; return; }
+        if (a == 0 && b == 0) {
+            oR[k] = 0;
+            oI[k] = b;
+            return;
+        }
         double r = Math.hypot(a, b);
         if (a >= 0) {
             double t = Math.sqrt((r + a) / 2);

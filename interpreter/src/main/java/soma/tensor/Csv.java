@@ -25,9 +25,17 @@ import soma.io.NioPlace;
  * round-trip), so a save/load round trip is exact. "nan", "inf" and "-inf" are read and written.
  */
 public final class Csv {
-    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL).get();
+    private static final CSVFormat WRITE = CSVFormat.RFC4180
+            .builder()
+            .setRecordSeparator('\n')
+            .setQuoteMode(QuoteMode.MINIMAL)
+            .get();
     /** Spaces around fields are ignored (" 1.5", "time, \"v\"") and blank lines are skipped by {@link #parse}. */
-    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
+    private static final CSVFormat READ = CSVFormat.RFC4180
+            .builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(false)
+            .get();
 
     private Csv() {}
 
@@ -37,7 +45,8 @@ public final class Csv {
     /** CSV text of a 1-D (one value per line) or 2-D real tensor, with an optional header line. */
     public static String format(Tensor t, List<String> header) {
         if (t.isComplex()) throw new TensorException("csv: complex tensors cannot be saved");
-        if (t.rank() != 1 && t.rank() != 2) throw new TensorException("csv: can only save 1-D or 2-D tensors, got shape " + t.shapeString());
+        if (t.rank() != 1 && t.rank() != 2)
+            throw new TensorException("csv: can only save 1-D or 2-D tensors, got shape " + t.shapeString());
         int rows = t.shape[0], cols = t.rank() == 2 ? t.shape[1] : 1;
         if (header != null && header.size() != cols) {
             throw new TensorException("csv: header has " + header.size() + " names for " + cols + " columns");
@@ -77,25 +86,30 @@ public final class Csv {
                     continue;
                 }
                 if (cols >= 0 && fields.size() != cols) {
-                    throw new TensorException("csv line " + lineNo + ": expected " + cols + " columns, found " + fields.size());
+                    throw new TensorException(
+                            "csv line " + lineNo + ": expected " + cols + " columns, found " + fields.size());
                 }
                 cols = fields.size();
                 double[] row = new double[cols];
                 for (int j = 0; j < cols; j++) {
                     Double v = number(fields.get(j));
-                    if (v == null) throw new TensorException("csv line " + lineNo + ": '" + fields.get(j).strip() + "' is not a number");
+                    if (v == null)
+                        throw new TensorException(
+                                "csv line " + lineNo + ": '" + fields.get(j).strip() + "' is not a number");
                     row[j] = v;
                 }
                 rows.add(row);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // Commons CSV reports malformed quoting (an unclosed quote) this way
-            throw new TensorException("csv: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+            throw new TensorException(
+                    "csv: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
         if (cols < 0) cols = 0;
         double[] data = new double[rows.size() * cols];
         for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, data, i * cols, cols);
-        Tensor t = cols == 1 ? new Tensor(new int[] {rows.size()}, data) : new Tensor(new int[] {rows.size(), cols}, data);
+        Tensor t =
+                cols == 1 ? new Tensor(new int[] {rows.size()}, data) : new Tensor(new int[] {rows.size(), cols}, data);
         return new Table(header, t);
     }
 
@@ -133,12 +147,19 @@ public final class Csv {
     private static Double number(String field) {
         String s = field.strip();
         switch (s.toLowerCase()) {
-            case "nan": return Double.NaN;
-            case "inf": case "+inf": case "infinity": return Double.POSITIVE_INFINITY;
-            case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
+            case "nan":
+                return Double.NaN;
+            case "inf":
+            case "+inf":
+            case "infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf":
+            case "-infinity":
+                return Double.NEGATIVE_INFINITY;
             default:
         }
-        if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.endsWith("."))) return null; // no 'd'/'f' suffixes
+        if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.endsWith(".")))
+            return null; // no 'd'/'f' suffixes
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {

@@ -42,33 +42,63 @@ public final class Elementwise {
     private static void same(BinaryOp op, double[] a, double[] b, double[] out) {
         int n = out.length;
         switch (op) {
-            case ADD -> { for (int i = 0; i < n; i++) out[i] = a[i] + b[i]; }
-            case SUB -> { for (int i = 0; i < n; i++) out[i] = a[i] - b[i]; }
-            case MUL -> { for (int i = 0; i < n; i++) out[i] = a[i] * b[i]; }
-            case DIV -> { for (int i = 0; i < n; i++) out[i] = a[i] / b[i]; }
-            default -> { for (int i = 0; i < n; i++) out[i] = op.apply(a[i], b[i]); }
+            case ADD -> {
+                for (int i = 0; i < n; i++) out[i] = a[i] + b[i];
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) out[i] = a[i] - b[i];
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) out[i] = a[i] / b[i];
+            }
+            default -> {
+                for (int i = 0; i < n; i++) out[i] = op.apply(a[i], b[i]);
+            }
         }
     }
 
     private static void scalarRight(BinaryOp op, double[] a, double b, double[] out) {
         int n = out.length;
         switch (op) {
-            case ADD -> { for (int i = 0; i < n; i++) out[i] = a[i] + b; }
-            case SUB -> { for (int i = 0; i < n; i++) out[i] = a[i] - b; }
-            case MUL -> { for (int i = 0; i < n; i++) out[i] = a[i] * b; }
-            case DIV -> { for (int i = 0; i < n; i++) out[i] = a[i] / b; }
-            default -> { for (int i = 0; i < n; i++) out[i] = op.apply(a[i], b); }
+            case ADD -> {
+                for (int i = 0; i < n; i++) out[i] = a[i] + b;
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) out[i] = a[i] - b;
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) out[i] = a[i] * b;
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) out[i] = a[i] / b;
+            }
+            default -> {
+                for (int i = 0; i < n; i++) out[i] = op.apply(a[i], b);
+            }
         }
     }
 
     private static void scalarLeft(BinaryOp op, double a, double[] b, double[] out) {
         int n = out.length;
         switch (op) {
-            case ADD -> { for (int i = 0; i < n; i++) out[i] = a + b[i]; }
-            case SUB -> { for (int i = 0; i < n; i++) out[i] = a - b[i]; }
-            case MUL -> { for (int i = 0; i < n; i++) out[i] = a * b[i]; }
-            case DIV -> { for (int i = 0; i < n; i++) out[i] = a / b[i]; }
-            default -> { for (int i = 0; i < n; i++) out[i] = op.apply(a, b[i]); }
+            case ADD -> {
+                for (int i = 0; i < n; i++) out[i] = a + b[i];
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) out[i] = a - b[i];
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) out[i] = a * b[i];
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) out[i] = a / b[i];
+            }
+            default -> {
+                for (int i = 0; i < n; i++) out[i] = op.apply(a, b[i]);
+            }
         }
     }
 

@@ -46,7 +46,9 @@ final class FloatFormat {
                     Sci s = sci(v);
                     padLeft = Math.max(padLeft, intPart(v, s.first).length());
                     expPrecision = Math.max(expPrecision, s.frac.length());
-                    expDigits = Math.max(expDigits, Math.max(2, Integer.toString(Math.abs(s.exponent)).length()));
+                    expDigits = Math.max(
+                            expDigits,
+                            Math.max(2, Integer.toString(Math.abs(s.exponent)).length()));
                 }
                 padRight = expDigits + 2 + expPrecision;
             } else {
@@ -103,7 +105,9 @@ final class FloatFormat {
         if (v == 0) return new Sci("0", "", 0);
         BigDecimal d = shortest(Math.abs(v));
         if (d.precision() > PRECISION + 1) {
-            d = new BigDecimal(Math.abs(v)).round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            d = new BigDecimal(Math.abs(v))
+                    .round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN))
+                    .stripTrailingZeros();
         }
         String digits = d.unscaledValue().toString();
         int exponent = d.precision() - d.scale() - 1;

@@ -26,8 +26,18 @@ final class Gemm {
     private static final int NB = 512; // columns of a packed block: KB*NB doubles = 1 MiB (L2/L3)
 
     /** C rows [rowLo, rowHi) = (A (m x k) times B (k x n)) rows [rowLo, rowHi); other rows untouched. */
-    static void multiply(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
-                         int m, int k, int n, int rowLo, int rowHi) {
+    static void multiply(
+            double[] a,
+            int aOff,
+            double[] b,
+            int bOff,
+            double[] c,
+            int cOff,
+            int m,
+            int k,
+            int n,
+            int rowLo,
+            int rowHi) {
         for (int i = rowLo; i < rowHi; i++) Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
         if (k == 0) return;
         double[] bp = new double[Math.min(KB, k) * (Math.min(NB, n) + 3) / 4 * 4 + 16];
@@ -42,7 +52,16 @@ final class Gemm {
                     int rows = Math.min(4, rowHi - i);
                     packA(a, aOff, k, i, kk, rows, depth, ap);
                     for (int q = 0; q < panels; q++) {
-                        kernel(ap, bp, q * depth * 4, depth, c, cOff + i * n + jj + 4 * q, n, rows, Math.min(4, w - 4 * q));
+                        kernel(
+                                ap,
+                                bp,
+                                q * depth * 4,
+                                depth,
+                                c,
+                                cOff + i * n + jj + 4 * q,
+                                n,
+                                rows,
+                                Math.min(4, w - 4 * q));
                     }
                 }
             }
@@ -70,23 +89,48 @@ final class Gemm {
     }
 
     /** Accumulates a 4x4 tile: C[c0 + r*ldc + s] += sum_p ap[p][r] * bp[bo + p][s]. */
-    private static void kernel(double[] ap, double[] bp, int bo, int depth, double[] c, int c0, int ldc, int rows, int cols) {
+    private static void kernel(
+            double[] ap, double[] bp, int bo, int depth, double[] c, int c0, int ldc, int rows, int cols) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         for (int p = 0, ao = 0, o = bo; p < depth; p++, ao += 4, o += 4) {
             double a0 = ap[ao], a1 = ap[ao + 1], a2 = ap[ao + 2], a3 = ap[ao + 3];
             double b0 = bp[o], b1 = bp[o + 1], b2 = bp[o + 2], b3 = bp[o + 3];
-            c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
-            c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);
-            c20 = Math.fma(a2, b0, c20); c21 = Math.fma(a2, b1, c21); c22 = Math.fma(a2, b2, c22); c23 = Math.fma(a2, b3, c23);
-            c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
+            c00 = Math.fma(a0, b0, c00);
+            c01 = Math.fma(a0, b1, c01);
+            c02 = Math.fma(a0, b2, c02);
+            c03 = Math.fma(a0, b3, c03);
+            c10 = Math.fma(a1, b0, c10);
+            c11 = Math.fma(a1, b1, c11);
+            c12 = Math.fma(a1, b2, c12);
+            c13 = Math.fma(a1, b3, c13);
+            c20 = Math.fma(a2, b0, c20);
+            c21 = Math.fma(a2, b1, c21);
+            c22 = Math.fma(a2, b2, c22);
+            c23 = Math.fma(a2, b3, c23);
+            c30 = Math.fma(a3, b0, c30);
+            c31 = Math.fma(a3, b1, c31);
+            c32 = Math.fma(a3, b2, c32);
+            c33 = Math.fma(a3, b3, c33);
         }
         if (rows == 4 && cols == 4) {
-            c[c0] += c00; c[c0 + 1] += c01; c[c0 + 2] += c02; c[c0 + 3] += c03;
+            c[c0] += c00;
+            c[c0 + 1] += c01;
+            c[c0 + 2] += c02;
+            c[c0 + 3] += c03;
             int r1 = c0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
-            c[r1] += c10; c[r1 + 1] += c11; c[r1 + 2] += c12; c[r1 + 3] += c13;
-            c[r2] += c20; c[r2 + 1] += c21; c[r2 + 2] += c22; c[r2 + 3] += c23;
-            c[r3] += c30; c[r3 + 1] += c31; c[r3 + 2] += c32; c[r3 + 3] += c33;
+            c[r1] += c10;
+            c[r1 + 1] += c11;
+            c[r1 + 2] += c12;
+            c[r1 + 3] += c13;
+            c[r2] += c20;
+            c[r2 + 1] += c21;
+            c[r2 + 2] += c22;
+            c[r2 + 3] += c23;
+            c[r3] += c30;
+            c[r3 + 1] += c31;
+            c[r3 + 2] += c32;
+            c[r3 + 3] += c33;
             return;
         }
         double[] t = {c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33};

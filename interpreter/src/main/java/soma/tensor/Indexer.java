@@ -1,8 +1,8 @@
 package soma.tensor;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Implements {@link Tensor#get(Index...)} and {@link Tensor#set}. Both first resolve the index
@@ -64,7 +64,8 @@ final class Indexer {
         int rank = t.rank();
         int[] strides = Shape.strides(t.shape);
         int consumed = 0;
-        for (Index ix : idx) consumed += ix instanceof Index.Mask m ? Math.max(1, m.mask().rank()) : 1;
+        for (Index ix : idx)
+            consumed += ix instanceof Index.Mask m ? Math.max(1, m.mask().rank()) : 1;
         if (consumed > rank) {
             throw new TensorException("too many indices: tensor of rank " + rank + " indexed with " + consumed);
         }
@@ -159,7 +160,9 @@ final class Indexer {
         int lo = step > 0 ? 0 : -1, hi = step > 0 ? size : size - 1;
         int start = s.start() == null ? (step > 0 ? 0 : size - 1) : clamp(s.start(), size, lo, hi);
         int stop = s.stop() == null ? (step > 0 ? size : -1) : clamp(s.stop(), size, lo, hi);
-        int n = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
+        int n = step > 0
+                ? Math.max(0, (stop - start + step - 1) / step)
+                : Math.max(0, (start - stop - step - 1) / -step);
         int[] pos = new int[n];
         for (int i = 0; i < n; i++) pos[i] = start + i * step;
         return pos;
@@ -190,8 +193,8 @@ final class Indexer {
         for (int d = 0; d < r; d++) {
             if (m.shape[d] != shape[axis + d]) {
                 int[] part = Arrays.copyOfRange(shape, axis, axis + r);
-                throw new TensorException("boolean mask of shape " + m.shapeString()
-                        + " does not match indexed shape " + Shape.toString(part));
+                throw new TensorException("boolean mask of shape " + m.shapeString() + " does not match indexed shape "
+                        + Shape.toString(part));
             }
         }
         int count = 0;

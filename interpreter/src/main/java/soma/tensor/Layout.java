@@ -24,11 +24,13 @@ public final class Layout {
         int size = t.size();
         if (infer >= 0) {
             if (known == 0 || size % known != 0) {
-                throw new TensorException("cannot reshape tensor of size " + size + " into shape " + Shape.toString(newShape));
+                throw new TensorException(
+                        "cannot reshape tensor of size " + size + " into shape " + Shape.toString(newShape));
             }
             shape[infer] = (int) (size / known);
         } else if (known != size) {
-            throw new TensorException("cannot reshape tensor of size " + size + " into shape " + Shape.toString(newShape));
+            throw new TensorException(
+                    "cannot reshape tensor of size " + size + " into shape " + Shape.toString(newShape));
         }
         return new Tensor(shape, t.re.clone(), t.im == null ? null : t.im.clone(), t.isBool);
     }
@@ -87,7 +89,8 @@ public final class Layout {
         int[] s0 = parts.get(0).shape;
         for (Tensor p : parts) {
             if (!Shape.same(p.shape, s0)) {
-                throw new TensorException("stack: all tensors must have the same shape, got " + Shape.toString(s0) + " and " + Shape.toString(p.shape));
+                throw new TensorException("stack: all tensors must have the same shape, got " + Shape.toString(s0)
+                        + " and " + Shape.toString(p.shape));
             }
         }
         int ax = Shape.axis(axis, s0.length + 1);
@@ -110,10 +113,13 @@ public final class Layout {
         int total = 0;
         boolean complex = false, bool = true;
         for (Tensor p : parts) {
-            if (p.rank() != s0.length) throw new TensorException("concat: all tensors must have the same rank, got " + Shape.toString(s0) + " and " + Shape.toString(p.shape));
+            if (p.rank() != s0.length)
+                throw new TensorException("concat: all tensors must have the same rank, got " + Shape.toString(s0)
+                        + " and " + Shape.toString(p.shape));
             for (int d = 0; d < s0.length; d++) {
                 if (d != ax && p.shape[d] != s0[d]) {
-                    throw new TensorException("concat: shapes " + Shape.toString(s0) + " and " + Shape.toString(p.shape) + " differ outside axis " + ax);
+                    throw new TensorException("concat: shapes " + Shape.toString(s0) + " and " + Shape.toString(p.shape)
+                            + " differ outside axis " + ax);
                 }
             }
             total += p.shape[ax];

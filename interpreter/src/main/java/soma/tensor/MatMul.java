@@ -1,7 +1,7 @@
 package soma.tensor;
 
-import java.util.stream.IntStream;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The {@code @} operator with numpy matmul semantics: vector @ vector is a dot product (rank 0),

@@ -45,12 +45,15 @@ public final class MemoryBudget {
             bytes /= 1000;
             u++;
         }
-        return u == 0 ? String.format(Locale.ROOT, "%.0f bytes", bytes) : String.format(Locale.ROOT, "%.1f %s", bytes, units[u]);
+        return u == 0
+                ? String.format(Locale.ROOT, "%.0f bytes", bytes)
+                : String.format(Locale.ROOT, "%.1f %s", bytes, units[u]);
     }
 
     /** The message of an OutOfMemoryError that happened anyway, for the located error that replaces it. */
     public static String outOfMemory(String during) {
         return "out of memory" + (during == null ? "" : " in " + during) + " (the Java heap holds at most "
-                + format(Runtime.getRuntime().maxMemory()) + "): work on smaller pieces, or give Java a larger heap (SOMA_JAVA_OPTS=-Xmx16g)";
+                + format(Runtime.getRuntime().maxMemory())
+                + "): work on smaller pieces, or give Java a larger heap (SOMA_JAVA_OPTS=-Xmx16g)";
     }
 }

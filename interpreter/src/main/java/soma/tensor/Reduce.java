@@ -20,7 +20,8 @@ public final class Reduce {
     // ------------------------------------------------------------------ public API
 
     public static Tensor sum(Tensor t) {
-        return t.im == null ? scalar(pairwise(t.re, 0, 1, t.size()))
+        return t.im == null
+                ? scalar(pairwise(t.re, 0, 1, t.size()))
                 : Tensor.complexScalar(pairwise(t.re, 0, 1, t.size()), pairwise(t.im, 0, 1, t.size()));
     }
 
@@ -58,7 +59,8 @@ public final class Reduce {
     }
 
     public static Tensor min(Tensor t, int axis, boolean keepdims) {
-        return realLane(realOnly(t, "min"), axis, keepdims, (d, b, s, n) -> extreme(d, b, s, n, false, "min")).withBool(t.isBool);
+        return realLane(realOnly(t, "min"), axis, keepdims, (d, b, s, n) -> extreme(d, b, s, n, false, "min"))
+                .withBool(t.isBool);
     }
 
     public static Tensor max(Tensor t) {
@@ -66,7 +68,8 @@ public final class Reduce {
     }
 
     public static Tensor max(Tensor t, int axis, boolean keepdims) {
-        return realLane(realOnly(t, "max"), axis, keepdims, (d, b, s, n) -> extreme(d, b, s, n, true, "max")).withBool(t.isBool);
+        return realLane(realOnly(t, "max"), axis, keepdims, (d, b, s, n) -> extreme(d, b, s, n, true, "max"))
+                .withBool(t.isBool);
     }
 
     /** Flat (row-major) index of the first minimum; a NaN counts as the minimum, as numpy. */

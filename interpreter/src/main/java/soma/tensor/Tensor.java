@@ -117,7 +117,8 @@ public final class Tensor {
         else if (o != null && o.getClass().isArray()) len = Array.getLength(o);
         else throw new TensorException("ragged nested list: expected a list at depth " + depth);
         if (len != shape[depth]) {
-            throw new TensorException("ragged nested list: expected length " + shape[depth] + " at depth " + depth + ", found " + len);
+            throw new TensorException(
+                    "ragged nested list: expected length " + shape[depth] + " at depth " + depth + ", found " + len);
         }
         for (int i = 0; i < len; i++) {
             Object child = o instanceof List<?> l ? l.get(i) : Array.get(o, i);
@@ -126,7 +127,9 @@ public final class Tensor {
     }
 
     private static String describe(Object o) {
-        return o == null ? "null" : o.getClass().isArray() ? "a list" : o.getClass().getSimpleName();
+        return o == null
+                ? "null"
+                : o.getClass().isArray() ? "a list" : o.getClass().getSimpleName();
     }
 
     public static Tensor zeros(int... shape) {
@@ -262,7 +265,9 @@ public final class Tensor {
     }
 
     /** The printed form, numpy-style (the interpreter shows tensors this way). */
-    public String show() { return TensorFormat.format(this); }
+    public String show() {
+        return TensorFormat.format(this);
+    }
 
     /** Same values, flagged (or not) as boolean. */
     public Tensor withBool(boolean flag) {
@@ -303,91 +308,314 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- elementwise binary
 
-    public Tensor add(Tensor o) { return Elementwise.binary(BinaryOp.ADD, this, o); }
-    public Tensor sub(Tensor o) { return Elementwise.binary(BinaryOp.SUB, this, o); }
-    public Tensor mul(Tensor o) { return Elementwise.binary(BinaryOp.MUL, this, o); }
-    public Tensor div(Tensor o) { return Elementwise.binary(BinaryOp.DIV, this, o); }
-    public Tensor pow(Tensor o) { return Elementwise.binary(BinaryOp.POW, this, o); }
-    public Tensor mod(Tensor o) { return Elementwise.binary(BinaryOp.MOD, this, o); }
-    public Tensor minimum(Tensor o) { return Elementwise.binary(BinaryOp.MIN, this, o); }
-    public Tensor maximum(Tensor o) { return Elementwise.binary(BinaryOp.MAX, this, o); }
-    public Tensor eq(Tensor o) { return Elementwise.binary(BinaryOp.EQ, this, o); }
-    public Tensor ne(Tensor o) { return Elementwise.binary(BinaryOp.NE, this, o); }
-    public Tensor lt(Tensor o) { return Elementwise.binary(BinaryOp.LT, this, o); }
-    public Tensor le(Tensor o) { return Elementwise.binary(BinaryOp.LE, this, o); }
-    public Tensor gt(Tensor o) { return Elementwise.binary(BinaryOp.GT, this, o); }
-    public Tensor ge(Tensor o) { return Elementwise.binary(BinaryOp.GE, this, o); }
-    public Tensor and(Tensor o) { return Elementwise.binary(BinaryOp.AND, this, o); }
-    public Tensor or(Tensor o) { return Elementwise.binary(BinaryOp.OR, this, o); }
+    public Tensor add(Tensor o) {
+        return Elementwise.binary(BinaryOp.ADD, this, o);
+    }
 
-    public Tensor add(double o) { return add(scalar(o)); }
-    public Tensor sub(double o) { return sub(scalar(o)); }
-    public Tensor mul(double o) { return mul(scalar(o)); }
-    public Tensor div(double o) { return div(scalar(o)); }
-    public Tensor pow(double o) { return pow(scalar(o)); }
-    public Tensor mod(double o) { return mod(scalar(o)); }
-    public Tensor minimum(double o) { return minimum(scalar(o)); }
-    public Tensor maximum(double o) { return maximum(scalar(o)); }
-    public Tensor eq(double o) { return eq(scalar(o)); }
-    public Tensor ne(double o) { return ne(scalar(o)); }
-    public Tensor lt(double o) { return lt(scalar(o)); }
-    public Tensor le(double o) { return le(scalar(o)); }
-    public Tensor gt(double o) { return gt(scalar(o)); }
-    public Tensor ge(double o) { return ge(scalar(o)); }
+    public Tensor sub(Tensor o) {
+        return Elementwise.binary(BinaryOp.SUB, this, o);
+    }
+
+    public Tensor mul(Tensor o) {
+        return Elementwise.binary(BinaryOp.MUL, this, o);
+    }
+
+    public Tensor div(Tensor o) {
+        return Elementwise.binary(BinaryOp.DIV, this, o);
+    }
+
+    public Tensor pow(Tensor o) {
+        return Elementwise.binary(BinaryOp.POW, this, o);
+    }
+
+    public Tensor mod(Tensor o) {
+        return Elementwise.binary(BinaryOp.MOD, this, o);
+    }
+
+    public Tensor minimum(Tensor o) {
+        return Elementwise.binary(BinaryOp.MIN, this, o);
+    }
+
+    public Tensor maximum(Tensor o) {
+        return Elementwise.binary(BinaryOp.MAX, this, o);
+    }
+
+    public Tensor eq(Tensor o) {
+        return Elementwise.binary(BinaryOp.EQ, this, o);
+    }
+
+    public Tensor ne(Tensor o) {
+        return Elementwise.binary(BinaryOp.NE, this, o);
+    }
+
+    public Tensor lt(Tensor o) {
+        return Elementwise.binary(BinaryOp.LT, this, o);
+    }
+
+    public Tensor le(Tensor o) {
+        return Elementwise.binary(BinaryOp.LE, this, o);
+    }
+
+    public Tensor gt(Tensor o) {
+        return Elementwise.binary(BinaryOp.GT, this, o);
+    }
+
+    public Tensor ge(Tensor o) {
+        return Elementwise.binary(BinaryOp.GE, this, o);
+    }
+
+    public Tensor and(Tensor o) {
+        return Elementwise.binary(BinaryOp.AND, this, o);
+    }
+
+    public Tensor or(Tensor o) {
+        return Elementwise.binary(BinaryOp.OR, this, o);
+    }
+
+    public Tensor add(double o) {
+        return add(scalar(o));
+    }
+
+    public Tensor sub(double o) {
+        return sub(scalar(o));
+    }
+
+    public Tensor mul(double o) {
+        return mul(scalar(o));
+    }
+
+    public Tensor div(double o) {
+        return div(scalar(o));
+    }
+
+    public Tensor pow(double o) {
+        return pow(scalar(o));
+    }
+
+    public Tensor mod(double o) {
+        return mod(scalar(o));
+    }
+
+    public Tensor minimum(double o) {
+        return minimum(scalar(o));
+    }
+
+    public Tensor maximum(double o) {
+        return maximum(scalar(o));
+    }
+
+    public Tensor eq(double o) {
+        return eq(scalar(o));
+    }
+
+    public Tensor ne(double o) {
+        return ne(scalar(o));
+    }
+
+    public Tensor lt(double o) {
+        return lt(scalar(o));
+    }
+
+    public Tensor le(double o) {
+        return le(scalar(o));
+    }
+
+    public Tensor gt(double o) {
+        return gt(scalar(o));
+    }
+
+    public Tensor ge(double o) {
+        return ge(scalar(o));
+    }
 
     // ---------------------------------------------------------------- elementwise unary
 
-    public Tensor neg() { return Elementwise.unary(UnaryOp.NEG, this); }
-    public Tensor not() { return Elementwise.unary(UnaryOp.NOT, this); }
-    public Tensor exp() { return Elementwise.unary(UnaryOp.EXP, this); }
-    public Tensor log() { return Elementwise.unary(UnaryOp.LOG, this); }
-    public Tensor sqrt() { return Elementwise.unary(UnaryOp.SQRT, this); }
-    public Tensor abs() { return Elementwise.unary(UnaryOp.ABS, this); }
-    public Tensor sin() { return Elementwise.unary(UnaryOp.SIN, this); }
-    public Tensor cos() { return Elementwise.unary(UnaryOp.COS, this); }
-    public Tensor tan() { return Elementwise.unary(UnaryOp.TAN, this); }
-    public Tensor tanh() { return Elementwise.unary(UnaryOp.TANH, this); }
-    public Tensor sigmoid() { return Elementwise.unary(UnaryOp.SIGMOID, this); }
-    public Tensor relu() { return Elementwise.unary(UnaryOp.RELU, this); }
-    public Tensor softplus() { return Elementwise.unary(UnaryOp.SOFTPLUS, this); }
-    public Tensor sign() { return Elementwise.unary(UnaryOp.SIGN, this); }
-    public Tensor floor() { return Elementwise.unary(UnaryOp.FLOOR, this); }
-    public Tensor ceil() { return Elementwise.unary(UnaryOp.CEIL, this); }
-    public Tensor round() { return Elementwise.unary(UnaryOp.ROUND, this); }
-    public Tensor real() { return Elementwise.unary(UnaryOp.REAL, this); }
-    public Tensor imag() { return Elementwise.unary(UnaryOp.IMAG, this); }
-    public Tensor conj() { return Elementwise.unary(UnaryOp.CONJ, this); }
-    public Tensor angle() { return Elementwise.unary(UnaryOp.ANGLE, this); }
+    public Tensor neg() {
+        return Elementwise.unary(UnaryOp.NEG, this);
+    }
+
+    public Tensor not() {
+        return Elementwise.unary(UnaryOp.NOT, this);
+    }
+
+    public Tensor exp() {
+        return Elementwise.unary(UnaryOp.EXP, this);
+    }
+
+    public Tensor log() {
+        return Elementwise.unary(UnaryOp.LOG, this);
+    }
+
+    public Tensor sqrt() {
+        return Elementwise.unary(UnaryOp.SQRT, this);
+    }
+
+    public Tensor abs() {
+        return Elementwise.unary(UnaryOp.ABS, this);
+    }
+
+    public Tensor sin() {
+        return Elementwise.unary(UnaryOp.SIN, this);
+    }
+
+    public Tensor cos() {
+        return Elementwise.unary(UnaryOp.COS, this);
+    }
+
+    public Tensor tan() {
+        return Elementwise.unary(UnaryOp.TAN, this);
+    }
+
+    public Tensor tanh() {
+        return Elementwise.unary(UnaryOp.TANH, this);
+    }
+
+    public Tensor sigmoid() {
+        return Elementwise.unary(UnaryOp.SIGMOID, this);
+    }
+
+    public Tensor relu() {
+        return Elementwise.unary(UnaryOp.RELU, this);
+    }
+
+    public Tensor softplus() {
+        return Elementwise.unary(UnaryOp.SOFTPLUS, this);
+    }
+
+    public Tensor sign() {
+        return Elementwise.unary(UnaryOp.SIGN, this);
+    }
+
+    public Tensor floor() {
+        return Elementwise.unary(UnaryOp.FLOOR, this);
+    }
+
+    public Tensor ceil() {
+        return Elementwise.unary(UnaryOp.CEIL, this);
+    }
+
+    public Tensor round() {
+        return Elementwise.unary(UnaryOp.ROUND, this);
+    }
+
+    public Tensor real() {
+        return Elementwise.unary(UnaryOp.REAL, this);
+    }
+
+    public Tensor imag() {
+        return Elementwise.unary(UnaryOp.IMAG, this);
+    }
+
+    public Tensor conj() {
+        return Elementwise.unary(UnaryOp.CONJ, this);
+    }
+
+    public Tensor angle() {
+        return Elementwise.unary(UnaryOp.ANGLE, this);
+    }
 
     // ---------------------------------------------------------------- matmul, reductions
 
     /** The {@code @} operator. */
-    public Tensor matmul(Tensor o) { return MatMul.matmul(this, o); }
+    public Tensor matmul(Tensor o) {
+        return MatMul.matmul(this, o);
+    }
 
-    public Tensor sum() { return Reduce.sum(this); }
-    public Tensor sum(int axis) { return Reduce.sum(this, axis, false); }
-    public Tensor mean() { return Reduce.mean(this); }
-    public Tensor mean(int axis) { return Reduce.mean(this, axis, false); }
-    public Tensor var() { return Reduce.var(this, 0); }
-    public Tensor var(int axis) { return Reduce.var(this, axis, 0, false); }
-    public Tensor std() { return Reduce.std(this, 0); }
-    public Tensor std(int axis) { return Reduce.std(this, axis, 0, false); }
-    public Tensor min() { return Reduce.min(this); }
-    public Tensor min(int axis) { return Reduce.min(this, axis, false); }
-    public Tensor max() { return Reduce.max(this); }
-    public Tensor max(int axis) { return Reduce.max(this, axis, false); }
-    public Tensor argmin() { return Reduce.argmin(this); }
-    public Tensor argmin(int axis) { return Reduce.argmin(this, axis); }
-    public Tensor argmax() { return Reduce.argmax(this); }
-    public Tensor argmax(int axis) { return Reduce.argmax(this, axis); }
-    public Tensor prod() { return Reduce.prod(this); }
-    public Tensor prod(int axis) { return Reduce.prod(this, axis, false); }
-    public Tensor any() { return Reduce.any(this); }
-    public Tensor any(int axis) { return Reduce.any(this, axis, false); }
-    public Tensor all() { return Reduce.all(this); }
-    public Tensor all(int axis) { return Reduce.all(this, axis, false); }
-    public Tensor cumsum() { return Reduce.cumsum(this); }
-    public Tensor cumsum(int axis) { return Reduce.cumsum(this, axis); }
+    public Tensor sum() {
+        return Reduce.sum(this);
+    }
+
+    public Tensor sum(int axis) {
+        return Reduce.sum(this, axis, false);
+    }
+
+    public Tensor mean() {
+        return Reduce.mean(this);
+    }
+
+    public Tensor mean(int axis) {
+        return Reduce.mean(this, axis, false);
+    }
+
+    public Tensor var() {
+        return Reduce.var(this, 0);
+    }
+
+    public Tensor var(int axis) {
+        return Reduce.var(this, axis, 0, false);
+    }
+
+    public Tensor std() {
+        return Reduce.std(this, 0);
+    }
+
+    public Tensor std(int axis) {
+        return Reduce.std(this, axis, 0, false);
+    }
+
+    public Tensor min() {
+        return Reduce.min(this);
+    }
+
+    public Tensor min(int axis) {
+        return Reduce.min(this, axis, false);
+    }
+
+    public Tensor max() {
+        return Reduce.max(this);
+    }
+
+    public Tensor max(int axis) {
+        return Reduce.max(this, axis, false);
+    }
+
+    public Tensor argmin() {
+        return Reduce.argmin(this);
+    }
+
+    public Tensor argmin(int axis) {
+        return Reduce.argmin(this, axis);
+    }
+
+    public Tensor argmax() {
+        return Reduce.argmax(this);
+    }
+
+    public Tensor argmax(int axis) {
+        return Reduce.argmax(this, axis);
+    }
+
+    public Tensor prod() {
+        return Reduce.prod(this);
+    }
+
+    public Tensor prod(int axis) {
+        return Reduce.prod(this, axis, false);
+    }
+
+    public Tensor any() {
+        return Reduce.any(this);
+    }
+
+    public Tensor any(int axis) {
+        return Reduce.any(this, axis, false);
+    }
+
+    public Tensor all() {
+        return Reduce.all(this);
+    }
+
+    public Tensor all(int axis) {
+        return Reduce.all(this, axis, false);
+    }
+
+    public Tensor cumsum() {
+        return Reduce.cumsum(this);
+    }
+
+    public Tensor cumsum(int axis) {
+        return Reduce.cumsum(this, axis);
+    }
 
     // ---------------------------------------------------------------- indexing
 
@@ -411,7 +639,10 @@ public final class Tensor {
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Tensor t)) return false;
-        return isBool == t.isBool && Arrays.equals(shape, t.shape) && Arrays.equals(re, t.re) && Arrays.equals(im, t.im);
+        return isBool == t.isBool
+                && Arrays.equals(shape, t.shape)
+                && Arrays.equals(re, t.re)
+                && Arrays.equals(im, t.im);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package soma.tensor;
 
-import java.util.function.IntFunction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * numpy-style {@code str()} of a tensor: nested brackets, one shared column format, lines wrapped
@@ -118,11 +118,15 @@ public final class TensorFormat {
             } else {
                 String lineSep = "\n".repeat(shape.length - axis - 1);
                 for (int i = 0; i < lead; i++) {
-                    s.append(hang).append(render(off + i * st, axis + 1, nextHang, nextWidth)).append(lineSep);
+                    s.append(hang)
+                            .append(render(off + i * st, axis + 1, nextHang, nextWidth))
+                            .append(lineSep);
                 }
                 if (summary) s.append(hang).append("...").append(lineSep);
                 for (int i = trail; i > 1; i--) {
-                    s.append(hang).append(render(off + (len - i) * st, axis + 1, nextHang, nextWidth)).append(lineSep);
+                    s.append(hang)
+                            .append(render(off + (len - i) * st, axis + 1, nextHang, nextWidth))
+                            .append(lineSep);
                 }
                 s.append(hang).append(render(off + (len - 1) * st, axis + 1, nextHang, nextWidth));
             }

@@ -5,8 +5,27 @@ package soma.tensor;
  * has a natural complex extension live in {@link Complex}.
  */
 public enum UnaryOp {
-    NEG, NOT, EXP, LOG, SQRT, ABS, SIN, COS, TAN, TANH, SIGMOID, RELU, SOFTPLUS,
-    SIGN, FLOOR, CEIL, ROUND, REAL, IMAG, CONJ, ANGLE;
+    NEG,
+    NOT,
+    EXP,
+    LOG,
+    SQRT,
+    ABS,
+    SIN,
+    COS,
+    TAN,
+    TANH,
+    SIGMOID,
+    RELU,
+    SOFTPLUS,
+    SIGN,
+    FLOOR,
+    CEIL,
+    ROUND,
+    REAL,
+    IMAG,
+    CONJ,
+    ANGLE;
 
     public String displayName() {
         return name().toLowerCase();

@@ -13,7 +13,13 @@ public final class Carets {
      */
     public static String render(String file, int line, int col, String message, String lineText, int width) {
         StringBuilder sb = new StringBuilder();
-        sb.append(file).append(':').append(line).append(':').append(col).append(": ").append(message);
+        sb.append(file)
+                .append(':')
+                .append(line)
+                .append(':')
+                .append(col)
+                .append(": ")
+                .append(message);
         if (lineText != null) {
             int caret = Math.max(0, Math.min(col - 1, lineText.length()));
             int end = (int) Math.min(lineText.length(), (long) caret + Math.max(1, width));
@@ -33,8 +39,11 @@ public final class Carets {
                 if (i < to) shown.append(visible(lineText.charAt(i)));
             }
             if (to < lineText.length()) shown.append("...");
-            sb.append("\n    ").append(shown).append("\n    ").append(" ".repeat(caretAt))
-              .append("^".repeat(Math.max(1, endAt - caretAt)));
+            sb.append("\n    ")
+                    .append(shown)
+                    .append("\n    ")
+                    .append(" ".repeat(caretAt))
+                    .append("^".repeat(Math.max(1, endAt - caretAt)));
         }
         return sb.toString();
     }

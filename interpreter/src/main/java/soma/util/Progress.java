@@ -42,7 +42,8 @@ public final class Progress {
     public static Progress start(String label, long total, double logEverySeconds) {
         if (Display.active()) return new Progress(label, total, null, 0, Display.progress());
         boolean terminal = System.console() != null && System.console().isTerminal();
-        return new Progress(label, total, terminal ? System.err : null, terminal ? 0 : (long) (logEverySeconds * 1e9), null);
+        return new Progress(
+                label, total, terminal ? System.err : null, terminal ? 0 : (long) (logEverySeconds * 1e9), null);
     }
 
     public void update(long done) {
@@ -56,15 +57,25 @@ public final class Progress {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastDraw < 100_000_000L || now - started < 500_000_000L) return; // at most 10 redraws/s; none for short work
+        if (now - lastDraw < 100_000_000L || now - started < 500_000_000L)
+            return; // at most 10 redraws/s; none for short work
         lastDraw = now;
         double fraction = total == 0 ? 1 : (double) done / total;
         int width = 30;
         int filled = (int) Math.round(fraction * width);
         double elapsed = (now - started) / 1e9;
         String eta = done == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", elapsed * (total - done) / done);
-        String bar = String.format(Locale.ROOT, "%s %3.0f%% [%s%s] %d/%d, ETA %s%s", label, 100 * fraction,
-                "=".repeat(filled), " ".repeat(width - filled), done, total, eta, detail == null ? "" : ", " + detail);
+        String bar = String.format(
+                Locale.ROOT,
+                "%s %3.0f%% [%s%s] %d/%d, ETA %s%s",
+                label,
+                100 * fraction,
+                "=".repeat(filled),
+                " ".repeat(width - filled),
+                done,
+                total,
+                eta,
+                detail == null ? "" : ", " + detail);
         if (view != null) {
             view.show(bar);
             return;
@@ -79,8 +90,15 @@ public final class Progress {
         if (now - (lastDraw == 0 ? started : lastDraw) < logEveryNanos) return;
         lastDraw = now;
         double elapsed = (now - started) / 1e9;
-        System.err.println(String.format(Locale.ROOT, "%s: %d/%d after %.0f s, ETA %.0f s%s", label, done, total, elapsed,
-                done == 0 ? Double.NaN : elapsed * (total - done) / done, detail == null ? "" : "; " + detail));
+        System.err.println(String.format(
+                Locale.ROOT,
+                "%s: %d/%d after %.0f s, ETA %.0f s%s",
+                label,
+                done,
+                total,
+                elapsed,
+                done == 0 ? Double.NaN : elapsed * (total - done) / done,
+                detail == null ? "" : "; " + detail));
     }
 
     public void finish() {

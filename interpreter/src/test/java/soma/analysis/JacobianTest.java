@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import soma.golden.SomaNumbers;
 import soma.golden.ScriptRunner;
+import soma.golden.SomaNumbers;
 
 /** Symbolic Jacobians against central finite differences of the right-hand side, on varied models and points. */
 class JacobianTest {
     /** Prints the largest relative difference between jacobian() and central differences at 20 random points. */
     private static double worstRelativeError(String model, String instance, int n) {
-        double[] r = SomaNumbers.of(model + """
+        double[] r = SomaNumbers.of(model
+                + """
                 let m = INSTANCE
                 let worst = 0
                 for trial in 0..20 {
@@ -27,7 +28,10 @@ class JacobianTest {
                     }
                 }
                 print(worst)
-                """.replace("INSTANCE", instance).replace("N]", n + "]").replace("0..N", "0..".concat(String.valueOf(n))).replace("zeros(N)", "zeros(" + n + ")"));
+                """.replace("INSTANCE", instance)
+                        .replace("N]", n + "]")
+                        .replace("0..N", "0..".concat(String.valueOf(n)))
+                        .replace("zeros(N)", "zeros(" + n + ")"));
         return r[0];
     }
 

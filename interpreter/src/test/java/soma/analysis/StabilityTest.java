@@ -9,16 +9,18 @@ import soma.golden.ScriptRunner;
 /** Fixed points of linear systems dx/dt = A x (the origin) classified from A's known eigenvalues. */
 class StabilityTest {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "stable node; [[-1, 0], [0, -2]]",
-        "unstable node; [[1, 0.5], [0, 2]]",
-        "saddle; [[1, 0], [0, -1]]",
-        "stable focus; [[-0.1, -1], [1, -0.1]]",
-        "unstable focus; [[0.2, -1], [1, 0.2]]",
-        "centre; [[0, -2], [2, 0]]",
-        "unstable node; [[0, 1, 0], [0, 0, 1], [6, -11, 6]]",
-        "saddle; [[0, 1, 0], [0, 0, 1], [6, -1, -4]]",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "stable node; [[-1, 0], [0, -2]]",
+                "unstable node; [[1, 0.5], [0, 2]]",
+                "saddle; [[1, 0], [0, -1]]",
+                "stable focus; [[-0.1, -1], [1, -0.1]]",
+                "unstable focus; [[0.2, -1], [1, 0.2]]",
+                "centre; [[0, -2], [2, 0]]",
+                "unstable node; [[0, 1, 0], [0, 0, 1], [6, -11, 6]]",
+                "saddle; [[0, 1, 0], [0, 0, 1], [6, -1, -4]]",
+            })
     void classifiesTheOrigin(String expected, String matrix) {
         String out = ScriptRunner.runCode("""
                 let A = tensor(MATRIX)

@@ -3,23 +3,24 @@ package soma.autodiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import soma.golden.SomaNumbers;
 import soma.golden.ScriptRunner;
+import soma.golden.SomaNumbers;
 
 /** Reverse-mode gradients against central finite differences; optimisers on problems with known minima. */
 class GradTest {
     /** Largest relative difference between grad(f)(x) and central differences, over 5 random points. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "sum(tanh(W @ x)^2) + mean(exp(x))",
-        "sum(100 * (x[1:] - x[:-1]^2)^2 + (1 - x[:-1])^2)",
-        "sum(sqrt(1 + x^2) / (2 + sigmoid(x))) + log(1 + sum(softplus(x) * x^2)) - sum(sin(x) * cos(x[::-1]))",
-        "sum((W.T @ (W @ x)) * x) / (1 + x[0]^2) + sum(M @ M.T * (x[0:2] + x[1:3]))",
-        "sum(abs(x - 0.123) ^ 3) + x[2] * x[3] - sum(relu(x + 10))",
-    })
+    @ValueSource(
+            strings = {
+                "sum(tanh(W @ x)^2) + mean(exp(x))",
+                "sum(100 * (x[1:] - x[:-1]^2)^2 + (1 - x[:-1])^2)",
+                "sum(sqrt(1 + x^2) / (2 + sigmoid(x))) + log(1 + sum(softplus(x) * x^2)) - sum(sin(x) * cos(x[::-1]))",
+                "sum((W.T @ (W @ x)) * x) / (1 + x[0]^2) + sum(M @ M.T * (x[0:2] + x[1:3]))",
+                "sum(abs(x - 0.123) ^ 3) + x[2] * x[3] - sum(relu(x + 10))",
+            })
     void gradientMatchesFiniteDifferences(String body) {
         double[] r = SomaNumbers.of("""
                 let W = randn(3, 4)

@@ -27,6 +27,7 @@ class BuiltinSignaturesTest {
     /** a.num("dt"), a.given("to"), ... and helpers that take the parameter name after the Args: tensor(a, "x"). */
     private static final Pattern READ = Pattern.compile(
             "\\ba\\.(?:get|given|num|integer|atLeast|positive|str|bool|list|record|model|function|wrongType|accepts)\\(\"([^\"]*)\"|\\b(?:tensor|tensors|Shapes\\.of|positive|bound|region|points|Names\\.read)\\(a, \"([^\"]*)\"");
+
     private static final Pattern OPTION_GROUP = Pattern.compile("\\b(\\w+Options)\\.read\\(a\\)");
 
     @Test
@@ -38,13 +39,20 @@ class BuiltinSignaturesTest {
             String shown = b.describe();
             String[] names = b.signature.names;
             for (int i = 0; i < names.length; i++) {
-                Matcher m = Pattern.compile("[(,] ?(?:\\.\\.\\.|\\*\\*)?" + names[i] + "( = |[,)])").matcher(shown);
+                Matcher m = Pattern.compile("[(,] ?(?:\\.\\.\\.|\\*\\*)?" + names[i] + "( = |[,)])")
+                        .matcher(shown);
                 assertTrue(m.find(), shown + " misses " + names[i]);
                 assertEquals(b.signature.hasDefault[i], m.group(1).equals(" = "), shown + ": default of " + names[i]);
             }
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith(shown + "  -  ") || l.contains("." + shown + "  -  ")), "help lists " + shown);
+            assertTrue(
+                    lines.stream().anyMatch(l -> l.startsWith(shown + "  -  ") || l.contains("." + shown + "  -  ")),
+                    "help lists " + shown);
         }
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("simulate(model, t = nil, dt = 0.01, steps = nil, method = \"rk4\"")), "simulate's help");
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l -> l.startsWith("simulate(model, t = nil, dt = 0.01, steps = nil, method = \"rk4\"")),
+                "simulate's help");
     }
 
     @Test
@@ -60,18 +68,23 @@ class BuiltinSignaturesTest {
             assertTrue(bad.isEmpty(), file + " reads arguments no builtin of it has: " + bad);
             reads += reads(source).size();
         }
-        assertTrue(reads > 300, "found only " + reads + " argument reads: has the way builtins read arguments changed?");
+        assertTrue(
+                reads > 300, "found only " + reads + " argument reads: has the way builtins read arguments changed?");
     }
 
     @Test
     void theScanWouldCatchAMisnamedRead() {
-        assertEquals(List.of("dtt"), unknownReads("double dt = a.num(\"dtt\"); Tensor x = tensor(a, \"x\");", Set.of("x", "dt")));
+        assertEquals(
+                List.of("dtt"),
+                unknownReads("double dt = a.num(\"dtt\"); Tensor x = tensor(a, \"x\");", Set.of("x", "dt")));
     }
 
     @Test
     void noArgumentIsReadByPosition() throws IOException {
-        Pattern positional = Pattern.compile("\\ba\\.(num|integer|str|bool|list|record|given|get|model|function)\\([0-9]");
-        for (Path file : javaFiles()) assertFalse(positional.matcher(Files.readString(file)).find(), file + " reads an argument by position");
+        Pattern positional =
+                Pattern.compile("\\ba\\.(num|integer|str|bool|list|record|given|get|model|function)\\([0-9]");
+        for (Path file : javaFiles())
+            assertFalse(positional.matcher(Files.readString(file)).find(), file + " reads an argument by position");
     }
 
     @Test
@@ -104,7 +117,8 @@ class BuiltinSignaturesTest {
             Matcher m = OPTION_GROUP.matcher(Files.readString(file));
             while (m.find()) {
                 if (!m.group(1).equals(optionGroup)) continue;
-                for (Builtin b : Builtins.group(file.getFileName().toString().replace(".java", ""))) out.addAll(List.of(b.signature.names));
+                for (Builtin b : Builtins.group(file.getFileName().toString().replace(".java", "")))
+                    out.addAll(List.of(b.signature.names));
             }
         }
         return out;

@@ -43,8 +43,15 @@ class ScalarBuiltinsTest {
 
     @Test
     void otherFormsStillTakeTheBody() {
-        assertEquals("3 3 [3.] 2", run("print(max(1, 3, 2), max([1, 3]), max(tensor([[1, 3]]), axis: 1), len(\"ab\"))"));
-        assertEquals("error: clamp: 'lo' must be a num, got a str", run("clamp(1, \"a\", 2)").lines().filter(l -> l.contains("error")).findFirst().orElse("")
-                .replaceAll(".*(error: .*)", "$1"));
+        assertEquals(
+                "3 3 [3.] 2", run("print(max(1, 3, 2), max([1, 3]), max(tensor([[1, 3]]), axis: 1), len(\"ab\"))"));
+        assertEquals(
+                "error: clamp: 'lo' must be a num, got a str",
+                run("clamp(1, \"a\", 2)")
+                        .lines()
+                        .filter(l -> l.contains("error"))
+                        .findFirst()
+                        .orElse("")
+                        .replaceAll(".*(error: .*)", "$1"));
     }
 }

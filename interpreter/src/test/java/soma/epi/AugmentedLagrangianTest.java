@@ -16,11 +16,11 @@ class AugmentedLagrangianTest {
     @Test
     void multipliersAndPenaltyFollowTheSpec() {
         AugmentedLagrangian al = new AugmentedLagrangian(2, 1, 4, 0.25);
-        al.previous = new double[] {0.4, 0.3};                      // |R_old| = 0.5
-        al.update(new double[] {0.2, 0.1});                         // |R| = 0.2236 > 0.25 * 0.5: c grows
-        assertArrayEquals(new double[] {0.2, 0.1}, al.eta, 1e-15);  // eta + c R with the old c = 1
+        al.previous = new double[] {0.4, 0.3}; // |R_old| = 0.5
+        al.update(new double[] {0.2, 0.1}); // |R| = 0.2236 > 0.25 * 0.5: c grows
+        assertArrayEquals(new double[] {0.2, 0.1}, al.eta, 1e-15); // eta + c R with the old c = 1
         assertEquals(4, al.c, 0);
-        al.update(new double[] {0.01, 0.02});                       // |R| = 0.02236 < 0.25 * 0.2236: c stays
+        al.update(new double[] {0.01, 0.02}); // |R| = 0.02236 < 0.25 * 0.2236: c stays
         assertArrayEquals(new double[] {0.24, 0.18}, al.eta, 1e-15);
         assertEquals(4, al.c, 0);
     }
@@ -30,14 +30,14 @@ class AugmentedLagrangianTest {
     void noiseMovesNothing() {
         AugmentedLagrangian al = new AugmentedLagrangian(2, 10, 4, 0.25);
         al.previous = new double[] {0.01, 0.01};
-        al.update(new double[] {0.05, -0.03}, false);              // |R| grew, but within the noise
+        al.update(new double[] {0.05, -0.03}, false); // |R| grew, but within the noise
         assertArrayEquals(new double[] {0, 0}, al.eta, 0);
         assertEquals(10, al.c, 0);
-        al.update(new double[] {0.05, -0.03}, true);               // the same violation, now significant
+        al.update(new double[] {0.05, -0.03}, true); // the same violation, now significant
         assertArrayEquals(new double[] {0.5, -0.3}, al.eta, 1e-15);
         assertEquals(40, al.c, 0);
         for (int i = 0; i < 40; i++) al.update(new double[] {1, 1}, true);
-        assertEquals(AugmentedLagrangian.MAX_C, al.c, 0);          // bounded
+        assertEquals(AugmentedLagrangian.MAX_C, al.c, 0); // bounded
     }
 
     /** With mixture strata, the penalty weights use each component's halves and weights (pi_k / n_k). */
@@ -46,11 +46,17 @@ class AugmentedLagrangianTest {
         AugmentedLagrangian al = new AugmentedLagrangian(1, 2, 4, 0.25);
         al.eta[0] = 0.5;
         double[] t = {1, 3, 2, 6};
-        assertArrayEquals(al.weights(t, new double[] {1}, 4),
-                al.weights(t, new double[] {1}, AugmentedLagrangian.Strata.plain(4)), 0);
+        assertArrayEquals(
+                al.weights(t, new double[] {1}, 4),
+                al.weights(t, new double[] {1}, AugmentedLagrangian.Strata.plain(4)),
+                0);
         // two components of two samples each, weights 0.25 / 0.75: R = 0.25 * (2 - 1) + 0.75 * (4 - 1) = 2.5
-        AugmentedLagrangian.Strata st = new AugmentedLagrangian.Strata(new int[] {0, 0, 1, 1}, new boolean[] {true, false, true, false},
-                new double[] {0.25, 0.75}, new int[] {2, 2}, new int[] {1, 1});
+        AugmentedLagrangian.Strata st = new AugmentedLagrangian.Strata(
+                new int[] {0, 0, 1, 1},
+                new boolean[] {true, false, true, false},
+                new double[] {0.25, 0.75},
+                new int[] {2, 2},
+                new int[] {1, 1});
         assertArrayEquals(new double[] {2.5}, AugmentedLagrangian.mean(t, new double[] {1}, st, 0), 1e-15);
     }
 
@@ -72,7 +78,8 @@ class AugmentedLagrangianTest {
      */
     @Test
     void penaltyGradientIsUnbiased() {
-        Flow f = new Flow("g", 1, List.of(new LayerSpec("scale", Map.of()), new LayerSpec("shift", Map.of())), new Rng(1));
+        Flow f = new Flow(
+                "g", 1, List.of(new LayerSpec("scale", Map.of()), new LayerSpec("shift", Map.of())), new Rng(1));
         double m = 0.7, s = 1.3, c = 2;
         f.theta[0] = Math.log(s);
         f.theta[1] = m;
@@ -98,11 +105,14 @@ class AugmentedLagrangianTest {
             }
         }
         double h = 1e-6;
-        double dLogS = (expected(m, Math.exp(Math.log(s) + h), c) - expected(m, Math.exp(Math.log(s) - h), c)) / (2 * h);
+        double dLogS =
+                (expected(m, Math.exp(Math.log(s) + h), c) - expected(m, Math.exp(Math.log(s) - h), c)) / (2 * h);
         double dM = (expected(m + h, s, c) - expected(m - h, s, c)) / (2 * h);
         assertEquals(dLogS, split[0], 0.02 * Math.abs(dLogS));
         assertEquals(dM, split[1], 0.02 * Math.abs(dM));
-        assertTrue(Math.abs(naive[0] - dLogS) > 0.1 * Math.abs(dLogS), "the naive estimate should be visibly biased: " + naive[0] + " vs " + dLogS);
+        assertTrue(
+                Math.abs(naive[0] - dLogS) > 0.1 * Math.abs(dLogS),
+                "the naive estimate should be visibly biased: " + naive[0] + " vs " + dLogS);
     }
 
     private static double expected(double m, double s, double c) {

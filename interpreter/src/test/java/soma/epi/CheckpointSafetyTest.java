@@ -13,7 +13,8 @@ import soma.golden.ScriptRunner;
 
 /** Checkpoints: claimed before training, one run per file, stale files of a killed run cleaned, identical runs identical files. */
 class CheckpointSafetyTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** The objective prints "trained" when first called: nothing may print before a checkpoint problem is reported. */
     private static String run(String checkpoint, String extra) {
@@ -47,7 +48,10 @@ class CheckpointSafetyTest {
         Files.writeString(dir.resolve("file"), "x");
         String out = ScriptRunner.runCode(run(path("file/ckpt.json"), ""), "c.soma");
         assertFalse(out.contains("trained"), out);
-        assertTrue(out.contains("epi: cannot write the checkpoint " + path("file/ckpt.json") + ": a part of the path is not a folder"), out);
+        assertTrue(
+                out.contains("epi: cannot write the checkpoint " + path("file/ckpt.json")
+                        + ": a part of the path is not a folder"),
+                out);
         Files.createDirectory(dir.resolve("folder.json"));
         out = ScriptRunner.runCode(run(path("folder.json"), ""), "c.soma");
         assertFalse(out.contains("trained"), out);
@@ -61,16 +65,25 @@ class CheckpointSafetyTest {
             Files.writeString(dir.resolve("ckpt.json.lock"), Long.toString(other.pid()));
             String out = ScriptRunner.runCode(run(path("ckpt.json"), ""), "c.soma");
             assertFalse(out.contains("trained"), out);
-            assertTrue(out.contains("epi: the checkpoint " + path("ckpt.json") + " is being written by another run (process " + other.pid() + ")"), out);
+            assertTrue(
+                    out.contains("epi: the checkpoint " + path("ckpt.json")
+                            + " is being written by another run (process " + other.pid() + ")"),
+                    out);
             assertFalse(Files.exists(dir.resolve("ckpt.json")));
         } finally {
             other.destroyForcibly().waitFor();
         }
         // a nested run in the same process on the same file
-        String nested = run(path("n.json"), "").replace("    z\n}", "    epi(fn(y) = y, flow: G(), property: Spread, epochs: 1, iterations: 1, batch: 20, quiet: true, checkpoint: \""
-                + path("n.json") + "\")\n    z\n}");
+        String nested = run(path("n.json"), "")
+                .replace(
+                        "    z\n}",
+                        "    epi(fn(y) = y, flow: G(), property: Spread, epochs: 1, iterations: 1, batch: 20, quiet: true, checkpoint: \""
+                                + path("n.json") + "\")\n    z\n}");
         String out = ScriptRunner.runCode(nested, "n.soma");
-        assertTrue(out.contains("epi: the checkpoint " + path("n.json") + " is being written by another run in this process"), out);
+        assertTrue(
+                out.contains(
+                        "epi: the checkpoint " + path("n.json") + " is being written by another run in this process"),
+                out);
         assertFalse(Files.exists(dir.resolve("n.json.lock")), "released after the failed run");
     }
 
@@ -112,7 +125,10 @@ class CheckpointSafetyTest {
                 epi(fn(z) = z * 1e200, flow: G(), property: Huge, epochs: 1, iterations: 5, batch: 20, quiet: true, scale_statistics: false, c0: C)
                 """;
         String atCap = ScriptRunner.runCode(script.replace("C)", "1e12)"), "cap.soma");
-        assertTrue(atCap.contains("the penalty c reached its cap (1.00e+12)") && atCap.contains("the constraint cannot be met"), atCap);
+        assertTrue(
+                atCap.contains("the penalty c reached its cap (1.00e+12)")
+                        && atCap.contains("the constraint cannot be met"),
+                atCap);
         assertFalse(atCap.contains("smaller lr"), atCap);
         String below = ScriptRunner.runCode(script.replace("C)", "1)"), "low.soma");
         assertTrue(below.contains("try a smaller lr or a smaller c0"), below);

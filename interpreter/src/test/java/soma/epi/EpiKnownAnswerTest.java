@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import soma.flow.Flow;
@@ -12,12 +18,6 @@ import soma.flow.FlowJson;
 import soma.flow.FlowOps;
 import soma.golden.ScriptRunner;
 import soma.random.Rng;
-import java.util.Arrays;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
-import java.util.function.ToIntFunction;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 
 /**
  * EPI against maximum-entropy answers computed another way ({@link MaxEntReference}: quadrature and
@@ -38,9 +38,13 @@ class EpiKnownAnswerTest {
      * Fresh samples of the saved flow; log p* and the mode of each sample from the reference; T of
      * each sample (FRESH x m) for the tests.
      */
-    private static Verdict check(Path flowFile, ToDoubleFunction<double[]> logExact,
-                                 ToIntFunction<double[]> mode, int modes,
-                                 Function<double[], double[]> statistics, double[] mu) {
+    private static Verdict check(
+            Path flowFile,
+            ToDoubleFunction<double[]> logExact,
+            ToIntFunction<double[]> mode,
+            int modes,
+            Function<double[], double[]> statistics,
+            double[] mu) {
         Flow q = FlowJson.load(flowFile);
         double[][] drawn = FlowOps.draw(q, FRESH, new Rng(20261202));
         int d = q.dim, m = mu.length;
@@ -58,14 +62,17 @@ class EpiKnownAnswerTest {
     }
 
     private static void assertMaximumEntropy(Verdict v, double exactEntropy, double[] exactWeights, String printed) {
-        String what = "\n" + printed + "\nfresh samples: H = " + v.entropy() + " (exact " + exactEntropy + "), KL(q || p*) = " + v.kl()
-                + ", weights " + Arrays.toString(v.weights()) + " (exact " + Arrays.toString(exactWeights) + "), p-values "
+        String what = "\n" + printed + "\nfresh samples: H = " + v.entropy() + " (exact " + exactEntropy
+                + "), KL(q || p*) = " + v.kl()
+                + ", weights " + Arrays.toString(v.weights()) + " (exact " + Arrays.toString(exactWeights)
+                + "), p-values "
                 + Arrays.toString(v.pValues());
         System.out.println(what); // the numbers, also when the test passes (surefire keeps them in its report)
         assertTrue(printed.contains("converged at epoch"), "epi did not report convergence" + what);
         assertEquals(exactEntropy, v.entropy(), 0.1, "entropy" + what);
         assertTrue(v.kl() < 0.1, "KL(q || p*)" + what);
-        for (int i = 0; i < exactWeights.length; i++) assertEquals(exactWeights[i], v.weights()[i], 0.05, "weight of mode " + i + what);
+        for (int i = 0; i < exactWeights.length; i++)
+            assertEquals(exactWeights[i], v.weights()[i], 0.05, "weight of mode " + i + what);
         assertTrue(v.testsPass(), "the verdict does not survive " + FRESH + " fresh samples" + what);
     }
 
@@ -104,8 +111,13 @@ class EpiKnownAnswerTest {
                 print(r)
                 r.flow.save("FLOW_FILE")
                 """.formatted(mu[0], mu[1], mu[2], mu[3]), dir);
-        Verdict v = check(dir.resolve("q.json"), z -> p.logDensity(z[0]), z -> z[0] < p.splits()[0] ? 0 : 1, 2,
-                z -> new double[] {z[0], z[0] * z[0], z[0] * z[0] * z[0], z[0] * z[0] * z[0] * z[0]}, mu);
+        Verdict v = check(
+                dir.resolve("q.json"),
+                z -> p.logDensity(z[0]),
+                z -> z[0] < p.splits()[0] ? 0 : 1,
+                2,
+                z -> new double[] {z[0], z[0] * z[0], z[0] * z[0] * z[0], z[0] * z[0] * z[0] * z[0]},
+                mu);
         assertMaximumEntropy(v, p.entropy(), p.modeWeights(), printed);
     }
 
@@ -142,11 +154,16 @@ class EpiKnownAnswerTest {
                 print(r)
                 r.flow.save("FLOW_FILE")
                 """, dir);
-        Verdict v = check(dir.resolve("q.json"), z -> p.logDensity(z[0], z[1], z[2], z[3]), z -> z[1] < 0 ? 0 : 1, 2,
+        Verdict v = check(
+                dir.resolve("q.json"),
+                z -> p.logDensity(z[0], z[1], z[2], z[3]),
+                z -> z[1] < 0 ? 0 : 1,
+                2,
                 z -> {
                     double[] l = principalByEig(z);
                     return new double[] {l[0], l[0] * l[0], l[1], (l[1] - 2 * Math.PI) * (l[1] - 2 * Math.PI)};
-                }, new double[] {0, 0.25, 2 * Math.PI, 0.25});
+                },
+                new double[] {0, 0.25, 2 * Math.PI, 0.25});
         assertMaximumEntropy(v, p.entropy(), new double[] {0.5, 0.5}, printed);
     }
 
@@ -184,8 +201,13 @@ class EpiKnownAnswerTest {
                 print(r)
                 r.flow.save("FLOW_FILE")
                 """, dir);
-        Verdict v = check(dir.resolve("q.json"), z -> z[0] > 0 && z[0] < 2 && z[1] > 0 && z[1] < 2 ? -Math.log(4) : Double.NEGATIVE_INFINITY,
-                z -> z[0] < 1 ? 0 : 1, 2, z -> new double[] {z[0]}, new double[] {1});
+        Verdict v = check(
+                dir.resolve("q.json"),
+                z -> z[0] > 0 && z[0] < 2 && z[1] > 0 && z[1] < 2 ? -Math.log(4) : Double.NEGATIVE_INFINITY,
+                z -> z[0] < 1 ? 0 : 1,
+                2,
+                z -> new double[] {z[0]},
+                new double[] {1});
         assertMaximumEntropy(v, Math.log(4), new double[] {0.5, 0.5}, printed);
     }
 
@@ -208,9 +230,15 @@ class EpiKnownAnswerTest {
                 print(r)
                 r.flow.save("FLOW_FILE")
                 """, dir);
-        BiFunction<Double, Double, Double> normal = (x, s) -> -0.5 * Math.log(2 * Math.PI * s * s) - 0.5 * x * x / (s * s);
-        Verdict v = check(dir.resolve("q.json"), z -> normal.apply(z[0] - 1, 0.5), z -> z[0] < 1 ? 0 : 1, 2,
-                z -> new double[] {z[0], (z[0] - 1) * (z[0] - 1)}, new double[] {1, 0.25});
+        BiFunction<Double, Double, Double> normal =
+                (x, s) -> -0.5 * Math.log(2 * Math.PI * s * s) - 0.5 * x * x / (s * s);
+        Verdict v = check(
+                dir.resolve("q.json"),
+                z -> normal.apply(z[0] - 1, 0.5),
+                z -> z[0] < 1 ? 0 : 1,
+                2,
+                z -> new double[] {z[0], (z[0] - 1) * (z[0] - 1)},
+                new double[] {1, 0.25});
         assertMaximumEntropy(v, 0.5 * Math.log(2 * Math.PI * Math.E * 0.25), new double[] {0.5, 0.5}, printed);
     }
 }

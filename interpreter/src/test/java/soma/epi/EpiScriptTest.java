@@ -71,7 +71,9 @@ class EpiScriptTest {
         assertEquals(gaussian, v[2], 0.04, "entropy of N(1, 0.25)");
         assertEquals(1, v[3], 0.05, "mean (flexible flow)");
         assertEquals(0.5, v[4], 0.05, "std (flexible flow)");
-        assertTrue(v[5] < gaussian + 0.03 && v[5] > gaussian - 0.1, "entropy " + v[5] + " against the maximum " + gaussian);
+        assertTrue(
+                v[5] < gaussian + 0.03 && v[5] > gaussian - 0.1,
+                "entropy " + v[5] + " against the maximum " + gaussian);
     }
 
     /** A run killed after epoch 2 and resumed from its checkpoint ends exactly where an uninterrupted run does. */
@@ -89,15 +91,22 @@ class EpiScriptTest {
                     std(x) == 0.5
                 }
                 """;
-        String options = "property: Spread, iterations: 60, batch: 50, lr: 0.01, until_converged: false, quiet: true, seed: 7";
-        String whole = ScriptRunner.runCode(setup + "seed(3)\nlet r = epi(fn(z) = z, flow: G(), " + options + ", epochs: 3)\n"
-                + "print(r.flow.parameters)\n", "whole.soma");
+        String options =
+                "property: Spread, iterations: 60, batch: 50, lr: 0.01, until_converged: false, quiet: true, seed: 7";
+        String whole = ScriptRunner.runCode(
+                setup + "seed(3)\nlet r = epi(fn(z) = z, flow: G(), " + options + ", epochs: 3)\n"
+                        + "print(r.flow.parameters)\n",
+                "whole.soma");
         String ckpt = dir.resolve("run.json").toString().replace("\\", "/");
-        String first = ScriptRunner.runCode(setup + "seed(3)\nlet r = epi(fn(z) = z, flow: G(), " + options + ", epochs: 2, checkpoint: \""
-                + ckpt + "\")\nprint(r.epochs)\n", "first.soma");
+        String first = ScriptRunner.runCode(
+                setup + "seed(3)\nlet r = epi(fn(z) = z, flow: G(), " + options + ", epochs: 2, checkpoint: \"" + ckpt
+                        + "\")\nprint(r.epochs)\n",
+                "first.soma");
         assertEquals("2", first.strip());
-        String resumed = ScriptRunner.runCode(setup + "seed(99)\nlet r = epi(fn(z) = z, flow: G(), " + options + ", epochs: 3, checkpoint: \""
-                + ckpt + "\", resume: true)\nprint(r.flow.parameters)\n", "resumed.soma");
+        String resumed = ScriptRunner.runCode(
+                setup + "seed(99)\nlet r = epi(fn(z) = z, flow: G(), " + options + ", epochs: 3, checkpoint: \"" + ckpt
+                        + "\", resume: true)\nprint(r.flow.parameters)\n",
+                "resumed.soma");
         assertEquals(whole, resumed);
     }
 

@@ -35,8 +35,7 @@ import java.util.random.RandomGenerator;
  * MaxEntReferenceTest (refined grids, exact integrals, Monte Carlo).
  */
 public final class MaxEntReference {
-    private MaxEntReference() {
-    }
+    private MaxEntReference() {}
 
     /** An exact maximum-entropy density p*(z) = exp(eta . T(z)) / Z on its support. */
     public interface Problem {
@@ -76,7 +75,8 @@ public final class MaxEntReference {
         default double kl(double[] zRowMajor, double[] logq) {
             int d = dim();
             if (zRowMajor.length != logq.length * d) {
-                throw new IllegalArgumentException(zRowMajor.length + " values are not " + logq.length + " rows of " + d);
+                throw new IllegalArgumentException(
+                        zRowMajor.length + " values are not " + logq.length + " rows of " + d);
             }
             double[][] z = new double[logq.length][];
             for (int i = 0; i < z.length; i++) z[i] = Arrays.copyOfRange(zRowMajor, i * d, (i + 1) * d);
@@ -89,12 +89,14 @@ public final class MaxEntReference {
          */
         default Estimate klEstimate(double[][] z, double[] logq) {
             if (z.length != logq.length || z.length < 2) {
-                throw new IllegalArgumentException("need matching draws and log q, at least two: " + z.length + ", " + logq.length);
+                throw new IllegalArgumentException(
+                        "need matching draws and log q, at least two: " + z.length + ", " + logq.length);
             }
             double sum = 0, sumSq = 0;
             for (int i = 0; i < z.length; i++) {
                 double lp = logDensity(z[i]);
-                if (lp == Double.NEGATIVE_INFINITY) return new Estimate(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+                if (lp == Double.NEGATIVE_INFINITY)
+                    return new Estimate(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
                 double r = logq[i] - lp;
                 sum += r;
                 sumSq += r * r;
@@ -106,8 +108,7 @@ public final class MaxEntReference {
     }
 
     /** A Monte Carlo estimate and its standard error. */
-    public record Estimate(double value, double standardError) {
-    }
+    public record Estimate(double value, double standardError) {}
 
     // ------------------------------------------------------------------------------------------
     // (0) The trivial cases
@@ -119,7 +120,8 @@ public final class MaxEntReference {
         private final double logVolume;
 
         public Uniform(double[] lo, double[] hi) {
-            if (lo.length != hi.length || lo.length == 0) throw new IllegalArgumentException("box bounds of different lengths");
+            if (lo.length != hi.length || lo.length == 0)
+                throw new IllegalArgumentException("box bounds of different lengths");
             this.lo = lo.clone();
             this.hi = hi.clone();
             double v = 0;
@@ -138,13 +140,40 @@ public final class MaxEntReference {
             return new Uniform(l, h);
         }
 
-        @Override public int dim() { return lo.length; }
-        @Override public double[] eta() { return new double[0]; }
-        @Override public double logZ() { return logVolume; }
-        @Override public double[] mu() { return new double[0]; }
-        @Override public double[] statistics(double... z) { return new double[0]; }
-        @Override public double entropy() { return logVolume; }
-        @Override public double[] modeWeights() { return new double[] {1}; }
+        @Override
+        public int dim() {
+            return lo.length;
+        }
+
+        @Override
+        public double[] eta() {
+            return new double[0];
+        }
+
+        @Override
+        public double logZ() {
+            return logVolume;
+        }
+
+        @Override
+        public double[] mu() {
+            return new double[0];
+        }
+
+        @Override
+        public double[] statistics(double... z) {
+            return new double[0];
+        }
+
+        @Override
+        public double entropy() {
+            return logVolume;
+        }
+
+        @Override
+        public double[] modeWeights() {
+            return new double[] {1};
+        }
 
         @Override
         public double logDensity(double... z) {
@@ -155,7 +184,8 @@ public final class MaxEntReference {
         @Override
         public double[][] sample(int n, RandomGenerator rng) {
             double[][] z = new double[n][lo.length];
-            for (double[] row : z) for (int j = 0; j < lo.length; j++) row[j] = lo[j] + (hi[j] - lo[j]) * rng.nextDouble();
+            for (double[] row : z)
+                for (int j = 0; j < lo.length; j++) row[j] = lo[j] + (hi[j] - lo[j]) * rng.nextDouble();
             return z;
         }
     }
@@ -175,13 +205,40 @@ public final class MaxEntReference {
             this.variance = variance;
         }
 
-        @Override public int dim() { return 1; }
-        @Override public double[] eta() { return new double[] {0, -0.5 / variance}; }
-        @Override public double logZ() { return 0.5 * Math.log(2 * Math.PI * variance); }
-        @Override public double[] mu() { return new double[] {mean, variance}; }
-        @Override public double[] statistics(double... z) { return new double[] {z[0], (z[0] - mean) * (z[0] - mean)}; }
-        @Override public double entropy() { return 0.5 * Math.log(2 * Math.PI * Math.E * variance); }
-        @Override public double[] modeWeights() { return new double[] {1}; }
+        @Override
+        public int dim() {
+            return 1;
+        }
+
+        @Override
+        public double[] eta() {
+            return new double[] {0, -0.5 / variance};
+        }
+
+        @Override
+        public double logZ() {
+            return 0.5 * Math.log(2 * Math.PI * variance);
+        }
+
+        @Override
+        public double[] mu() {
+            return new double[] {mean, variance};
+        }
+
+        @Override
+        public double[] statistics(double... z) {
+            return new double[] {z[0], (z[0] - mean) * (z[0] - mean)};
+        }
+
+        @Override
+        public double entropy() {
+            return 0.5 * Math.log(2 * Math.PI * Math.E * variance);
+        }
+
+        @Override
+        public double[] modeWeights() {
+            return new double[] {1};
+        }
 
         @Override
         public double logDensity(double... z) {
@@ -252,7 +309,8 @@ public final class MaxEntReference {
             this.mu = mu == null ? m.mean().clone() : mu.clone();
             this.logZ = m.logZ();
             this.entropy = m.logZ() - dot(eta, m.mean());
-            this.density = new Density1D(panelEdges(new double[] {lo, hi}, (hi - lo) / panels), this::logUnnormalised, GaussLegendre.G16);
+            this.density = new Density1D(
+                    panelEdges(new double[] {lo, hi}, (hi - lo) / panels), this::logUnnormalised, GaussLegendre.G16);
             // critical points of l(z): sign changes of l'(z) on a fine scan, refined by bisection
             int scan = 20_000;
             double[] minima = new double[scan], maxima = new double[scan + 2];
@@ -305,8 +363,10 @@ public final class MaxEntReference {
         }
 
         private static void checkPowers(double lo, double hi, int[] powers, int n) {
-            if (!(hi > lo) || Double.isInfinite(lo) || Double.isInfinite(hi)) throw new IllegalArgumentException("need a finite interval");
-            if (powers.length != n) throw new IllegalArgumentException(powers.length + " powers for " + n + " parameters");
+            if (!(hi > lo) || Double.isInfinite(lo) || Double.isInfinite(hi))
+                throw new IllegalArgumentException("need a finite interval");
+            if (powers.length != n)
+                throw new IllegalArgumentException(powers.length + " powers for " + n + " parameters");
             for (int p : powers) if (p < 1) throw new IllegalArgumentException("powers are positive integers");
         }
 
@@ -352,34 +412,77 @@ public final class MaxEntReference {
             return 0.5 * (a + b);
         }
 
-        public double lo() { return lo; }
-        public double hi() { return hi; }
-        public int[] powers() { return powers.clone(); }
+        public double lo() {
+            return lo;
+        }
+
+        public double hi() {
+            return hi;
+        }
+
+        public int[] powers() {
+            return powers.clone();
+        }
 
         /** The interior local minima of the density, left to right: the boundaries of the mode regions. */
-        public double[] splits() { return splits.clone(); }
+        public double[] splits() {
+            return splits.clone();
+        }
 
         /** The local maxima of the density (an end of the interval counts if the density falls away from it). */
-        public double[] modes() { return modes.clone(); }
+        public double[] modes() {
+            return modes.clone();
+        }
 
         /** E[T] by quadrature at this eta (equal to mu to about 1e-12 when built from mu). */
-        public double[] quadratureMoments() { return achieved.clone(); }
+        public double[] quadratureMoments() {
+            return achieved.clone();
+        }
 
         /** E_p*[f(z)] by quadrature. */
-        public double expectation(DoubleUnaryOperator f) { return density.expectation(f); }
+        public double expectation(DoubleUnaryOperator f) {
+            return density.expectation(f);
+        }
 
         /** E_p*[f(z); a < z < b] by quadrature (not divided by the mass of (a, b)). */
-        public double expectation(DoubleUnaryOperator f, double a, double b) { return density.expectation(f, a, b); }
+        public double expectation(DoubleUnaryOperator f, double a, double b) {
+            return density.expectation(f, a, b);
+        }
 
         /** P*(Z <= z). */
-        public double cdf(double z) { return z <= lo ? 0 : z >= hi ? 1 : density.cdf(z); }
+        public double cdf(double z) {
+            return z <= lo ? 0 : z >= hi ? 1 : density.cdf(z);
+        }
 
-        @Override public int dim() { return 1; }
-        @Override public double[] eta() { return eta.clone(); }
-        @Override public double logZ() { return logZ; }
-        @Override public double[] mu() { return mu.clone(); }
-        @Override public double entropy() { return entropy; }
-        @Override public double[] modeWeights() { return weights.clone(); }
+        @Override
+        public int dim() {
+            return 1;
+        }
+
+        @Override
+        public double[] eta() {
+            return eta.clone();
+        }
+
+        @Override
+        public double logZ() {
+            return logZ;
+        }
+
+        @Override
+        public double[] mu() {
+            return mu.clone();
+        }
+
+        @Override
+        public double entropy() {
+            return entropy;
+        }
+
+        @Override
+        public double[] modeWeights() {
+            return weights.clone();
+        }
 
         @Override
         public double[] statistics(double... z) {
@@ -460,7 +563,8 @@ public final class MaxEntReference {
         private Density1D omegaProposal; // built on first use by the sampler (so sample() is not thread-safe)
 
         public LinearSystem2D(double halfWidth, double meanRe, double stdRe, double meanIm, double stdIm) {
-            if (!(halfWidth > 0 && stdRe > 0 && stdIm > 0)) throw new IllegalArgumentException("need L, stdRe, stdIm > 0");
+            if (!(halfWidth > 0 && stdRe > 0 && stdIm > 0))
+                throw new IllegalArgumentException("need L, stdRe, stdIm > 0");
             this.halfWidth = halfWidth;
             this.meanRe = meanRe;
             this.stdRe = stdRe;
@@ -472,7 +576,8 @@ public final class MaxEntReference {
             // panels no wider than min(0.5, sR) in tau and about 0.3 min(0.5, sI) in omega
             double hTau = Math.min(0.5, stdRe);
             int thetaPanels = Math.max(100, (int) Math.ceil(Math.PI / 2 * L / (0.3 * Math.min(0.5, stdIm))));
-            double[][] th = GaussLegendre.G12.composite(panelEdges(new double[] {0, Math.PI / 2}, Math.PI / 2 / thetaPanels));
+            double[][] th =
+                    GaussLegendre.G12.composite(panelEdges(new double[] {0, Math.PI / 2}, Math.PI / 2 / thetaPanels));
             double[][][] rows = new double[th[0].length][][];
             int count = 0;
             for (int j = 0; j < rows.length; j++) {
@@ -517,8 +622,8 @@ public final class MaxEntReference {
             double realVolume = Math.pow(2 * L, 4) * 49 / 72;
             logRealMassBound = Math.log(realVolume) + best + eta[3] * meanIm * meanIm - logZ;
             if (logRealMassBound > Math.log(1e-12)) {
-                throw new IllegalArgumentException("the real-eigenvalue region may carry mass up to exp(" + logRealMassBound
-                        + "); this reference leaves it out");
+                throw new IllegalArgumentException("the real-eigenvalue region may carry mass up to exp("
+                        + logRealMassBound + "); this reference leaves it out");
             }
         }
 
@@ -542,7 +647,9 @@ public final class MaxEntReference {
             double L = halfWidth;
             if (!(omega > 0 && omega < L && Math.abs(tau) < L)) return 0;
             double d = Math.min(L - Math.abs(tau), Math.sqrt((L - omega) * (L + omega)));
-            return 16 * omega * (d * Math.log(L * L / (d * d + omega * omega)) + 2 * d - 2 * omega * Math.atan(d / omega));
+            return 16
+                    * omega
+                    * (d * Math.log(L * L / (d * d + omega * omega)) + 2 * d - 2 * omega * Math.atan(d / omega));
         }
 
         /** g(0, omega) = max over tau of g(tau, omega) = 32 omega (sqrt(L^2 - omega^2) - omega acos(omega / L)). */
@@ -552,32 +659,65 @@ public final class MaxEntReference {
             return 32 * omega * (Math.sqrt((L - omega) * (L + omega)) - omega * Math.acos(omega / L));
         }
 
-        public double halfWidth() { return halfWidth; }
+        public double halfWidth() {
+            return halfWidth;
+        }
 
         /** The volume of the complex-eigenvalue region by this quadrature; exactly (2L)^4 * 23/72. */
-        public double complexVolume() { return complexVolume; }
+        public double complexVolume() {
+            return complexVolume;
+        }
 
         /** log of an upper bound on p*(real-eigenvalue region), which this reference neglects. */
-        public double logRealMassBound() { return logRealMassBound; }
+        public double logRealMassBound() {
+            return logRealMassBound;
+        }
 
         /** E[T] by quadrature at the solved eta (equal to mu to about 1e-13). */
-        public double[] quadratureMoments() { return achieved.clone(); }
+        public double[] quadratureMoments() {
+            return achieved.clone();
+        }
 
         /** log of the joint density of (Re, Im) under p* (complex part), per dRe dIm; -infinity where none. */
         public double marginalLogDensity(double re, double im) {
             double g = densityOfStates(re, im);
-            return g > 0 ? dot(eta, new double[] {re, (re - meanRe) * (re - meanRe), im, (im - meanIm) * (im - meanIm)}) + Math.log(g) - logZ
+            return g > 0
+                    ? dot(eta, new double[] {re, (re - meanRe) * (re - meanRe), im, (im - meanIm) * (im - meanIm)})
+                            + Math.log(g)
+                            - logZ
                     : Double.NEGATIVE_INFINITY;
         }
 
-        @Override public int dim() { return 4; }
-        @Override public double[] eta() { return eta.clone(); }
-        @Override public double logZ() { return logZ; }
-        @Override public double[] mu() { return mu.clone(); }
-        @Override public double entropy() { return entropy; }
+        @Override
+        public int dim() {
+            return 4;
+        }
+
+        @Override
+        public double[] eta() {
+            return eta.clone();
+        }
+
+        @Override
+        public double logZ() {
+            return logZ;
+        }
+
+        @Override
+        public double[] mu() {
+            return mu.clone();
+        }
+
+        @Override
+        public double entropy() {
+            return entropy;
+        }
 
         /** {P(b < 0), P(b > 0)}: exactly 1/2 each, by the symmetry (b, c) -> (-b, -c). */
-        @Override public double[] modeWeights() { return new double[] {0.5, 0.5}; }
+        @Override
+        public double[] modeWeights() {
+            return new double[] {0.5, 0.5};
+        }
 
         @Override
         public double[] statistics(double... z) {
@@ -595,18 +735,26 @@ public final class MaxEntReference {
         public double[][] sample(int n, RandomGenerator rng) {
             double L = halfWidth;
             if (omegaProposal == null) {
-                omegaProposal = new Density1D(panelEdges(new double[] {0, L}, 0.3 * Math.min(0.5, stdIm)),
-                        w -> eta[2] * w + eta[3] * (w - meanIm) * (w - meanIm) + Math.log(maxDensityOfStates(w)), GaussLegendre.G12);
+                omegaProposal = new Density1D(
+                        panelEdges(new double[] {0, L}, 0.3 * Math.min(0.5, stdIm)),
+                        w -> eta[2] * w + eta[3] * (w - meanIm) * (w - meanIm) + Math.log(maxDensityOfStates(w)),
+                        GaussLegendre.G12);
             }
-            Density1D tauDensity = eta[1] < 0 ? null : new Density1D(panelEdges(new double[] {-L, L}, Math.min(0.5, stdRe)),
-                    t -> eta[0] * t + eta[1] * (t - meanRe) * (t - meanRe), GaussLegendre.G12);
-            double tauMean = eta[1] < 0 ? meanRe - eta[0] / (2 * eta[1]) : 0, tauSd = eta[1] < 0 ? Math.sqrt(-0.5 / eta[1]) : 0;
+            Density1D tauDensity = eta[1] < 0
+                    ? null
+                    : new Density1D(
+                            panelEdges(new double[] {-L, L}, Math.min(0.5, stdRe)),
+                            t -> eta[0] * t + eta[1] * (t - meanRe) * (t - meanRe),
+                            GaussLegendre.G12);
+            double tauMean = eta[1] < 0 ? meanRe - eta[0] / (2 * eta[1]) : 0,
+                    tauSd = eta[1] < 0 ? Math.sqrt(-0.5 / eta[1]) : 0;
             double[][] z = new double[n][];
             for (int s = 0; s < n; s++) {
                 double t, w;
                 while (true) {
                     if (tauDensity == null) {
-                        do t = tauMean + tauSd * rng.nextGaussian(); while (!(Math.abs(t) < L)); // truncated Gaussian
+                        do t = tauMean + tauSd * rng.nextGaussian();
+                        while (!(Math.abs(t) < L)); // truncated Gaussian
                     } else {
                         t = tauDensity.quantile(rng.nextDouble());
                     }
@@ -627,12 +775,14 @@ public final class MaxEntReference {
         /** delta on (-D, D) with density proportional to ln(L^2 / (delta^2 + w^2)), by inverting its closed-form CDF. */
         private double sampleDelta(double dMax, double w, double u) {
             double logL2 = 2 * Math.log(halfWidth);
-            DoubleUnaryOperator antiderivative = x -> x * logL2 - x * Math.log(x * x + w * w) + 2 * x - 2 * w * Math.atan(x / w);
+            DoubleUnaryOperator antiderivative =
+                    x -> x * logL2 - x * Math.log(x * x + w * w) + 2 * x - 2 * w * Math.atan(x / w);
             double target = (2 * u - 1) * antiderivative.applyAsDouble(dMax); // the antiderivative is odd
             double a = -dMax, b = dMax, x = 0;
             for (int it = 0; it < 200; it++) {
                 double f = antiderivative.applyAsDouble(x) - target;
-                if (f > 0) b = x; else a = x;
+                if (f > 0) b = x;
+                else a = x;
                 double slope = logL2 - Math.log(x * x + w * w), next = x - f / slope;
                 if (!(slope > 0) || !(next > a && next < b)) next = 0.5 * (a + b);
                 if (Math.abs(next - x) <= 1e-15 * (1 + Math.abs(x)) || b - a <= 1e-15 * (1 + Math.abs(x))) return next;
@@ -647,8 +797,7 @@ public final class MaxEntReference {
     // ------------------------------------------------------------------------------------------
 
     /** log Z(eta), E[T] and Cov[T] under exp(eta . T) times the base measure of some quadrature nodes. */
-    record Moments(double logZ, double[] mean, double[][] cov) {
-    }
+    record Moments(double logZ, double[] mean, double[][] cov) {}
 
     /**
      * Quadrature nodes: logBase[i] = log(weight_i * base density_i), stats[k][i] = T_k at node i; then
@@ -741,7 +890,8 @@ public final class MaxEntReference {
                 s *= 0.5;
                 if (s < 1e-12) {
                     if (worst < 1e-9) return eta; // roundoff floor
-                    throw new IllegalStateException("Newton stalled at residual " + worst + " sd; are the moments attainable?");
+                    throw new IllegalStateException(
+                            "Newton stalled at residual " + worst + " sd; are the moments attainable?");
                 }
             }
         }
@@ -787,7 +937,8 @@ public final class MaxEntReference {
     static double[] panelEdges(double[] breaks, double maxWidth) {
         int total = 0;
         int[] counts = new int[breaks.length - 1];
-        for (int i = 0; i + 1 < breaks.length; i++) total += counts[i] = Math.max(1, (int) Math.ceil((breaks[i + 1] - breaks[i]) / maxWidth - 1e-9));
+        for (int i = 0; i + 1 < breaks.length; i++)
+            total += counts[i] = Math.max(1, (int) Math.ceil((breaks[i + 1] - breaks[i]) / maxWidth - 1e-9));
         double[] edges = new double[total + 1];
         int e = 0;
         for (int i = 0; i + 1 < breaks.length; i++) {
@@ -878,7 +1029,8 @@ public final class MaxEntReference {
             if (max == Double.NEGATIVE_INFINITY) throw new IllegalArgumentException("density zero everywhere");
             shift = max;
             cumulative = new double[edges.length];
-            for (int i = 0; i + 1 < edges.length; i++) cumulative[i + 1] = cumulative[i] + rule.integrate(this::f, edges[i], edges[i + 1]);
+            for (int i = 0; i + 1 < edges.length; i++)
+                cumulative[i + 1] = cumulative[i] + rule.integrate(this::f, edges[i], edges[i + 1]);
         }
 
         double f(double x) {
@@ -930,7 +1082,8 @@ public final class MaxEntReference {
             double x = a + (b - a) * Math.min(1, Math.max(0, r / mass));
             for (int it = 0; it < 100; it++) {
                 double F = rule.integrate(this::f, edges[i], x) - r;
-                if (F > 0) b = x; else a = x;
+                if (F > 0) b = x;
+                else a = x;
                 double fx = f(x), next = x - F / fx;
                 if (!(fx > 0) || !(next > a && next < b)) next = 0.5 * (a + b);
                 if (Math.abs(next - x) <= 1e-14 * (1 + Math.abs(x))) return next;

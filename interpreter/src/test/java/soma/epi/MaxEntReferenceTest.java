@@ -11,7 +11,6 @@ import soma.epi.MaxEntReference.GaussLegendre;
 import soma.epi.MaxEntReference.Gaussian;
 import soma.epi.MaxEntReference.LinearSystem2D;
 import soma.epi.MaxEntReference.Polynomial1D;
-import soma.epi.MaxEntReference.Problem;
 import soma.epi.MaxEntReference.Uniform;
 
 /**
@@ -38,7 +37,8 @@ class MaxEntReferenceTest {
     }
 
     private static void assertWithin(double expected, double[] estimate, String what) {
-        assertTrue(Math.abs(estimate[0] - expected) <= Z_TOL * estimate[1],
+        assertTrue(
+                Math.abs(estimate[0] - expected) <= Z_TOL * estimate[1],
                 what + ": " + estimate[0] + " +- " + estimate[1] + " against " + expected);
     }
 
@@ -80,7 +80,7 @@ class MaxEntReferenceTest {
         Gaussian g = new Gaussian(1, 0.25);
         Polynomial1D p = Polynomial1D.fromMu(-9, 11, new int[] {1, 2}, new double[] {1, 1.25});
         assertArrayEquals(new double[] {4, -2}, p.eta(), 1e-10); // (m / v, -1 / (2 v))
-        assertEquals(2 + g.logZ(), p.logZ(), 1e-12);              // exp(m^2 / (2 v)) sqrt(2 pi v)
+        assertEquals(2 + g.logZ(), p.logZ(), 1e-12); // exp(m^2 / (2 v)) sqrt(2 pi v)
         assertEquals(0.5 * Math.log(2 * Math.PI * Math.E * 0.25), g.entropy(), 1e-15);
         assertEquals(g.entropy(), p.entropy(), 1e-12);
         assertEquals(g.entropy(), g.logZ() - MaxEntReference.dot(g.eta(), g.mu()), 1e-15);
@@ -171,7 +171,9 @@ class MaxEntReferenceTest {
         assertWithin(1, meanAndError(u, r -> 10 * Math.exp(p.logDensity(r))), "importance weights average to 1");
         for (int k = 0; k < 4; k++) {
             int power = k + 1;
-            assertWithin(mu[k], meanAndError(u, r -> 10 * Math.exp(p.logDensity(r)) * Math.pow(r[0], power)),
+            assertWithin(
+                    mu[k],
+                    meanAndError(u, r -> 10 * Math.exp(p.logDensity(r)) * Math.pow(r[0], power)),
                     "importance-sampled E[z^" + power + "]");
         }
         // KL(uniform || p*) = -log 10 - eta . E_U[T] + log Z, with E_U[z^k] = (5^(k+1) - (-5)^(k+1)) / (10 (k+1))
@@ -231,7 +233,10 @@ class MaxEntReferenceTest {
         assertEquals(MaxEntReference.dot(s.eta(), s.statistics(z)) - s.logZ(), s.logDensity(z), 1e-15);
         assertEquals(s.logDensity(z), s.logDensity(z[0], -z[1], -z[2], z[3]), 1e-15);
         assertEquals(Double.NEGATIVE_INFINITY, s.logDensity(0, 10.5, -3, 0));
-        assertEquals(s.logDensity(z) + Math.log(s.densityOfStates(lambda[0], lambda[1])), s.marginalLogDensity(lambda[0], lambda[1]), 1e-12);
+        assertEquals(
+                s.logDensity(z) + Math.log(s.densityOfStates(lambda[0], lambda[1])),
+                s.marginalLogDensity(lambda[0], lambda[1]),
+                1e-12);
     }
 
     /** The exact sampler reproduces mu, the entropy and the even split of b's sign. */
@@ -286,20 +291,29 @@ class MaxEntReferenceTest {
                 swwh2[k] += w * w * h[k] * h[k];
             }
         }
-        assertWithin(1, new double[] {sw / n, Math.sqrt((sww / n - (sw / n) * (sw / n)) / n)}, "importance weights average to 1");
+        assertWithin(
+                1,
+                new double[] {sw / n, Math.sqrt((sww / n - (sw / n) * (sw / n)) / n)},
+                "importance weights average to 1");
         double[] expected = {0, 0.25, 2 * Math.PI, 0.25, 0.5, s.entropy()};
         double[] estimate = new double[8], error = new double[8];
         for (int k = 0; k < 8; k++) {
             estimate[k] = sh[k] / sw; // self-normalised; delta-method standard error
-            error[k] = Math.sqrt(Math.max(0, swwh2[k] - 2 * estimate[k] * swwh[k] + estimate[k] * estimate[k] * sww)) / sw;
+            error[k] =
+                    Math.sqrt(Math.max(0, swwh2[k] - 2 * estimate[k] * swwh[k] + estimate[k] * estimate[k] * sww)) / sw;
         }
-        for (int k = 0; k < 6; k++) assertWithin(expected[k], new double[] {estimate[k], error[k]}, "importance-sampled quantity " + k);
+        for (int k = 0; k < 6; k++)
+            assertWithin(expected[k], new double[] {estimate[k], error[k]}, "importance-sampled quantity " + k);
         double[][] draws = s.sample(50_000, new SplittableRandom(8));
         double[] logB = meanAndError(draws, r -> Math.log(Math.abs(r[1])));
         double[] narrow = meanAndError(draws, r -> Math.abs(r[0] - r[3]) / 2 < 2 ? 1 : 0);
-        assertTrue(Math.abs(logB[0] - estimate[6]) < Z_TOL * Math.hypot(logB[1], error[6]), "E[log|b|]: " + logB[0] + " vs " + estimate[6]);
+        assertTrue(
+                Math.abs(logB[0] - estimate[6]) < Z_TOL * Math.hypot(logB[1], error[6]),
+                "E[log|b|]: " + logB[0] + " vs " + estimate[6]);
         // E[log |b|] = 1.9449256 by an independent nested quadrature directly in (delta, b, c) (numpy)
         assertWithin(1.9449256, logB, "sampler E[log |b|]");
-        assertTrue(Math.abs(narrow[0] - estimate[7]) < Z_TOL * Math.hypot(narrow[1], error[7]), "P(|delta| < 2): " + narrow[0] + " vs " + estimate[7]);
+        assertTrue(
+                Math.abs(narrow[0] - estimate[7]) < Z_TOL * Math.hypot(narrow[1], error[7]),
+                "P(|delta| < 2): " + narrow[0] + " vs " + estimate[7]);
     }
 }

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import soma.random.Rng;
-import java.util.function.DoubleSupplier;
 
 /**
  * Every layer kind, including the deeper conditioners (coupling and maf with 2 hidden layers) and
@@ -38,7 +38,8 @@ class FlowLayerJacobianTest {
     static List<Case> cases() {
         List<Case> out = new ArrayList<>();
         for (int d = 1; d <= 4; d++) {
-            for (String k : List.of("planar", "radial", "scale", "shift", "affine", "batchnorm", "positive")) out.add(new Case(build(k, d), 1.2));
+            for (String k : List.of("planar", "radial", "scale", "shift", "affine", "batchnorm", "positive"))
+                out.add(new Case(build(k, d), 1.2));
             out.add(new Case(build("box", d, "lo", -1.0, "hi", 3.0), 1.2));
             out.add(new Case(build("maf", d, "hidden", 6.0), 1.2));
             out.add(new Case(build("maf", d, "hidden", 5.0, "layers", 2.0), 1.2));
@@ -58,7 +59,8 @@ class FlowLayerJacobianTest {
     /** Parameters away from the identity start (splines get a second push, so their bins differ visibly). */
     private static double[] parameters(Case c, Rng rng) {
         double[] theta = FlowLayerTest.parameters(c.layer, rng);
-        if (c.layer instanceof SplineCoupling) for (int i = 0; i < theta.length; i++) theta[i] += 0.5 * rng.nextGaussian();
+        if (c.layer instanceof SplineCoupling)
+            for (int i = 0; i < theta.length; i++) theta[i] += 0.5 * rng.nextGaussian();
         return theta;
     }
 
@@ -83,10 +85,13 @@ class FlowLayerJacobianTest {
                 double numeric = FlowLayerTest.logAbsDet(jac, d);
                 assertEquals(numeric, ld[s], 1e-6 * Math.max(1, Math.abs(numeric)), c.name() + " point " + s);
                 if (l instanceof Autoregressive) { // MADE: coordinate i may not depend on coordinates i, i + 1, ...
-                    for (int i = 0; i < d; i++) for (int j = i + 1; j < d; j++) assertEquals(0, jac[i * d + j], c.name() + " dz'_" + i + "/dz_" + j);
+                    for (int i = 0; i < d; i++)
+                        for (int j = i + 1; j < d; j++)
+                            assertEquals(0, jac[i * d + j], c.name() + " dz'_" + i + "/dz_" + j);
                 }
             }
-            if (l instanceof SplineCoupling) for (double v : z) if (Math.abs(v) > ((Number) l.options().get("bound")).doubleValue()) tails++;
+            if (l instanceof SplineCoupling)
+                for (double v : z) if (Math.abs(v) > ((Number) l.options().get("bound")).doubleValue()) tails++;
         }
         assertTrue(tails > 10, "spline points in the tails: " + tails);
     }
@@ -120,8 +125,10 @@ class FlowLayerJacobianTest {
             l.forward(theta, z, out, ld, n, false);
             double[] back = new double[n * d], ldBack = new double[n];
             l.inverse(theta, out, back, ldBack, n);
-            for (int i = 0; i < z.length; i++) assertEquals(z[i], back[i], 1e-9 * Math.max(1, Math.abs(z[i])), c.name());
-            for (int s = 0; s < n; s++) assertEquals(ld[s], ldBack[s], 1e-9 * Math.max(1, Math.abs(ld[s])), c.name() + " log det");
+            for (int i = 0; i < z.length; i++)
+                assertEquals(z[i], back[i], 1e-9 * Math.max(1, Math.abs(z[i])), c.name());
+            for (int s = 0; s < n; s++)
+                assertEquals(ld[s], ldBack[s], 1e-9 * Math.max(1, Math.abs(ld[s])), c.name() + " log det");
         }
     }
 
@@ -207,10 +214,13 @@ class FlowLayerJacobianTest {
 
     @Test
     void newOptionsSurviveSavingAndLoading(@TempDir Path dir) throws Exception {
-        Map<String, Object> spline = new LinkedHashMap<>(Map.of("bins", 6.0, "hidden", 7.0, "layers", 2.0, "bound", 2.5));
+        Map<String, Object> spline =
+                new LinkedHashMap<>(Map.of("bins", 6.0, "hidden", 7.0, "layers", 2.0, "bound", 2.5));
         List<LayerSpec> specs = List.of(
-                new LayerSpec("coupling", Map.of("hidden", 5.0, "layers", 2.0)), new LayerSpec("permute", Map.of()),
-                new LayerSpec("maf", Map.of("hidden", 4.0, "layers", 3.0)), new LayerSpec("spline", spline),
+                new LayerSpec("coupling", Map.of("hidden", 5.0, "layers", 2.0)),
+                new LayerSpec("permute", Map.of()),
+                new LayerSpec("maf", Map.of("hidden", 4.0, "layers", 3.0)),
+                new LayerSpec("spline", spline),
                 new LayerSpec("coupling", Map.of("hidden", 3.0)));
         Rng rng = new Rng(107);
         Flow f = new Flow("deep", 3, specs, rng);
@@ -245,7 +255,8 @@ class FlowLayerJacobianTest {
         m.put("theta", theta);
         Flow f = FlowJson.fromMap(m, "old.json");
         assertEquals(count, f.theta.length);
-        assertEquals(List.of("coupling(hidden: 4)  (18 parameters)", "maf(hidden: 3)  (25 parameters)"), f.describeLayers());
+        assertEquals(
+                List.of("coupling(hidden: 4)  (18 parameters)", "maf(hidden: 3)  (25 parameters)"), f.describeLayers());
         assertTrue(!FlowJson.toMap(f).toString().contains("layers=1"), "layers: 1 is not written");
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
-import java.util.function.DoubleSupplier;
 
 /**
  * Every layer against finite differences: log|det J| against the log-determinant of a numerical
@@ -20,7 +20,8 @@ class FlowLayerTest {
     static List<Layer> layers() {
         List<Layer> out = new ArrayList<>();
         for (int d : new int[] {1, 2, 3, 5}) {
-            for (String k : List.of("planar", "radial", "scale", "shift", "affine", "maf", "batchnorm", "permute", "positive")) {
+            for (String k : List.of(
+                    "planar", "radial", "scale", "shift", "affine", "maf", "batchnorm", "permute", "positive")) {
                 out.add(Layers.build(new LayerSpec(k, Map.of("hidden", 6.0)), d));
             }
             out.add(Layers.build(new LayerSpec("positive", Map.of("map", "exp")), d));
@@ -76,7 +77,11 @@ class FlowLayerTest {
                     for (int i = 0; i < d; i++) jac[i * d + j] = (fp[i] - fm[i]) / (2 * h);
                 }
                 double numeric = logAbsDet(jac, d);
-                assertEquals(numeric, ld[s], 1e-6 * Math.max(1, Math.abs(numeric)), l.describe() + " d=" + d + " point " + s);
+                assertEquals(
+                        numeric,
+                        ld[s],
+                        1e-6 * Math.max(1, Math.abs(numeric)),
+                        l.describe() + " d=" + d + " point " + s);
             }
         }
     }
@@ -91,8 +96,10 @@ class FlowLayerTest {
             l.forward(theta, z, out, ld, n, false);
             double[] back = new double[n * d], ldBack = new double[n];
             l.inverse(theta, out, back, ldBack, n);
-            for (int i = 0; i < z.length; i++) assertEquals(z[i], back[i], 1e-8 * Math.max(1, Math.abs(z[i])), l.describe() + " d=" + d);
-            for (int s = 0; s < n; s++) assertEquals(ld[s], ldBack[s], 1e-8 * Math.max(1, Math.abs(ld[s])), l.describe() + " log det");
+            for (int i = 0; i < z.length; i++)
+                assertEquals(z[i], back[i], 1e-8 * Math.max(1, Math.abs(z[i])), l.describe() + " d=" + d);
+            for (int s = 0; s < n; s++)
+                assertEquals(ld[s], ldBack[s], 1e-8 * Math.max(1, Math.abs(ld[s])), l.describe() + " log det");
         }
     }
 
@@ -149,7 +156,8 @@ class FlowLayerTest {
             double[] z = points(5, d, rng), out = new double[5 * d], ld = new double[5], back = new double[5 * d];
             l.forward(theta, z, out, ld, 5, false);
             l.inverse(theta, out, back, new double[5], 5);
-            for (int i = 0; i < z.length; i++) assertEquals(z[i], back[i], 1e-6 * Math.max(1, Math.abs(z[i])) * Math.max(1, scale));
+            for (int i = 0; i < z.length; i++)
+                assertEquals(z[i], back[i], 1e-6 * Math.max(1, Math.abs(z[i])) * Math.max(1, scale));
         }
     }
 

@@ -25,7 +25,8 @@ class FlowSplineFitTest {
     @Test
     void splineFlowFitsABimodalMixture(@TempDir Path dir) {
         Path file = dir.resolve("q.json");
-        double[] printed = SomaNumbers.of("""
+        double[] printed =
+                SomaNumbers.of("""
                 flow F(dim = 1) {
                     repeat 3 { spline(bins: 8) }
                     scale
@@ -53,7 +54,9 @@ class FlowSplineFitTest {
         assertTrue(kl >= -1e-6 && kl < 0.05, "KL(p || q) = " + kl + " nats");
         // two modes with a valley between them, as the mixture has
         double valley = q.logProb(new double[] {-0.4}, 1)[0];
-        assertTrue(q.logProb(new double[] {M1}, 1)[0] > valley + 1 && q.logProb(new double[] {M2}, 1)[0] > valley + 1, "bimodal");
+        assertTrue(
+                q.logProb(new double[] {M1}, 1)[0] > valley + 1 && q.logProb(new double[] {M2}, 1)[0] > valley + 1,
+                "bimodal");
         assertTrue(Double.isFinite(printed[0]), "final negative log-likelihood " + printed[0]);
     }
 }

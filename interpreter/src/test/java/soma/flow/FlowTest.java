@@ -17,9 +17,11 @@ class FlowTest {
         List<LayerSpec> out = new ArrayList<>();
         for (String k : kinds) {
             String[] parts = k.split(":");
-            Map<String, Object> o = parts.length == 1 ? Map.of() : parts[0].equals("box")
-                    ? Map.of("lo", Double.parseDouble(parts[1]), "hi", Double.parseDouble(parts[2]))
-                    : Map.of("hidden", Double.parseDouble(parts[1]));
+            Map<String, Object> o = parts.length == 1
+                    ? Map.of()
+                    : parts[0].equals("box")
+                            ? Map.of("lo", Double.parseDouble(parts[1]), "hi", Double.parseDouble(parts[2]))
+                            : Map.of("hidden", Double.parseDouble(parts[1]));
             out.add(new LayerSpec(parts[0], o));
         }
         return out;
@@ -48,7 +50,8 @@ class FlowTest {
 
     @Test
     void twoDimensionalDensityOnABoxIntegratesToOne() {
-        Flow f = randomFlow(2, 6, "planar", "planar", "radial", "coupling:8", "permute", "affine", "scale", "shift", "box:0:20");
+        Flow f = randomFlow(
+                2, 6, "planar", "planar", "radial", "coupling:8", "permute", "affine", "scale", "shift", "box:0:20");
         int n = 801;
         double h = 20.0 / n;
         double[] z = new double[n * n * 2];
@@ -76,7 +79,19 @@ class FlowTest {
     /** The gradient Flow.backward gives for the fitting loss, against central differences in every parameter. */
     @Test
     void lossGradientMatchesFiniteDifferences() {
-        Flow f = randomFlow(2, 9, "planar", "radial", "batchnorm", "coupling:4", "permute", "maf:5", "affine", "scale", "shift", "box:0:20");
+        Flow f = randomFlow(
+                2,
+                9,
+                "planar",
+                "radial",
+                "batchnorm",
+                "coupling:4",
+                "permute",
+                "maf:5",
+                "affine",
+                "scale",
+                "shift",
+                "box:0:20");
         Gaussian target = new Gaussian(new double[] {4, 5}, new double[] {9, 2, 2, 4});
         double[] w = f.drawBase(40, new Rng(10));
         Flow.Pass p = f.forward(w, 40, true);
@@ -114,7 +129,9 @@ class FlowTest {
      */
     @Test
     void maximumLikelihoodGradientMatchesFiniteDifferences() {
-        String[] kinds = {"planar", "radial", "batchnorm", "coupling:4", "permute", "maf:5", "affine", "scale", "shift", "box:0:20"};
+        String[] kinds = {
+            "planar", "radial", "batchnorm", "coupling:4", "permute", "maf:5", "affine", "scale", "shift", "box:0:20"
+        };
         Flow f = randomFlow(3, 21, kinds);
         Flow source = randomFlow(3, 22, kinds);
         int n = 30;
@@ -156,8 +173,10 @@ class FlowTest {
         }
         FlowFit.History h = MaximumLikelihoodFit.fit(f, x, n, 2000, 0.01, 1000, new Rng(26));
         double[][] data = moments(x, 2);
-        double[][] fitted = moments(f.forward(f.drawBase(100_000, new Rng(27)), 100_000, false).z(), 2);
-        for (int j = 0; j < 2; j++) assertEquals(data[0][j], fitted[0][j], 0.1, "mean " + j); // Adam at lr 0.01 jitters by a few hundredths
+        double[][] fitted = moments(
+                f.forward(f.drawBase(100_000, new Rng(27)), 100_000, false).z(), 2);
+        for (int j = 0; j < 2; j++)
+            assertEquals(data[0][j], fitted[0][j], 0.1, "mean " + j); // Adam at lr 0.01 jitters by a few hundredths
         for (int j = 0; j < 4; j++) assertEquals(data[1][j], fitted[1][j], 0.15, "covariance entry " + j);
         // the exact entropy of N(m, C) is 1 + log(2 pi) + log(det C) / 2 = 4.0008 nats
         double exact = 1 + Math.log(2 * Math.PI) + 0.5 * Math.log(16 - 2.4 * 2.4);
@@ -188,8 +207,24 @@ class FlowTest {
      */
     @Test
     void fittingReachesTheTruncatedTarget() {
-        Flow f = new Flow("planar", 2, specs("planar", "planar", "planar", "planar", "planar", "planar", "planar", "planar",
-                "planar", "planar", "scale", "shift", "box:0:20"), new Rng(14));
+        Flow f = new Flow(
+                "planar",
+                2,
+                specs(
+                        "planar",
+                        "planar",
+                        "planar",
+                        "planar",
+                        "planar",
+                        "planar",
+                        "planar",
+                        "planar",
+                        "planar",
+                        "planar",
+                        "scale",
+                        "shift",
+                        "box:0:20"),
+                new Rng(14));
         Gaussian g = new Gaussian(new double[] {4, 4}, new double[] {9, 0, 0, 9});
         FlowFit.History h = FlowFit.fit(f, g, 3000, 0.01, 500, new Rng(15));
         double[][] t = g.truncated(new double[] {0, 0}, new double[] {20, 20});
@@ -210,7 +245,8 @@ class FlowTest {
     void truncatedMomentsOfTheDiagonalCaseMatchSampling() {
         Gaussian g = new Gaussian(new double[] {4, 1}, new double[] {9, 0, 0, 4});
         double[][] exact = g.truncated(new double[] {0, -1}, new double[] {20, 2});
-        Gaussian correlated = new Gaussian(new double[] {4, 1}, new double[] {9, 1e-9, 1e-9, 4}); // forces the sampling route
+        Gaussian correlated =
+                new Gaussian(new double[] {4, 1}, new double[] {9, 1e-9, 1e-9, 4}); // forces the sampling route
         double[][] sampled = correlated.truncated(new double[] {0, -1}, new double[] {20, 2});
         assertEquals(exact[0][0], sampled[0][0], 3e-3);
         for (int j = 0; j < 2; j++) assertEquals(exact[1][j], sampled[1][j], 1e-2);
@@ -236,7 +272,8 @@ class FlowTest {
         double[] m = new double[d], c = new double[d * d];
         for (int s = 0; s < n; s++) for (int j = 0; j < d; j++) m[j] += z[s * d + j] / n;
         for (int s = 0; s < n; s++) {
-            for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) c[i * d + j] += (z[s * d + i] - m[i]) * (z[s * d + j] - m[j]) / (n - 1);
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++) c[i * d + j] += (z[s * d + i] - m[i]) * (z[s * d + j] - m[j]) / (n - 1);
         }
         return new double[][] {m, c};
     }

@@ -19,12 +19,16 @@ class MixtureTest {
     private static final double[] SWAP_2D = {0, 1, 1, 0};
 
     private static Flow flow(int dim, int components, List<double[]> symmetries, long seed) {
-        List<LayerSpec> specs = List.of(new LayerSpec("planar", Map.of()), new LayerSpec("planar", Map.of()),
-                new LayerSpec("scale", Map.of()), new LayerSpec("shift", Map.of()));
+        List<LayerSpec> specs = List.of(
+                new LayerSpec("planar", Map.of()),
+                new LayerSpec("planar", Map.of()),
+                new LayerSpec("scale", Map.of()),
+                new LayerSpec("shift", Map.of()));
         double[][] group = symmetries.isEmpty() ? null : Mixture.group(symmetries, dim);
         Flow f = new Flow("f", dim, specs, components, group, new Rng(seed));
         Rng r = new Rng(seed + 100);
-        for (int i = 0; i < f.theta.length; i++) f.theta[i] += 0.4 * r.nextGaussian(); // away from the identity, components apart
+        for (int i = 0; i < f.theta.length; i++)
+            f.theta[i] += 0.4 * r.nextGaussian(); // away from the identity, components apart
         return f;
     }
 
@@ -49,10 +53,11 @@ class MixtureTest {
         int m = 241;
         double lo = -12, h = 24.0 / (m - 1), mass = 0;
         double[] pts = new double[m * m * 2];
-        for (int i = 0; i < m; i++) for (int j = 0; j < m; j++) {
-            pts[(i * m + j) * 2] = lo + i * h;
-            pts[(i * m + j) * 2 + 1] = lo + j * h;
-        }
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++) {
+                pts[(i * m + j) * 2] = lo + i * h;
+                pts[(i * m + j) * 2 + 1] = lo + j * h;
+            }
         for (double v : f.logProb(pts, m * m)) mass += Math.exp(v) * h * h;
         assertEquals(1, mass, 2e-3);
         // samples' log q agrees with the density evaluated afresh

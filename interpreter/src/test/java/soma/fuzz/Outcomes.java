@@ -1,8 +1,12 @@
 package soma.fuzz;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +22,6 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 import soma.SomaLanguage;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Runs generated Soma code under a watchdog and sorts what happened into kinds: a value, a
@@ -29,14 +29,25 @@ import java.util.List;
  * out), a timeout. One context is reused until a timeout cancels it.
  */
 final class Outcomes implements AutoCloseable {
-    enum Kind { VALUE, LOCATED_ERROR, UNLOCATED_ERROR, INTERNAL_ERROR, TIMEOUT }
+    enum Kind {
+        VALUE,
+        LOCATED_ERROR,
+        UNLOCATED_ERROR,
+        INTERNAL_ERROR,
+        TIMEOUT
+    }
 
     record Outcome(Kind kind, String detail) {}
 
     private static final Pattern LOCATED = Pattern.compile("^[^\\n]+:\\d+:\\d+: error: ");
-    private static final Pattern JAVA = Pattern.compile("internal error|java\\.|javax\\.|\\bat [a-z]+\\.[A-Za-z.$]+\\(|Exception\\b|Error:|GraalVM");
+    private static final Pattern JAVA = Pattern.compile(
+            "internal error|java\\.|javax\\.|\\bat [a-z]+\\.[A-Za-z.$]+\\(|Exception\\b|Error:|GraalVM");
 
-    private final Engine engine = Engine.newBuilder(SomaLanguage.ID).option("engine.WarnInterpreterOnly", "false").out(sink()).err(sink()).build();
+    private final Engine engine = Engine.newBuilder(SomaLanguage.ID)
+            .option("engine.WarnInterpreterOnly", "false")
+            .out(sink())
+            .err(sink())
+            .build();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fuzz-watchdog");
         t.setDaemon(true);
@@ -47,6 +58,7 @@ final class Outcomes implements AutoCloseable {
     private final Map<Kind, AtomicLong> counts = new ConcurrentHashMap<>();
     /** The first programs that ran out of time, for the report: long legitimate work, or a hang to look at. */
     final List<String> timeouts = Collections.synchronizedList(new ArrayList<>());
+
     private Context context;
 
     Outcomes(Path workDir, Duration limit) {
@@ -58,7 +70,8 @@ final class Outcomes implements AutoCloseable {
     Outcome run(String code, boolean parseOnly) {
         Outcome o = classify(code, parseOnly);
         counts.computeIfAbsent(o.kind(), k -> new AtomicLong()).incrementAndGet();
-        if (o.kind() == Kind.TIMEOUT && timeouts.size() < 5) timeouts.add(code.length() > 300 ? code.substring(0, 300) + "..." : code);
+        if (o.kind() == Kind.TIMEOUT && timeouts.size() < 5)
+            timeouts.add(code.length() > 300 ? code.substring(0, 300) + "..." : code);
         return o;
     }
 
@@ -76,7 +89,10 @@ final class Outcomes implements AutoCloseable {
                 return new Outcome(Kind.TIMEOUT, code);
             }
             String shown = Reports.show(e);
-            if (e.isInternalError() || e.isHostException() || e.isResourceExhausted() || JAVA.matcher(shown).find()) {
+            if (e.isInternalError()
+                    || e.isHostException()
+                    || e.isResourceExhausted()
+                    || JAVA.matcher(shown).find()) {
                 context = null; // an internal error may have left the context in any state
                 return new Outcome(Kind.INTERNAL_ERROR, shown + "\n--- for program:\n" + code);
             }
@@ -92,9 +108,13 @@ final class Outcomes implements AutoCloseable {
 
     private Context context() {
         if (context == null) {
-            context = Context.newBuilder(SomaLanguage.ID).engine(engine)
-                    .in(InputStream.nullInputStream()).out(sink()).err(sink())
-                    .allowIO(IOAccess.ALL).allowCreateThread(true)
+            context = Context.newBuilder(SomaLanguage.ID)
+                    .engine(engine)
+                    .in(InputStream.nullInputStream())
+                    .out(sink())
+                    .err(sink())
+                    .allowIO(IOAccess.ALL)
+                    .allowCreateThread(true)
                     .currentWorkingDirectory(workDir) // files a generated call writes land here
                     .option("soma.Home", System.getProperty("soma.home", ""))
                     .build();
@@ -105,7 +125,8 @@ final class Outcomes implements AutoCloseable {
     /** Counts by kind, every kind listed. */
     Map<Kind, Long> counts() {
         Map<Kind, Long> out = new TreeMap<>();
-        for (Kind k : Kind.values()) out.put(k, counts.getOrDefault(k, new AtomicLong()).get());
+        for (Kind k : Kind.values())
+            out.put(k, counts.getOrDefault(k, new AtomicLong()).get());
         return out;
     }
 

@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import soma.host.ScriptSeed;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import java.util.Optional;
+import soma.host.ScriptSeed;
 
 /**
  * Golden tests: every {@code examples/*.soma} and every script under
@@ -25,7 +25,8 @@ import java.util.Optional;
  * rewrite the expected files after a reviewed change.
  */
 class GoldenTest {
-    static final Path HOME = Path.of(System.getProperty("soma.home", "..")).toAbsolutePath().normalize();
+    static final Path HOME =
+            Path.of(System.getProperty("soma.home", "..")).toAbsolutePath().normalize();
     private static final Pattern TOLERANCE = Pattern.compile("#\\s*tolerance:\\s*([0-9.eE+-]+)");
 
     @TestFactory
@@ -41,7 +42,8 @@ class GoldenTest {
     @Test
     void everyExampleHasExpectedOutput() throws IOException {
         try (Stream<Path> files = Files.list(HOME.resolve("examples"))) {
-            List<Path> scripts = files.filter(p -> p.toString().endsWith(".soma")).toList();
+            List<Path> scripts =
+                    files.filter(p -> p.toString().endsWith(".soma")).toList();
             assertTrue(scripts.size() >= 1, "examples/ has scripts");
             for (Path p : scripts) {
                 assertTrue(Files.exists(expectedFile(p)), "missing expected output for " + p);
@@ -54,7 +56,8 @@ class GoldenTest {
         try (Stream<Path> files = Files.walk(dir)) {
             scripts = files.filter(p -> p.toString().endsWith(".soma")).sorted().toList();
         }
-        return scripts.stream().map(p -> DynamicTest.dynamicTest(HOME.relativize(p).toString(), () -> check(p)));
+        return scripts.stream()
+                .map(p -> DynamicTest.dynamicTest(HOME.relativize(p).toString(), () -> check(p)));
     }
 
     private static void check(Path script) throws IOException {
@@ -65,7 +68,8 @@ class GoldenTest {
         Path expectedFile = expectedFile(script);
         if (Boolean.getBoolean("soma.golden.update") || !Files.exists(expectedFile)) {
             Files.writeString(expectedFile, actual);
-            if (!Boolean.getBoolean("soma.golden.update")) fail("no expected output yet; wrote " + expectedFile + " for review");
+            if (!Boolean.getBoolean("soma.golden.update"))
+                fail("no expected output yet; wrote " + expectedFile + " for review");
             return;
         }
         String diff = OutputComparison.difference(Files.readString(expectedFile), actual, tolerance);

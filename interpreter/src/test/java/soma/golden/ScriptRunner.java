@@ -9,8 +9,8 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
-import soma.host.ErrorReporter;
 import soma.host.Contexts;
+import soma.host.ErrorReporter;
 
 /** Runs a Soma script in a fresh context and returns what a user would see on the terminal. */
 public final class ScriptRunner {
@@ -22,7 +22,8 @@ public final class ScriptRunner {
         Contexts.Settings settings = Contexts.Settings.defaults().withSeed(seed);
         try (Context context = Contexts.newContext(settings, System.in, out, out)) {
             if (!Contexts.isOptimizing(context)) {
-                throw new IllegalStateException("tests must run on the Graal optimizing runtime, not " + context.getEngine().getImplementationName());
+                throw new IllegalStateException("tests must run on the Graal optimizing runtime, not "
+                        + context.getEngine().getImplementationName());
             }
             Source source = Source.newBuilder(SomaLanguage.ID, script.toFile()).build();
             try {

@@ -9,7 +9,10 @@ public final class SomaNumbers {
     public static double[] of(String code) {
         String out = ScriptRunner.runCode(code, "test.soma");
         try {
-            return Arrays.stream(out.trim().split("[\\s\\[\\],]+")).filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+            return Arrays.stream(out.trim().split("[\\s\\[\\],]+"))
+                    .filter(s -> !s.isEmpty())
+                    .mapToDouble(Double::parseDouble)
+                    .toArray();
         } catch (NumberFormatException e) {
             throw new AssertionError("expected only numbers from the script, got:\n" + out);
         }

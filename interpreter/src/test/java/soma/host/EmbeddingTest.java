@@ -29,10 +29,20 @@ class EmbeddingTest {
     void contextsOfOneEngineKeepTheirOwnGlobals() {
         Source define = Source.create(SomaLanguage.ID, "let g = 0\nfn bump(k) { g = g + k\n g }\n");
         Source use = Source.create(SomaLanguage.ID, "let s = 0\nfor i in range(2000) { s = bump(1) }\nprint(g, s)\n");
-        try (Engine engine = Engine.newBuilder(SomaLanguage.ID).option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Engine engine = Engine.newBuilder(SomaLanguage.ID)
+                .option("engine.WarnInterpreterOnly", "false")
+                .build()) {
             ByteArrayOutputStream outA = new ByteArrayOutputStream(), outB = new ByteArrayOutputStream();
-            try (Context a = Context.newBuilder(SomaLanguage.ID).engine(engine).out(outA).err(outA).build();
-                 Context b = Context.newBuilder(SomaLanguage.ID).engine(engine).out(outB).err(outB).build()) {
+            try (Context a = Context.newBuilder(SomaLanguage.ID)
+                            .engine(engine)
+                            .out(outA)
+                            .err(outA)
+                            .build();
+                    Context b = Context.newBuilder(SomaLanguage.ID)
+                            .engine(engine)
+                            .out(outB)
+                            .err(outB)
+                            .build()) {
                 a.eval(define);
                 a.eval(use);
                 b.eval(define);
@@ -50,12 +60,20 @@ class EmbeddingTest {
     void aContextWithoutIoCannotWriteOrReadFiles(@TempDir Path dir) {
         Path file = dir.resolve("x.csv");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context c = Context.newBuilder(SomaLanguage.ID).allowIO(IOAccess.NONE).out(out).err(out)
-                .option("engine.WarnInterpreterOnly", "false").build()) {
-            PolyglotException e = assertThrows(PolyglotException.class,
-                    () -> c.eval(SomaLanguage.ID, "save_csv(\"" + file.toString().replace("\\", "/") + "\", [1, 2])"));
+        try (Context c = Context.newBuilder(SomaLanguage.ID)
+                .allowIO(IOAccess.NONE)
+                .out(out)
+                .err(out)
+                .option("engine.WarnInterpreterOnly", "false")
+                .build()) {
+            PolyglotException e = assertThrows(
+                    PolyglotException.class,
+                    () -> c.eval(
+                            SomaLanguage.ID, "save_csv(\"" + file.toString().replace("\\", "/") + "\", [1, 2])"));
             assertTrue(e.isGuestException(), "a Soma error, not a host exception: " + e);
-            assertEquals("save_csv: cannot save the CSV file to " + file + ": file access is not allowed in this context", e.getMessage());
+            assertEquals(
+                    "save_csv: cannot save the CSV file to " + file + ": file access is not allowed in this context",
+                    e.getMessage());
             e = assertThrows(PolyglotException.class, () -> c.eval(SomaLanguage.ID, "load_csv(\"/etc/hostname\")"));
             assertTrue(e.getMessage().endsWith("file access is not allowed in this context"), e.getMessage());
         }
@@ -67,13 +85,17 @@ class EmbeddingTest {
     @Test
     void programArgumentsAreTheApplicationArguments() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context c = Contexts.newContext(Contexts.Settings.defaults().withArgs(List.of("8", "a b", "")), System.in, out, out)) {
+        try (Context c = Contexts.newContext(
+                Contexts.Settings.defaults().withArgs(List.of("8", "a b", "")), System.in, out, out)) {
             c.eval(SomaLanguage.ID, "print(len(args()), args()[0], args()[1])");
         }
         assertEquals("3 8 a b\n", out.toString(StandardCharsets.UTF_8));
         out.reset();
-        try (Context c = Context.newBuilder(SomaLanguage.ID).arguments(SomaLanguage.ID, new String[] {"x"}).out(out)
-                .option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Context c = Context.newBuilder(SomaLanguage.ID)
+                .arguments(SomaLanguage.ID, new String[] {"x"})
+                .out(out)
+                .option("engine.WarnInterpreterOnly", "false")
+                .build()) {
             c.eval(SomaLanguage.ID, "print(args())");
         }
         assertEquals("[\"x\"]\n", out.toString(StandardCharsets.UTF_8));

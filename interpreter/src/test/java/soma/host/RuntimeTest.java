@@ -11,7 +11,8 @@ class RuntimeTest {
     /** A silent fallback to the interpreter-only runtime would make everything many times slower. */
     @Test
     void runsOnTheGraalOptimizingRuntime() {
-        try (Context c = Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream())) {
+        try (Context c = Contexts.newContext(
+                Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream())) {
             assertTrue(Contexts.isOptimizing(c), c.getEngine().getImplementationName());
         }
     }

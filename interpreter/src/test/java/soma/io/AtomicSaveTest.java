@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import soma.golden.ScriptRunner;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.util.Arrays;
 
 /**
  * Every kind of save a script can do, failing part-way (a full disk, injected) or given a path
@@ -23,7 +23,8 @@ import java.util.Arrays;
  * behind, and the error says why.
  */
 class AtomicSaveTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final String FLOW = """
             flow G(dim = 2) {
@@ -90,7 +91,8 @@ class AtomicSaveTest {
         assertArrayEquals(json, Files.readAllBytes(dir.resolve("run.json")));
         assertArrayEquals(history, Files.readAllBytes(dir.resolve("run_history.csv")));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(), files.filter(p -> p.toString().endsWith(".tmp")).toList());
         }
     }
 
@@ -98,8 +100,11 @@ class AtomicSaveTest {
     @Test
     void errorsSayWhyNotJustWhere() throws Exception {
         Files.writeString(dir.resolve("file"), "not a folder");
-        String out = ScriptRunner.runCode("plot([1, 2], [1, 2], to: \"" + path("file/p.png") + "\", preview: false)", "p.soma");
-        assertTrue(out.contains("cannot save plot to " + path("file/p.png") + ": a part of the path is not a folder"), out);
+        String out = ScriptRunner.runCode(
+                "plot([1, 2], [1, 2], to: \"" + path("file/p.png") + "\", preview: false)", "p.soma");
+        assertTrue(
+                out.contains("cannot save plot to " + path("file/p.png") + ": a part of the path is not a folder"),
+                out);
         out = ScriptRunner.runCode("save_csv(\"" + dir.toString().replace("\\", "/") + "\", [1])", "p.soma");
         assertTrue(out.contains(": it is a folder"), out);
         out = ScriptRunner.runCode("load_csv(\"" + path("missing.csv") + "\")", "p.soma");
@@ -112,7 +117,11 @@ class AtomicSaveTest {
         assertEquals("disk full", FileErrors.reason(new FileSystemException("/a/b", null, "No space left on device")));
         assertEquals("permission denied", FileErrors.reason(new AccessDeniedException("/a/b")));
         assertEquals("no such file or folder", FileErrors.reason(new NoSuchFileException("/a/b")));
-        assertEquals("the file system is read-only", FileErrors.reason(new FileSystemException("/a", null, "Read-only file system")));
-        assertEquals("file access is not allowed in this context", FileErrors.reason(new SecurityException("Operation is not allowed")));
+        assertEquals(
+                "the file system is read-only",
+                FileErrors.reason(new FileSystemException("/a", null, "Read-only file system")));
+        assertEquals(
+                "file access is not allowed in this context",
+                FileErrors.reason(new SecurityException("Operation is not allowed")));
     }
 }

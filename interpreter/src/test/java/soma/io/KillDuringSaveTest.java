@@ -31,7 +31,8 @@ import soma.tensor.Tensor;
 class KillDuringSaveTest {
     private static final int ROWS = 60_000;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private String script(int rounds) {
         String d = dir.toString().replace("\\", "/");
@@ -78,7 +79,8 @@ class KillDuringSaveTest {
         assertEquals("saved 0\n", ScriptRunner.runCode(script(1), "again.soma"));
         checkComplete();
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList());
         }
     }
 
@@ -93,7 +95,12 @@ class KillDuringSaveTest {
         Path flow = dir.resolve("q.json");
         FlowJson.load(flow);
         Path mine = dir.resolve("mine").resolve("q.json");
-        ScriptRunner.runCode(script(0).replace("let q = G()", "let q = G()\nq.save(\"" + mine.toString().replace("\\", "/") + "\")"), "q.soma");
+        ScriptRunner.runCode(
+                script(0)
+                        .replace(
+                                "let q = G()",
+                                "let q = G()\nq.save(\"" + mine.toString().replace("\\", "/") + "\")"),
+                "q.soma");
         assertArrayEquals(Files.readAllBytes(mine), Files.readAllBytes(flow), "the same flow saved by two JVMs");
         assertNotNull(ImageIO.read(dir.resolve("p.png").toFile()), "p.png is a complete PNG");
     }
@@ -109,6 +116,8 @@ class KillDuringSaveTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("soma.launcher.Main");
         cmd.add(script.toString());
-        return new ProcessBuilder(cmd).redirectError(script.resolveSibling("err.txt").toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectError(script.resolveSibling("err.txt").toFile())
+                .start();
     }
 }

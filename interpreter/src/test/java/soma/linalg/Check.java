@@ -38,18 +38,25 @@ final class Check {
     static double[][] sortedComplex(Tensor values) {
         double[][] v = new double[values.size()][];
         for (int i = 0; i < v.length; i++) v[i] = new double[] {values.get(i), values.getImag(i)};
-        Arrays.sort(v, Comparator.<double[]>comparingDouble(x -> Math.round(x[0] * 1e6) / 1e6).thenComparingDouble(x -> x[1]));
+        Arrays.sort(
+                v,
+                Comparator.<double[]>comparingDouble(x -> Math.round(x[0] * 1e6) / 1e6)
+                        .thenComparingDouble(x -> x[1]));
         return v;
     }
 
     static void sameSpectrum(double[][] expected, Tensor values, double tol) {
         double[][] got = sortedComplex(values);
         double[][] exp = expected.clone();
-        Arrays.sort(exp, Comparator.<double[]>comparingDouble(x -> Math.round(x[0] * 1e6) / 1e6).thenComparingDouble(x -> x[1]));
+        Arrays.sort(
+                exp,
+                Comparator.<double[]>comparingDouble(x -> Math.round(x[0] * 1e6) / 1e6)
+                        .thenComparingDouble(x -> x[1]));
         assertTrue(got.length == exp.length, "count");
         for (int i = 0; i < exp.length; i++) {
             double d = Math.hypot(exp[i][0] - got[i][0], exp[i][1] - got[i][1]);
-            if (!(d <= tol)) fail("eigenvalue " + i + ": expected " + Arrays.toString(exp[i]) + " got " + Arrays.toString(got[i]));
+            if (!(d <= tol))
+                fail("eigenvalue " + i + ": expected " + Arrays.toString(exp[i]) + " got " + Arrays.toString(got[i]));
         }
     }
 

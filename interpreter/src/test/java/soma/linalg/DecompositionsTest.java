@@ -44,7 +44,10 @@ class DecompositionsTest {
     @Test
     void singularValuesOfKnownMatrices() {
         // [[3, 0], [4, 5]]: A^T A = [[25, 20], [20, 25]], eigenvalues 45 and 5
-        close(Tensor.vector(Math.sqrt(45), Math.sqrt(5)), Linalg.svd(m(new double[][] {{3, 0}, {4, 5}}), false).s(), 1e-14);
+        close(
+                Tensor.vector(Math.sqrt(45), Math.sqrt(5)),
+                Linalg.svd(m(new double[][] {{3, 0}, {4, 5}}), false).s(),
+                1e-14);
         close(Tensor.vector(Math.sqrt(45), Math.sqrt(5)), Linalg.svdvals(m(new double[][] {{3, 0}, {4, 5}})), 1e-14);
         // a complex matrix: i times a real one has the same singular values
         Tensor a = m(new double[][] {{3, 0}, {4, 5}});
@@ -61,7 +64,9 @@ class DecompositionsTest {
             assertArrayEquals(new int[] {s[0], k}, qr.q().shape());
             assertArrayEquals(new int[] {k, s[1]}, qr.r().shape());
             orthonormalColumns(qr.q(), 1e-13);
-            for (int i = 0; i < k; i++) for (int j = 0; j < Math.min(i, s[1]); j++) assertEquals(0, qr.r().get(i * s[1] + j), 0);
+            for (int i = 0; i < k; i++)
+                for (int j = 0; j < Math.min(i, s[1]); j++)
+                    assertEquals(0, qr.r().get(i * s[1] + j), 0);
             close(a, qr.q().matmul(qr.r()), 1e-13);
         }
     }
@@ -69,13 +74,17 @@ class DecompositionsTest {
     @Test
     void choleskyOfKnownAndRandomMatrices() {
         // [[4, 2], [2, 3]] = L L^T with L = [[2, 0], [1, sqrt 2]]
-        close(m(new double[][] {{2, 0}, {1, Math.sqrt(2)}}), Linalg.cholesky(m(new double[][] {{4, 2}, {2, 3}})), 1e-15);
+        close(
+                m(new double[][] {{2, 0}, {1, Math.sqrt(2)}}),
+                Linalg.cholesky(m(new double[][] {{4, 2}, {2, 3}})),
+                1e-15);
         Tensor x = rng.randn(20, 20);
         Tensor spd = x.matmul(x.transpose()).add(Tensor.eye(20));
         Tensor l = Linalg.cholesky(spd);
         close(spd, l.matmul(l.transpose()), 1e-12);
         for (int i = 0; i < 20; i++) for (int j = i + 1; j < 20; j++) assertEquals(0, l.get(i * 20 + j), 0);
-        TensorException ex = assertThrows(TensorException.class, () -> Linalg.cholesky(m(new double[][] {{1, 2}, {2, 1}})));
+        TensorException ex =
+                assertThrows(TensorException.class, () -> Linalg.cholesky(m(new double[][] {{1, 2}, {2, 1}})));
         assertEquals("cholesky: matrix is not positive definite", ex.getMessage());
         ex = assertThrows(TensorException.class, () -> Linalg.cholesky(m(new double[][] {{1, 2}, {0, 1}})));
         assertTrue(ex.getMessage().startsWith("cholesky: matrix is not symmetric"), ex.getMessage());

@@ -51,7 +51,9 @@ class EigEdgeCasesTest {
         cshift.imagData()[n * n - 1] = 1e-300;
         for (Tensor a : new Tensor[] {shift, cshift}) {
             Linalg.Eig e = Linalg.eig(a);
-            for (int i = 0; i < e.vectors().size(); i++) assertTrue(Double.isFinite(e.vectors().get(i)) && Double.isFinite(e.vectors().getImag(i)));
+            for (int i = 0; i < e.vectors().size(); i++)
+                assertTrue(Double.isFinite(e.vectors().get(i))
+                        && Double.isFinite(e.vectors().getImag(i)));
             assertTrue(eigResidual(a, e) < 1e-13);
         }
     }
@@ -61,8 +63,10 @@ class EigEdgeCasesTest {
         Tensor a = m(new double[][] {{0, -2}, {2, 0}});
         Tensor ac = new Tensor(new int[] {2, 2}, a.realData(), new double[4], false);
         close(Linalg.eigvals(a), Linalg.eigvals(ac), 0);
-        close(Tensor.vector(0, 0).add(new Tensor(new int[] {2}, new double[2], new double[] {2, -2}, false)),
-                Linalg.eigvals(ac), 1e-15);
+        close(
+                Tensor.vector(0, 0).add(new Tensor(new int[] {2}, new double[2], new double[] {2, -2}, false)),
+                Linalg.eigvals(ac),
+                1e-15);
     }
 
     @Test
@@ -75,7 +79,8 @@ class EigEdgeCasesTest {
             close(e.values(), Linalg.eigvals(a), 1e-9);
         }
         // diag(i, 2 - i) conjugated by an upper triangular similarity keeps its spectrum
-        Tensor t = c(new double[][] {{0, 1, 3}, {0, 2, -1}, {0, 0, 5}}, new double[][] {{1, 2, 0}, {0, -1, 1}, {0, 0, 0.5}});
+        Tensor t = c(
+                new double[][] {{0, 1, 3}, {0, 2, -1}, {0, 0, 5}}, new double[][] {{1, 2, 0}, {0, -1, 1}, {0, 0, 0.5}});
         sameSpectrum(new double[][] {{0, 1}, {2, -1}, {5, 0.5}}, Linalg.eigvals(t), 1e-13);
         assertTrue(eigResidual(t, Linalg.eig(t)) < 1e-13);
     }

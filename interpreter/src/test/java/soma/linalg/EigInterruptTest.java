@@ -34,7 +34,9 @@ class EigInterruptTest {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertTrue(!runner.isAlive(), "eig did not stop");
             assertTrue(seconds < 5, "stopping took " + seconds + " s");
-            assertTrue(thrown.get() instanceof PolyglotException p && p.isInterrupted(), "expected an interrupt, got " + thrown.get());
+            assertTrue(
+                    thrown.get() instanceof PolyglotException p && p.isInterrupted(),
+                    "expected an interrupt, got " + thrown.get());
             assertEquals(2.0, context.eval("soma", "1 + 1").asDouble());
         }
     }

@@ -3,11 +3,11 @@ package soma.linalg;
 import static org.junit.jupiter.api.Assertions.*;
 import static soma.linalg.Check.*;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
-import java.util.Arrays;
 
 class EigTest {
     @Test
@@ -26,7 +26,10 @@ class EigTest {
             assertTrue(eigResidual(a, e) < 1e-14);
             // the eigenvectors of a rotation are (1, -+i)/sqrt 2 up to phase: |entries| = 1/sqrt 2
             for (int i = 0; i < 4; i++) {
-                assertEquals(Math.sqrt(0.5), Math.hypot(e.vectors().get(i), e.vectors().getImag(i)), 1e-14);
+                assertEquals(
+                        Math.sqrt(0.5),
+                        Math.hypot(e.vectors().get(i), e.vectors().getImag(i)),
+                        1e-14);
             }
         }
     }
@@ -98,7 +101,8 @@ class EigTest {
                 if (e.values().getImag(k) != 0) complexCount++;
                 double norm = 0;
                 for (int i = 0; i < n; i++) {
-                    norm += Math.pow(e.vectors().get(i * n + k), 2) + Math.pow(e.vectors().getImag(i * n + k), 2);
+                    norm += Math.pow(e.vectors().get(i * n + k), 2)
+                            + Math.pow(e.vectors().getImag(i * n + k), 2);
                 }
                 assertEquals(1, norm, 1e-12, "unit eigenvector " + k);
             }
@@ -121,7 +125,10 @@ class EigTest {
         for (int i = 0; i < pairs.length; i++) {
             int k = 2 * i;
             double a = pairs[i][0], b = pairs[i][1];
-            dd[k * n + k] = a; dd[k * n + k + 1] = -b; dd[(k + 1) * n + k] = b; dd[(k + 1) * n + k + 1] = a;
+            dd[k * n + k] = a;
+            dd[k * n + k + 1] = -b;
+            dd[(k + 1) * n + k] = b;
+            dd[(k + 1) * n + k + 1] = a;
             expected[e++] = new double[] {a, b};
             expected[e++] = new double[] {a, -b};
         }
@@ -165,7 +172,9 @@ class EigTest {
         close(Linalg.eigvals(a), Linalg.eigvals(b), 1e-12);
         Linalg.Eig e = Linalg.eig(b);
         // backward-stable: the residual is rounding-sized relative to the matrix (norm ~1e12)
-        assertTrue(eigResidual(b, e) < 1e-14 * Linalg.norm(b), "residual " + eigResidual(b, e) + " norm " + Linalg.norm(b));
+        assertTrue(
+                eigResidual(b, e) < 1e-14 * Linalg.norm(b),
+                "residual " + eigResidual(b, e) + " norm " + Linalg.norm(b));
     }
 
     @Test
@@ -175,7 +184,8 @@ class EigTest {
         double[][] p = new double[n][n];
         for (int i = 0; i < n; i++) p[(i + 1) % n][i] = 1;
         double[][] roots = new double[n][];
-        for (int k = 0; k < n; k++) roots[k] = new double[] {Math.cos(2 * Math.PI * k / n), Math.sin(2 * Math.PI * k / n)};
+        for (int k = 0; k < n; k++)
+            roots[k] = new double[] {Math.cos(2 * Math.PI * k / n), Math.sin(2 * Math.PI * k / n)};
         Tensor a = m(p);
         Linalg.Eig e = Linalg.eig(a);
         sameSpectrum(roots, e.values(), 1e-13);

@@ -25,8 +25,14 @@ class EighTest {
         int n = 12;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
-            if (i > 0) { l[i][i - 1] = -1; l[i][i]++; }
-            if (i < n - 1) { l[i][i + 1] = -1; l[i][i]++; }
+            if (i > 0) {
+                l[i][i - 1] = -1;
+                l[i][i]++;
+            }
+            if (i < n - 1) {
+                l[i][i + 1] = -1;
+                l[i][i]++;
+            }
         }
         Tensor a = m(l);
         Linalg.Eig e = Linalg.eigh(a);
@@ -44,7 +50,8 @@ class EighTest {
         Tensor x = rng.randn(60, 60);
         Tensor a = x.add(x.transpose());
         Linalg.Eig e = Linalg.eigh(a);
-        for (int i = 1; i < 60; i++) assertTrue(e.values().get(i - 1) <= e.values().get(i), "ascending");
+        for (int i = 1; i < 60; i++)
+            assertTrue(e.values().get(i - 1) <= e.values().get(i), "ascending");
         assertTrue(eigResidual(a, e) < 1e-11);
         close(Tensor.eye(60), e.vectors().transpose().matmul(e.vectors()), 1e-12);
         // agrees with the general solver
@@ -68,14 +75,17 @@ class EighTest {
         e = Linalg.eigh(herm);
         assertTrue(eigResidual(herm, e) < 1e-11);
         close(Tensor.eye(25), h(e.vectors()).matmul(e.vectors()), 1e-12);
-        for (int i = 1; i < 25; i++) assertTrue(e.values().get(i - 1) <= e.values().get(i));
+        for (int i = 1; i < 25; i++)
+            assertTrue(e.values().get(i - 1) <= e.values().get(i));
     }
 
     @Test
     void nonSymmetricIsRejected() {
         TensorException ex = assertThrows(TensorException.class, () -> Linalg.eigh(m(new double[][] {{1, 2}, {0, 1}})));
         assertTrue(ex.getMessage().startsWith("eigh: matrix is not symmetric"), ex.getMessage());
-        ex = assertThrows(TensorException.class, () -> Linalg.eigh(c(new double[][] {{1, 0}, {0, 1}}, new double[][] {{0, 1}, {1, 0}})));
+        ex = assertThrows(
+                TensorException.class,
+                () -> Linalg.eigh(c(new double[][] {{1, 0}, {0, 1}}, new double[][] {{0, 1}, {1, 0}})));
         assertTrue(ex.getMessage().startsWith("eigh: matrix is not Hermitian"), ex.getMessage());
         ex = assertThrows(TensorException.class, () -> Linalg.eigh(Tensor.zeros(2, 3)));
         assertEquals("eigh: expected a square matrix, got shape (2, 3)", ex.getMessage());

@@ -62,7 +62,9 @@ class ExpmTest {
             Tensor a = rng.randn(n, n).div(Math.sqrt(n)).mul(2);
             close(Tensor.eye(n), Linalg.expm(a).matmul(Linalg.expm(a.neg())), 1e-11);
             // det(exp A) = exp(trace A)
-            assertEquals(Math.exp(Linalg.trace(a).scalarValue()), Linalg.det(Linalg.expm(a)).scalarValue(),
+            assertEquals(
+                    Math.exp(Linalg.trace(a).scalarValue()),
+                    Linalg.det(Linalg.expm(a)).scalarValue(),
                     1e-10 * Math.exp(Linalg.trace(a).scalarValue()));
         }
     }
@@ -72,8 +74,12 @@ class ExpmTest {
         // exp(i t I) = e^{it} I, and exp of a complex diagonal is entrywise
         Tensor a = c(new double[][] {{0.3, 0}, {0, -1}}, new double[][] {{2, 0}, {0, 0.5}});
         Tensor e = Linalg.expm(a);
-        close(c(new double[][] {{Math.exp(0.3) * Math.cos(2), 0}, {0, Math.exp(-1) * Math.cos(0.5)}},
-                new double[][] {{Math.exp(0.3) * Math.sin(2), 0}, {0, Math.exp(-1) * Math.sin(0.5)}}), e, 1e-14);
+        close(
+                c(new double[][] {{Math.exp(0.3) * Math.cos(2), 0}, {0, Math.exp(-1) * Math.cos(0.5)}}, new double[][] {
+                    {Math.exp(0.3) * Math.sin(2), 0}, {0, Math.exp(-1) * Math.sin(0.5)}
+                }),
+                e,
+                1e-14);
         // Hermitian H: exp(iH) is unitary
         Tensor z = complexRandn(new Rng(1), 8, 8);
         Tensor herm = z.add(h(z));

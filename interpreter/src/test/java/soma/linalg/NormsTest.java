@@ -50,7 +50,8 @@ class NormsTest {
     @Test
     void traceOfRealComplexAndRectangular() {
         assertEquals(5, Linalg.trace(A).scalarValue(), 0);
-        assertEquals(1 + 5, Linalg.trace(m(new double[][] {{1, 2, 3}, {4, 5, 6}})).scalarValue(), 0);
+        assertEquals(
+                1 + 5, Linalg.trace(m(new double[][] {{1, 2, 3}, {4, 5, 6}})).scalarValue(), 0);
         Tensor z = c(new double[][] {{1, 9}, {9, 2}}, new double[][] {{0.5, 0}, {0, -2}});
         close(Tensor.complexScalar(3, -1.5), Linalg.trace(z), 0);
         TensorException ex = assertThrows(TensorException.class, () -> Linalg.trace(V));

@@ -5,9 +5,9 @@ import static soma.linalg.Check.*;
 
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
+import soma.tensor.Index;
 import soma.tensor.Tensor;
 import soma.tensor.TensorException;
-import soma.tensor.Index;
 
 class SolveTest {
     private static final Tensor A2 = Tensor.matrix(new double[][] {{1, 2}, {3, 4}});
@@ -32,7 +32,8 @@ class SolveTest {
         // 2(6 - 2) - 0 + 1(1 - 3) = 8 - 2 = 6
         assertEquals(6, Linalg.det(a).scalarValue(), 1e-14);
         // adjugate / det
-        Tensor expectedInv = m(new double[][] {{4, 1, -3}, {0, 3, -3}, {-2, -2, 6}}).div(6);
+        Tensor expectedInv =
+                m(new double[][] {{4, 1, -3}, {0, 3, -3}, {-2, -2, 6}}).div(6);
         close(expectedInv, Linalg.inv(a), 1e-15);
         // matrix right-hand side: two systems at once
         Tensor b = m(new double[][] {{3, 1}, {6, 0}, {4, 2}});
@@ -78,7 +79,8 @@ class SolveTest {
         assertEquals(0, d.getImag(0), 1e-15);
         close(c(new double[][] {{0.5, 0}, {0, 0.5}}, new double[][] {{0, -0.5}, {-0.5, 0}}), Linalg.inv(a), 1e-15);
         // det of diag(i, 2i, 1 + i) = i * 2i * (1 + i) = -2 (1 + i)
-        Tensor dg = c(new double[][] {{0, 0, 0}, {0, 0, 0}, {0, 0, 1}}, new double[][] {{1, 0, 0}, {0, 2, 0}, {0, 0, 1}});
+        Tensor dg =
+                c(new double[][] {{0, 0, 0}, {0, 0, 0}, {0, 0, 1}}, new double[][] {{1, 0, 0}, {0, 2, 0}, {0, 0, 1}});
         close(Tensor.complexScalar(-2, -2), Linalg.det(dg), 1e-15);
         Linalg.SlogDet sd = Linalg.slogdet(dg);
         assertEquals(Math.log(2 * Math.sqrt(2)), sd.logabsdet(), 1e-14); // |det| = |-2 - 2i| = 2 sqrt 2

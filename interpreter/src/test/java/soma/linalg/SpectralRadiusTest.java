@@ -2,10 +2,10 @@ package soma.linalg;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
 import soma.tensor.Tensor;
-import java.util.Locale;
 
 /**
  * The circular law: a random N x N matrix with i.i.d. entries of variance g^2/N has its

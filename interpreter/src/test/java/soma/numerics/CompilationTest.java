@@ -18,11 +18,18 @@ class CompilationTest {
     void rk4LoopIsCompiledByOnStackReplacementAndStaysCompiled() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Engine engine = Engine.newBuilder("soma").allowExperimentalOptions(true)
+        Engine engine = Engine.newBuilder("soma")
+                .allowExperimentalOptions(true)
                 .option("engine.TraceCompilation", "true")
-                .option("engine.BackgroundCompilation", "false") // compile synchronously: the trace is complete when eval returns
-                .logHandler(log).out(out).err(out).build();
-        try (Context context = Context.newBuilder("soma").engine(engine).out(out).err(out).build()) {
+                .option(
+                        "engine.BackgroundCompilation",
+                        "false") // compile synchronously: the trace is complete when eval returns
+                .logHandler(log)
+                .out(out)
+                .err(out)
+                .build();
+        try (Context context =
+                Context.newBuilder("soma").engine(engine).out(out).err(out).build()) {
             context.eval("soma", """
                     ode FitzHughNagumo(tau = 12.5, a = 0.7, b = 0.8, I = 0.5) {
                         state v = -1, w = -0.5
@@ -37,10 +44,12 @@ class CompilationTest {
         }
         engine.close();
         String trace = log.toString(StandardCharsets.UTF_8);
-        assertTrue(trace.lines().anyMatch(l -> l.contains("opt done") && l.contains("Rk4") && l.contains("OSR")),
+        assertTrue(
+                trace.lines().anyMatch(l -> l.contains("opt done") && l.contains("Rk4") && l.contains("OSR")),
                 "the RK4 loop was not compiled by OSR:\n" + trace);
         assertFalse(trace.contains("opt failed"), trace);
-        assertFalse(trace.contains("opt deopt") || trace.contains("opt inval"), "compiled code was thrown away:\n" + trace);
+        assertFalse(
+                trace.contains("opt deopt") || trace.contains("opt inval"), "compiled code was thrown away:\n" + trace);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("true"), out.toString(StandardCharsets.UTF_8));
     }
 }

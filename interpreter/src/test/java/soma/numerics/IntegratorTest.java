@@ -25,12 +25,15 @@ class IntegratorTest {
 
     /** Errors at t = T for dt, dt/2, dt/4 (against the exact solution printed by the script). */
     private static double[] errors(String model, String method, String error) {
-        double[] e = SomaNumbers.of(model + """
+        double[] e = SomaNumbers.of(model
+                + """
                 for dt in [0.1, 0.05, 0.025] {
                     let run = simulate(MODEL, t: 2, dt: dt, method: METHOD)
                     print(ERROR)
                 }
-                """.replace("MODEL", model.contains("Decay") ? "Decay()" : "Oscillator()").replace("METHOD", method).replace("ERROR", error));
+                """.replace("MODEL", model.contains("Decay") ? "Decay()" : "Oscillator()")
+                        .replace("METHOD", method)
+                        .replace("ERROR", error));
         assertEquals(3, e.length);
         return e;
     }

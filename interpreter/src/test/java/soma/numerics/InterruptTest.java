@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.junit.jupiter.api.Test;
@@ -21,15 +21,17 @@ import soma.util.GracefulStop;
 class InterruptTest {
     @Test
     void aLongBatchStopsOnInterruptAndTheContextSurvives() throws Exception {
-        assertStopsOnInterrupt("""
+        assertStopsOnInterrupt(
+                        """
                 ode FHN(I = 0.5) {
                     state v = -1, w = -0.5
                     dv/dt = v - v^3 / 3 - w + I
                     dw/dt = (v + 0.7 - 0.8 * w) / 12.5
                 }
                 """,
-                // about a minute of work on 2 cores if it were not interrupted
-                "simulate(FHN(), steps: 10000000, dt: 0.001, every: 100000, params: {I: linspace(0, 1, 100)}, threads: 2)").close();
+                        // about a minute of work on 2 cores if it were not interrupted
+                        "simulate(FHN(), steps: 10000000, dt: 0.001, every: 100000, params: {I: linspace(0, 1, 100)}, threads: 2)")
+                .close();
     }
 
     /** Fitting runs in one Java loop behind a boundary; it polls Truffle's safepoints every iteration. */
@@ -40,13 +42,15 @@ class InterruptTest {
                     repeat 10 { planar }
                 }
                 let q = Q()
-                """, "q.fit(gaussian(mean: [1, 1], std: 2), iterations: 10000000, batch: 1000)").close();
+                """, "q.fit(gaussian(mean: [1, 1], std: 2), iterations: 10000000, batch: 1000)")
+                .close();
     }
 
     /** EPI polls every iteration; what it learned stays reachable through epi_last(). */
     @Test
     void aLongInferenceStopsOnInterruptAndKeepsItsResult() throws Exception {
-        Context context = assertStopsOnInterrupt("""
+        Context context = assertStopsOnInterrupt(
+                """
                 flow Q(dim = 1) {
                     scale
                     shift
@@ -54,7 +58,8 @@ class InterruptTest {
                 constraint M(z) {
                     mean(z[:, 0]) == 1
                 }
-                """, "epi(fn(z) = z, flow: Q(), property: M, epochs: 1000000, iterations: 1000, until_converged: false, quiet: true)");
+                """,
+                "epi(fn(z) = z, flow: Q(), property: M, epochs: 1000000, iterations: 1000, until_converged: false, quiet: true)");
         assertEquals("epi_result", context.eval("soma", "type(epi_last())").asString());
         context.close();
     }
@@ -76,8 +81,12 @@ class InterruptTest {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             // The checkpoint names the last finished epoch: stop after the third, however loaded the machine.
             Path checkpoint = Files.createTempDirectory("soma-interrupt").resolve("ckpt.json");
-            Thread runner = inBackground(context, "let r = epi(fn(z) = z, flow: q, property: M, epochs: 1000000, iterations: 200, lr: 0.05, "
-                            + "until_converged: false, quiet: true, checkpoint: \"" + checkpoint.toString().replace("\\", "/") + "\")", thrown);
+            Thread runner = inBackground(
+                    context,
+                    "let r = epi(fn(z) = z, flow: q, property: M, epochs: 1000000, iterations: 200, lr: 0.05, "
+                            + "until_converged: false, quiet: true, checkpoint: \""
+                            + checkpoint.toString().replace("\\", "/") + "\")",
+                    thrown);
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (epochsDone(checkpoint) < 3 && System.nanoTime() < deadline) Thread.sleep(50);
             assertTrue(GracefulStop.request(), "the running epi takes the request");
@@ -93,8 +102,13 @@ class InterruptTest {
             assertTrue(context.eval("soma", "mean(r.samples(2000))").asDouble() > 1.5);
             assertFalse(GracefulStop.requested(), "the request ends with the loop");
             // and the next run is not stopped by the old request
-            assertEquals(2.0, context.eval("soma", "epi(fn(z) = z, flow: Q(), property: M, epochs: 2, iterations: 5, "
-                    + "until_converged: false, quiet: true).epochs").asDouble());
+            assertEquals(
+                    2.0,
+                    context.eval(
+                                    "soma",
+                                    "epi(fn(z) = z, flow: Q(), property: M, epochs: 2, iterations: 5, "
+                                            + "until_converged: false, quiet: true).epochs")
+                            .asDouble());
         }
     }
 
@@ -115,7 +129,10 @@ class InterruptTest {
                     let q = Q()
                     """);
             AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread runner = inBackground(context, "q.fit(gaussian(mean: [3], std: 0.5), iterations: 100000000, batch: 100, lr: 0.05)", thrown);
+            Thread runner = inBackground(
+                    context,
+                    "q.fit(gaussian(mean: [3], std: 0.5), iterations: 100000000, batch: 100, lr: 0.05)",
+                    thrown);
             Thread.sleep(2500);
             assertTrue(GracefulStop.request(), "the running fit takes the request");
             runner.join(20_000);
@@ -135,7 +152,8 @@ class InterruptTest {
             """;
 
     private static Context quietContext() {
-        return Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream());
+        return Contexts.newContext(
+                Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream());
     }
 
     /** Evaluates code on a new thread; what it throws lands in {@code thrown}. */
@@ -165,7 +183,9 @@ class InterruptTest {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertTrue(!runner.isAlive(), "the work did not stop");
             assertTrue(seconds < 10, "stopping took " + seconds + " s");
-            assertTrue(thrown.get() instanceof PolyglotException p && p.isInterrupted(), "expected an interrupt, got " + thrown.get());
+            assertTrue(
+                    thrown.get() instanceof PolyglotException p && p.isInterrupted(),
+                    "expected an interrupt, got " + thrown.get());
             assertEquals(2.0, context.eval("soma", "1 + 1").asDouble());
         }
         return context;

@@ -53,8 +53,12 @@ class RngTest {
     private static final long GOLDEN_LONG_0 = -5480124913605472059L;
     private static final long GOLDEN_LONG_1 = -8846382939111011094L;
     private static final long GOLDEN_LONG_2 = -7856363154187860716L;
-    private static final double GOLDEN_U_0 = 0.7029218331588505, GOLDEN_U_1 = 0.5204366199388569, GOLDEN_U_2 = 0.5741057000197225;
-    private static final double GOLDEN_N_0 = 1.884396104787977, GOLDEN_N_1 = 0.18978089448693036, GOLDEN_N_2 = 1.302090250702661;
+    private static final double GOLDEN_U_0 = 0.7029218331588505,
+            GOLDEN_U_1 = 0.5204366199388569,
+            GOLDEN_U_2 = 0.5741057000197225;
+    private static final double GOLDEN_N_0 = 1.884396104787977,
+            GOLDEN_N_1 = 0.18978089448693036,
+            GOLDEN_N_2 = 1.302090250702661;
 
     @Test
     void normalMomentsOf100kSamples() {

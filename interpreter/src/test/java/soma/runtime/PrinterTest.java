@@ -2,8 +2,8 @@ package soma.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class PrinterTest {
     @Test
@@ -30,7 +30,9 @@ class PrinterTest {
             double d = Double.longBitsToDouble(r.nextLong());
             if (Double.isNaN(d)) continue;
             String shown = Printer.number(d);
-            double back = shown.equals("inf") ? Double.POSITIVE_INFINITY : shown.equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(shown);
+            double back = shown.equals("inf")
+                    ? Double.POSITIVE_INFINITY
+                    : shown.equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(shown);
             assertEquals(d, back, 0.0, shown);
         }
     }

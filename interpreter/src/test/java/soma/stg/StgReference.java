@@ -15,7 +15,16 @@ final class StgReference {
     /** V of the five neurons at steps 0..T (forward Euler). */
     static double[][] simulate(double gElNs, double gSynANs, int steps, double dt) {
         double cm = 1e-9, vLeak = -0.040, vCa = 0.100, vK = -0.080, vH = -0.020, vSyn = -0.075;
-        double v1 = 0, v2 = 0.020, v3 = 0, v4 = 0.015, v5 = 0.0783, v6 = 0.0105, v7 = -0.0422, v8 = 0.0873, v9 = 0.005, vTh = -0.025;
+        double v1 = 0,
+                v2 = 0.020,
+                v3 = 0,
+                v4 = 0.015,
+                v5 = 0.0783,
+                v6 = 0.0105,
+                v7 = -0.0422,
+                v8 = 0.0873,
+                v9 = 0.005,
+                vTh = -0.025;
         double phiN = 2;
         double[] gCa = {1.9e-8, 1.9e-8, 1.7e-8, 8.5e-9, 8.5e-9};
         double[] gK = {3.9e-8, 3.9e-8, 1.9e-8, 1.5e-8, 1.5e-8};
@@ -29,8 +38,13 @@ final class StgReference {
             double[] s = new double[5];
             for (int i = 0; i < 5; i++) s[i] = 1 / (1 + Math.exp((vTh - v[i]) / v9));
             double[] iEl = {0, gEl * (v[1] - v[2]), gEl * ((v[2] - v[1]) + (v[2] - v[4])), 0, gEl * (v[4] - v[2])};
-            double[] iSyn = {gB * s[1] * (v[0] - vSyn), gB * s[0] * (v[1] - vSyn),
-                gA * s[0] * (v[2] - vSyn) + gA * s[3] * (v[2] - vSyn), gB * s[4] * (v[3] - vSyn), gB * s[3] * (v[4] - vSyn)};
+            double[] iSyn = {
+                gB * s[1] * (v[0] - vSyn),
+                gB * s[0] * (v[1] - vSyn),
+                gA * s[0] * (v[2] - vSyn) + gA * s[3] * (v[2] - vSyn),
+                gB * s[4] * (v[3] - vSyn),
+                gB * s[3] * (v[4] - vSyn)
+            };
             double[] nv = new double[5], nn = new double[5], nh = new double[5];
             for (int i = 0; i < 5; i++) {
                 double mInf = (1 + Math.tanh((v[i] - v1) / v2)) / 2;

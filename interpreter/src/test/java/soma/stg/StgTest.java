@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import soma.golden.SomaNumbers;
 
 /** stdlib/stg.soma and hub_frequency against the independent Java implementation of the spec. */
@@ -33,18 +33,29 @@ class StgTest {
                     print(f[k])
                     for step in [50, STEPS / 2, STEPS] { for i in 0..5 { print(run.V[k, step, i]) } }
                 }
-                """.replace("STEPS", "" + steps).replace("ELS", els).replace("SYNS", syns).replace("PAIRS", "" + pairs));
+                """.replace("STEPS", "" + steps)
+                .replace("ELS", els)
+                .replace("SYNS", syns)
+                .replace("PAIRS", "" + pairs));
         int at = 0;
         for (int k = 0; k < pairs; k++) {
             double[][] v = StgReference.simulate(gEl[k], gSynA[k], steps, 0.025);
             double[] hub = new double[steps + 1];
             for (int t = 0; t <= steps; t++) hub[t] = v[t][2];
-            assertEquals(StgReference.hubFrequency(hub, 0.025), out[at++], 1e-6, "hub frequency at g_el = " + gEl[k] + ", g_synA = " + gSynA[k]);
+            assertEquals(
+                    StgReference.hubFrequency(hub, 0.025),
+                    out[at++],
+                    1e-6,
+                    "hub frequency at g_el = " + gEl[k] + ", g_synA = " + gSynA[k]);
             for (int step : new int[] {50, steps / 2, steps}) {
                 for (int i = 0; i < 5; i++) {
                     double expected = v[step][i];
                     double actual = out[at++];
-                    assertEquals(expected, actual, 1e-9 * Math.abs(expected), "V[" + i + "] at step " + step + ", pair " + k);
+                    assertEquals(
+                            expected,
+                            actual,
+                            1e-9 * Math.abs(expected),
+                            "V[" + i + "] at step " + step + ", pair " + k);
                 }
             }
         }
@@ -83,7 +94,8 @@ class StgTest {
             els.append(k == 0 ? "" : ", ").append(gEl[k]);
             syns.append(k == 0 ? "" : ", ").append(gSynA[k]);
         }
-        double[] out = SomaNumbers.of("""
+        double[] out =
+                SomaNumbers.of("""
                 import stg
                 let run = simulate(STG(), steps: 300, dt: 0.025, method: euler, record: ["V"],
                                    params: {g_el: tensor([ELS]), g_synA: tensor([SYNS])})

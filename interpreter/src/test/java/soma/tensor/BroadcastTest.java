@@ -96,7 +96,8 @@ class BroadcastTest {
         Tensor w = Tensor.complexScalar(3, -1);
         assertClose(new Tensor(new int[] {2}, new double[] {5, 1}, new double[] {5, 3}, false), z.mul(w), 1e-15);
         // (1+2i)/(3-i) = (1+2i)(3+i)/10 = (1+7i)/10
-        assertClose(new Tensor(new int[] {2}, new double[] {0.1, -0.1}, new double[] {0.7, 0.3}, false), z.div(w), 1e-15);
+        assertClose(
+                new Tensor(new int[] {2}, new double[] {0.1, -0.1}, new double[] {0.7, 0.3}, false), z.div(w), 1e-15);
         assertClose(new Tensor(new int[] {2}, new double[] {4, 3}, new double[] {1, 0}, false), z.add(w), 0);
         assertClose(new Tensor(new int[] {2}, new double[] {-1, -0.0}, new double[] {-2, -1}, false), z.neg(), 0);
         // real op complex promotes
@@ -117,7 +118,9 @@ class BroadcastTest {
         Tensor half = Tensor.complexScalar(-4, 0).pow(0.5); // principal root 2i
         assertEquals(0, half.get(0), 1e-15);
         assertEquals(2, half.getImag(0), 1e-15);
-        assertTrue(Double.isNaN(Tensor.scalar(-4).pow(0.5).scalarValue()), "real negative base stays real (nan), as numpy");
+        assertTrue(
+                Double.isNaN(Tensor.scalar(-4).pow(0.5).scalarValue()),
+                "real negative base stays real (nan), as numpy");
     }
 
     @Test

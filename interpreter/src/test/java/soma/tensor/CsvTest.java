@@ -36,7 +36,9 @@ class CsvTest {
         List<String> names = List.of("a,b", "say \"hi\"", "two\nlines", " padded ", "");
         Tensor t = Tensor.fromNested(new double[][] {{1, 2, 3, 4, 5}, {6, 7, 8, 9, 10}});
         Csv.Table back = Csv.parse(Csv.format(t, names));
-        assertEquals(List.of("a,b", "say \"hi\"", "two\nlines", " padded ", ""), back.header()); // quoted, so its spaces are kept
+        assertEquals(
+                List.of("a,b", "say \"hi\"", "two\nlines", " padded ", ""),
+                back.header()); // quoted, so its spaces are kept
         assertEquals(t, back.data());
         Path p = dir.resolve("h.csv");
         Csv.save(t, p, List.of("x,y", "\"q\"", "z", "w", "v"));

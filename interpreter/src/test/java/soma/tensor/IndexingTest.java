@@ -37,9 +37,15 @@ class IndexingTest {
         Tensor v = Tensor.arange(10);
         assertArrayEquals(new double[] {2, 3, 4}, v.get(slice(2, 5)).realData(), 0);
         assertArrayEquals(new double[] {7, 8, 9}, v.get(slice(-3, null)).realData(), 0);
-        assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, v.get(slice(null, 100)).realData(), 0);
+        assertArrayEquals(
+                new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+                v.get(slice(null, 100)).realData(),
+                0);
         assertArrayEquals(new double[] {8, 6, 4}, v.get(slice(8, 2, -2)).realData(), 0);
-        assertArrayEquals(new double[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}, v.get(slice(null, null, -1)).realData(), 0);
+        assertArrayEquals(
+                new double[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+                v.get(slice(null, null, -1)).realData(),
+                0);
         assertArrayEquals(new double[] {1, 4, 7}, v.get(slice(1, null, 3)).realData(), 0);
         assertEquals(0, v.get(slice(5, 2)).size());
         assertEquals(0, v.get(slice(20, 30)).size());
@@ -51,7 +57,8 @@ class IndexingTest {
 
     @Test
     void fancyIndexReplacesTheAxis() {
-        assertValues(m().get(take(2, 0, -1)), new int[] {3, 4}, new double[] {8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11}, 0);
+        assertValues(
+                m().get(take(2, 0, -1)), new int[] {3, 4}, new double[] {8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11}, 0);
         assertValues(m().get(all(), take(3, 1)), new int[] {3, 2}, new double[] {3, 1, 7, 5, 11, 9}, 0);
         // an index tensor of rank 2 contributes its shape
         Tensor idx = Tensor.fromNested(new double[][] {{0, 1}, {1, 2}});
@@ -72,7 +79,8 @@ class IndexingTest {
         // and on the second axis, columns
         Tensor cols = Tensor.vector(0, 1, 0, 1).gt(0);
         assertValues(t.get(all(), mask(cols)), new int[] {3, 2}, new double[] {1, 3, 5, 7, 9, 11}, 0);
-        TensorException e = assertThrows(TensorException.class, () -> t.get(mask(Tensor.vector(1, 0).gt(0))));
+        TensorException e = assertThrows(
+                TensorException.class, () -> t.get(mask(Tensor.vector(1, 0).gt(0))));
         assertEquals("boolean mask of shape (2,) does not match indexed shape (3,)", e.getMessage());
     }
 
@@ -100,7 +108,8 @@ class IndexingTest {
         assertArrayEquals(new double[] {0, 5, 6, 0, 0, 5, 6, 0, 0, 5, 6, 0}, t.realData(), 0);
         t.set(new Index[] {take(0, 2)}, Tensor.vector(1, 2).reshape(2, 1)); // column broadcast
         assertArrayEquals(new double[] {1, 1, 1, 1, 0, 5, 6, 0, 2, 2, 2, 2}, t.realData(), 0);
-        TensorException e = assertThrows(TensorException.class, () -> t.set(new Index[] {at(0)}, Tensor.vector(1, 2, 3)));
+        TensorException e =
+                assertThrows(TensorException.class, () -> t.set(new Index[] {at(0)}, Tensor.vector(1, 2, 3)));
         assertEquals("cannot assign a value of shape (3,) to a selection of shape (4,)", e.getMessage());
     }
 

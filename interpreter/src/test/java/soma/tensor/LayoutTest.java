@@ -50,7 +50,8 @@ class LayoutTest {
         Tensor l = Tensor.fromNested(List.of(List.of(1, 2.5), List.of(3L, -4)));
         assertValues(l, new int[] {2, 2}, new double[] {1, 2.5, 3, -4}, 0);
         assertScalar(3, Tensor.fromNested(3.0), 0);
-        TensorException e = assertThrows(TensorException.class, () -> Tensor.fromNested(List.of(List.of(1, 2), List.of(3))));
+        TensorException e =
+                assertThrows(TensorException.class, () -> Tensor.fromNested(List.of(List.of(1, 2), List.of(3))));
         assertTrue(e.getMessage().startsWith("ragged nested list"), e.getMessage());
     }
 
@@ -73,11 +74,14 @@ class LayoutTest {
         Tensor t = Tensor.arange(24).reshape(2, 3, 4);
         Tensor r = t.transpose(); // axes reversed: r[k][j][i] = t[i][j][k]
         assertShape(r, 4, 3, 2);
-        assertEquals(t.get(Index.at(1), Index.at(2), Index.at(3)).scalarValue(),
-                r.get(Index.at(3), Index.at(2), Index.at(1)).scalarValue(), 0);
+        assertEquals(
+                t.get(Index.at(1), Index.at(2), Index.at(3)).scalarValue(),
+                r.get(Index.at(3), Index.at(2), Index.at(1)).scalarValue(),
+                0);
         Tensor p = t.transpose(1, 0, 2);
         assertShape(p, 3, 2, 4);
-        assertEquals(1 * 12 + 2 * 4 + 3, p.get(Index.at(2), Index.at(1), Index.at(3)).scalarValue(), 0);
+        assertEquals(
+                1 * 12 + 2 * 4 + 3, p.get(Index.at(2), Index.at(1), Index.at(3)).scalarValue(), 0);
         assertShape(Tensor.vector(1, 2).transpose(), 2);
         assertThrows(TensorException.class, () -> t.transpose(0, 0, 1));
     }
@@ -89,8 +93,16 @@ class LayoutTest {
         assertValues(Tensor.stack(List.of(a, b), 1), new int[] {2, 2}, new double[] {1, 3, 2, 4}, 0);
         assertValues(Tensor.stack(List.of(a, b), -1), new int[] {2, 2}, new double[] {1, 3, 2, 4}, 0);
         Tensor m = Tensor.arange(4).reshape(2, 2);
-        assertValues(Tensor.concat(List.of(m, Tensor.full(9, 1, 2)), 0), new int[] {3, 2}, new double[] {0, 1, 2, 3, 9, 9}, 0);
-        assertValues(Tensor.concat(List.of(m, Tensor.full(9, 2, 1)), 1), new int[] {2, 3}, new double[] {0, 1, 9, 2, 3, 9}, 0);
+        assertValues(
+                Tensor.concat(List.of(m, Tensor.full(9, 1, 2)), 0),
+                new int[] {3, 2},
+                new double[] {0, 1, 2, 3, 9, 9},
+                0);
+        assertValues(
+                Tensor.concat(List.of(m, Tensor.full(9, 2, 1)), 1),
+                new int[] {2, 3},
+                new double[] {0, 1, 9, 2, 3, 9},
+                0);
         assertThrows(TensorException.class, () -> Tensor.concat(List.of(m, Tensor.zeros(3, 3)), 0));
         assertThrows(TensorException.class, () -> Tensor.stack(List.of(a, Tensor.zeros(3)), 0));
         Tensor z = Tensor.concat(List.of(a, Tensor.complexScalar(0, 1).reshape(1)), 0);

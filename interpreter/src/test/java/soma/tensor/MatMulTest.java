@@ -3,9 +3,9 @@ package soma.tensor;
 import static org.junit.jupiter.api.Assertions.*;
 import static soma.tensor.Assertions2.*;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import soma.random.Rng;
-import java.util.Arrays;
 
 class MatMulTest {
     private final Rng rng = new Rng(7);
@@ -13,7 +13,9 @@ class MatMulTest {
     /** Sizes chosen to hit every kernel: small loop, packed single-thread, packed parallel, ragged tiles. */
     @Test
     void matchesNaiveLoopsAcrossKernelPaths() {
-        int[][] sizes = {{1, 1, 1}, {2, 3, 4}, {3, 5, 2}, {33, 17, 9}, {67, 129, 71}, {130, 64, 5}, {301, 200, 153}, {8, 300, 401}};
+        int[][] sizes = {
+            {1, 1, 1}, {2, 3, 4}, {3, 5, 2}, {33, 17, 9}, {67, 129, 71}, {130, 64, 5}, {301, 200, 153}, {8, 300, 401}
+        };
         for (int[] s : sizes) {
             Tensor a = rng.randn(s[0], s[1]), b = rng.randn(s[1], s[2]);
             Tensor c = a.matmul(b);
@@ -55,8 +57,10 @@ class MatMulTest {
     @Test
     void complexProductsMatchNaiveComplexLoops() {
         int m = 40, k = 30, n = 50;
-        Tensor a = new Tensor(new int[] {m, k}, rng.randn(m * k).realData(), rng.randn(m * k).realData(), false);
-        Tensor b = new Tensor(new int[] {k, n}, rng.randn(k * n).realData(), rng.randn(k * n).realData(), false);
+        Tensor a = new Tensor(
+                new int[] {m, k}, rng.randn(m * k).realData(), rng.randn(m * k).realData(), false);
+        Tensor b = new Tensor(
+                new int[] {k, n}, rng.randn(k * n).realData(), rng.randn(k * n).realData(), false);
         Tensor c = a.matmul(b);
         double[] ar = a.realData(), ai = a.imagData(), br = b.realData(), bi = b.imagData();
         for (int i = 0; i < m; i++) {

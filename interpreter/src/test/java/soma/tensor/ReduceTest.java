@@ -63,7 +63,8 @@ class ReduceTest {
         Tensor nan = Tensor.vector(1, Double.NaN, 0);
         assertTrue(Double.isNaN(nan.max().scalarValue()));
         assertScalar(1, nan.argmin(), 0);
-        TensorException e = assertThrows(TensorException.class, () -> Tensor.zeros(0).max());
+        TensorException e =
+                assertThrows(TensorException.class, () -> Tensor.zeros(0).max());
         assertEquals("max of an empty tensor", e.getMessage());
         assertThrows(TensorException.class, () -> Tensor.complexScalar(1, 1).max());
     }

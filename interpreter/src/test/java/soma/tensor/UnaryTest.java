@@ -31,7 +31,10 @@ class UnaryTest {
     @Test
     void sigmoidAndSoftplusAreStableForExtremeInputs() {
         Tensor x = Tensor.vector(-1000, 1000, -40);
-        assertArrayEquals(new double[] {0, 1, Math.exp(-40) / (1 + Math.exp(-40))}, x.sigmoid().realData(), 1e-300);
+        assertArrayEquals(
+                new double[] {0, 1, Math.exp(-40) / (1 + Math.exp(-40))},
+                x.sigmoid().realData(),
+                1e-300);
         Tensor sp = x.softplus();
         assertEquals(0, sp.get(0), 0);
         assertEquals(1000, sp.get(1), 0);
@@ -65,13 +68,15 @@ class UnaryTest {
         assertEquals(0, one.getImag(0), 1e-14);
         Tensor t = w.tan().sub(w.sin().div(w.cos()));
         assertEquals(0, t.abs().scalarValue(), 1e-14);
-        Tensor th = w.tanh().sub(w.exp().sub(w.neg().exp()).div(w.exp().add(w.neg().exp())));
+        Tensor th =
+                w.tanh().sub(w.exp().sub(w.neg().exp()).div(w.exp().add(w.neg().exp())));
         assertEquals(0, th.abs().scalarValue(), 1e-14);
     }
 
     @Test
     void realOnlyFunctionsRejectComplex() {
-        TensorException e = assertThrows(TensorException.class, () -> Tensor.complexScalar(1, 1).sigmoid());
+        TensorException e = assertThrows(
+                TensorException.class, () -> Tensor.complexScalar(1, 1).sigmoid());
         assertEquals("sigmoid is not defined for complex tensors", e.getMessage());
         assertThrows(TensorException.class, () -> Tensor.complexScalar(1, 1).floor());
     }

@@ -29,7 +29,11 @@ final class Completion {
         String prefix = code.substring(start, at);
         List<String> names = new ArrayList<>(Help.names());
         names.addAll(globals());
-        List<String> matches = names.stream().distinct().filter(n -> n.startsWith(prefix)).sorted().toList();
+        List<String> matches = names.stream()
+                .distinct()
+                .filter(n -> n.startsWith(prefix))
+                .sorted()
+                .toList();
         return new ReplacementOptions(matches, code.codePointCount(0, start), cursorCodePoints);
     }
 
@@ -40,9 +44,15 @@ final class Completion {
         if (!help.isEmpty()) return new DisplayData(String.join("\n", help));
         if (!globals().contains(name)) return null;
         try {
-            String type = context.get().eval(Source.newBuilder(SomaLanguage.ID, "type(" + name + ")", "<inspect>").buildLiteral()).toString();
+            String type = context.get()
+                    .eval(Source.newBuilder(SomaLanguage.ID, "type(" + name + ")", "<inspect>")
+                            .buildLiteral())
+                    .toString();
             String shown = type.equals("fn")
-                    ? context.get().eval(Source.newBuilder(SomaLanguage.ID, "str(" + name + ")", "<inspect>").buildLiteral()).toString()
+                    ? context.get()
+                            .eval(Source.newBuilder(SomaLanguage.ID, "str(" + name + ")", "<inspect>")
+                                    .buildLiteral())
+                            .toString()
                     : name;
             return new DisplayData(shown + "  : " + type);
         } catch (PolyglotException | IllegalStateException e) {

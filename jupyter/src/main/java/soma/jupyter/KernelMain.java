@@ -19,7 +19,8 @@ public final class KernelMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: soma --kernel CONNECTION_FILE (Jupyter starts this; install with soma --install-kernel)");
+            System.err.println(
+                    "usage: soma --kernel CONNECTION_FILE (Jupyter starts this; install with soma --install-kernel)");
             System.exit(2);
         }
         String json;

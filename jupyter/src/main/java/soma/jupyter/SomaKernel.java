@@ -15,8 +15,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
 import soma.display.Display;
-import soma.host.ErrorReporter;
 import soma.host.Contexts;
+import soma.host.ErrorReporter;
 import soma.util.GracefulStop;
 
 /**
@@ -37,10 +37,14 @@ final class SomaKernel extends BaseKernel {
     }
 
     private Context newContext() {
-        Context c = Contexts.newContext(settings, new ByteArrayInputStream(new byte[0]),
-                new Forward(() -> System.out), new Forward(() -> System.err));
+        Context c = Contexts.newContext(
+                settings,
+                new ByteArrayInputStream(new byte[0]),
+                new Forward(() -> System.out),
+                new Forward(() -> System.err));
         if (!Contexts.isOptimizing(c)) {
-            System.err.println("soma kernel: the Graal optimizing compiler is not active; Soma runs much slower (start it through bin/soma on JDK 25)");
+            System.err.println(
+                    "soma kernel: the Graal optimizing compiler is not active; Soma runs much slower (start it through bin/soma on JDK 25)");
         }
         return c;
     }
@@ -51,7 +55,11 @@ final class SomaKernel extends BaseKernel {
 
     @Override
     public LanguageInfo getLanguageInfo() {
-        return new LanguageInfo.Builder("soma").version(SomaLanguage.VERSION).mimetype("text/x-soma").fileExtension(".soma").build();
+        return new LanguageInfo.Builder("soma")
+                .version(SomaLanguage.VERSION)
+                .mimetype("text/x-soma")
+                .fileExtension(".soma")
+                .build();
     }
 
     @Override
@@ -62,7 +70,8 @@ final class SomaKernel extends BaseKernel {
     @Override
     public DisplayData eval(String code) throws Exception {
         int count = executionCount.get() - 1; // the library has already counted this request
-        Source source = Source.newBuilder(SomaLanguage.ID, code, SomaLanguage.CELL_SOURCE_PREFIX + count + "]").buildLiteral();
+        Source source = Source.newBuilder(SomaLanguage.ID, code, SomaLanguage.CELL_SOURCE_PREFIX + count + "]")
+                .buildLiteral();
         output.takeResult();
         try {
             context.eval(source);
@@ -71,7 +80,8 @@ final class SomaKernel extends BaseKernel {
                 // exit() ends the session as it would end a script; the next cell starts a fresh one
                 context.close(true);
                 context = newContext();
-                System.out.println("the Soma session ended (exit " + e.getExitStatus() + "); the next cell starts a fresh one");
+                System.out.println(
+                        "the Soma session ended (exit " + e.getExitStatus() + "); the next cell starts a fresh one");
                 return null;
             }
             throw new CellError(report(e));
@@ -106,17 +116,20 @@ final class SomaKernel extends BaseKernel {
     @Override
     public void interrupt() {
         if (GracefulStop.request()) {
-            getIO().err.println("stopping after this iteration and keeping what was learned (interrupt again to abort)");
+            getIO().err
+                    .println("stopping after this iteration and keeping what was learned (interrupt again to abort)");
             return;
         }
         Context c = context;
-        Thread t = new Thread(() -> {
-            try {
-                c.interrupt(Duration.ofSeconds(30));
-            } catch (Exception ignored) {
-                // nothing was running, or it did not stop in time: the kernel stays up either way
-            }
-        }, "soma-interrupt");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        c.interrupt(Duration.ofSeconds(30));
+                    } catch (Exception ignored) {
+                        // nothing was running, or it did not stop in time: the kernel stays up either way
+                    }
+                },
+                "soma-interrupt");
         t.setDaemon(true);
         t.start();
     }

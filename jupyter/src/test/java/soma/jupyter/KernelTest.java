@@ -30,15 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
  * top to bottom. Skipped only when Python's Jupyter packages are missing (.ci/run installs them).
  */
 class KernelTest {
-    private static final Path HOME = Path.of(System.getProperty("soma.home", "..")).toAbsolutePath().normalize();
-    private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    private static final Path HOME =
+            Path.of(System.getProperty("soma.home", "..")).toAbsolutePath().normalize();
+    private static final String PYTHON =
+            Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
     @TempDir
     static Path jupyter;
 
     @BeforeAll
     static void installKernel() throws Exception {
-        Assumptions.assumeTrue(run(List.of(PYTHON, "-c", "import jupyter_client, nbclient, nbconvert"), 60).exit == 0,
+        Assumptions.assumeTrue(
+                run(List.of(PYTHON, "-c", "import jupyter_client, nbclient, nbconvert"), 60).exit == 0,
                 "Jupyter is not installed (Debian: apt-get install jupyter-nbconvert python3-jupyter-client python3-nbclient)");
         Result r = run(List.of(HOME.resolve("bin/soma").toString(), "--install-kernel"), 120);
         assertEquals(0, r.exit, r.output);
@@ -47,7 +50,11 @@ class KernelTest {
 
     @Test
     void jupyterClientDrivesTheKernel() throws Exception {
-        Result r = run(List.of(PYTHON, HOME.resolve("jupyter/src/test/python/kernel_test.py").toString()), 300);
+        Result r = run(
+                List.of(
+                        PYTHON,
+                        HOME.resolve("jupyter/src/test/python/kernel_test.py").toString()),
+                300);
         assertEquals(0, r.exit, r.output);
     }
 
@@ -55,11 +62,24 @@ class KernelTest {
     void homeworkNotebookRunsTopToBottomWithPlots() throws Exception {
         Path notebook = HOME.resolve("examples/notebooks/homework.ipynb");
         Path executed = jupyter.resolve("homework.ipynb");
-        Result r = run(List.of(PYTHON, "-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300",
-                "--output", executed.toString(), notebook.toString()), 400);
+        Result r = run(
+                List.of(
+                        PYTHON,
+                        "-m",
+                        "nbconvert",
+                        "--to",
+                        "notebook",
+                        "--execute",
+                        "--ExecutePreprocessor.timeout=300",
+                        "--output",
+                        executed.toString(),
+                        notebook.toString()),
+                400);
         assertEquals(0, r.exit, r.output);
         List<String> pngs = new ArrayList<>();
-        for (JsonElement cell : JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells")) {
+        for (JsonElement cell : JsonParser.parseString(Files.readString(executed))
+                .getAsJsonObject()
+                .getAsJsonArray("cells")) {
             JsonObject c = cell.getAsJsonObject();
             if (!c.get("cell_type").getAsString().equals("code")) continue;
             for (JsonElement o : c.getAsJsonArray("outputs")) {
@@ -67,13 +87,23 @@ class KernelTest {
                 assertTrue(!out.get("output_type").getAsString().equals("error"), "a cell failed: " + out);
                 if (out.has("data") && out.getAsJsonObject("data").has("image/png")) {
                     JsonElement png = out.getAsJsonObject("data").get("image/png");
-                    pngs.add(png.isJsonArray() ? String.join("", png.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList()) : png.getAsString());
+                    pngs.add(
+                            png.isJsonArray()
+                                    ? String.join(
+                                            "",
+                                            png.getAsJsonArray().asList().stream()
+                                                    .map(JsonElement::getAsString)
+                                                    .toList())
+                                    : png.getAsString());
                 }
             }
         }
         assertTrue(pngs.size() >= 10, "inline plots: " + pngs.size());
         for (String png : pngs) {
-            assertNotNull(ImageIO.read(new ByteArrayInputStream(Base64.getMimeDecoder().decode(png))), "a plot's PNG decodes");
+            assertNotNull(
+                    ImageIO.read(
+                            new ByteArrayInputStream(Base64.getMimeDecoder().decode(png))),
+                    "a plot's PNG decodes");
         }
     }
 

@@ -37,7 +37,8 @@ final class KernelSpec {
             Files.createDirectories(dir);
             Path target = dir.resolve("kernel.json");
             Path tmp = dir.resolve("kernel.json.tmp");
-            Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(spec) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    tmp, new GsonBuilder().setPrettyPrinting().create().toJson(spec) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             System.err.println("soma: cannot write the kernel spec to " + dir + ": " + e.getMessage());

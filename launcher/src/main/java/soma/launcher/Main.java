@@ -74,7 +74,9 @@ public final class Main {
                     // Like python -c: what follows the code is the program's arguments, never a script to run.
                     if (i < argv.length && argv[i].endsWith(".soma")) {
                         String name = new File(argv[i]).getName().replaceFirst("\\.soma$", "");
-                        return usageError("-e runs only the code given, not " + argv[i] + ": run the file on its own, or import it in the code (-e 'import " + name + "; ...')");
+                        return usageError("-e runs only the code given, not " + argv[i]
+                                + ": run the file on its own, or import it in the code (-e 'import " + name
+                                + "; ...')");
                     }
                     while (i < argv.length) programArgs.add(argv[i++]);
                 }
@@ -86,8 +88,10 @@ public final class Main {
         }
         while (i < argv.length) programArgs.add(argv[i++]);
 
-        if (seed == null && file != null) seed = ScriptSeed.declared(new File(file)).orElse(null);
-        Contexts.Settings settings = Contexts.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
+        if (seed == null && file != null)
+            seed = ScriptSeed.declared(new File(file)).orElse(null);
+        Contexts.Settings settings =
+                Contexts.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
         ErrorReporter errors = new ErrorReporter(System.err, debug);
         try (Context context = Contexts.newContext(settings, System.in, System.out, System.err)) {
             if (!Contexts.isOptimizing(context)) {
@@ -95,7 +99,12 @@ public final class Main {
                         + context.getEngine().getImplementationName() + "). Run Soma through bin/soma on JDK 25.");
                 return 2;
             }
-            if (code != null) return evaluate(context, Source.newBuilder(SomaLanguage.ID, code, "<command line>").buildLiteral(), errors);
+            if (code != null)
+                return evaluate(
+                        context,
+                        Source.newBuilder(SomaLanguage.ID, code, "<command line>")
+                                .buildLiteral(),
+                        errors);
             if (file != null) {
                 if (!new File(file).isFile()) {
                     System.err.println("soma: no such file: " + file);
@@ -111,7 +120,8 @@ public final class Main {
                 return evaluate(context, source, errors);
             }
             if (System.console() == null || !System.console().isTerminal()) {
-                Source source = Source.newBuilder(SomaLanguage.ID, new String(System.in.readAllBytes()), "<stdin>").build();
+                Source source = Source.newBuilder(SomaLanguage.ID, new String(System.in.readAllBytes()), "<stdin>")
+                        .build();
                 return evaluate(context, source, errors);
             }
             return new Repl(context, errors).run();
@@ -143,7 +153,8 @@ public final class Main {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
                 if (GracefulStop.request()) {
-                    System.err.println("\nstopping after this iteration and keeping what was learned (Ctrl-C again to abort)");
+                    System.err.println(
+                            "\nstopping after this iteration and keeping what was learned (Ctrl-C again to abort)");
                 } else {
                     System.exit(130);
                 }

@@ -49,7 +49,7 @@ final class BracketParser extends DefaultParser {
                 }
                 case '(', '[', '{' -> depth++;
                 case ')', ']', '}' -> depth--;
-                default -> { }
+                default -> {}
             }
         }
         return inString ? Math.max(depth, 1) : depth;

@@ -52,10 +52,13 @@ final class HistoryFile {
     /** The line, or null if it is not valid UTF-8, not {@code millis:text}, or holds control characters other than tab. */
     private static String decode(byte[] bytes, int from, int to) {
         if (to > from && bytes[to - 1] == '\r') to--;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            String line = decoder.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+            String line =
+                    decoder.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
             if (!line.matches("\\d+:.*")) return null;
             for (int k = 0; k < line.length(); k++) {
                 char c = line.charAt(k);

@@ -84,13 +84,15 @@ public final class Repl {
             terminal.writer().flush();
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                context.interrupt(Duration.ofSeconds(30));
-            } catch (Exception ignored) {
-                // nothing was running, or it did not stop in time: the prompt is back either way
-            }
-        }, "soma-interrupt");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        context.interrupt(Duration.ofSeconds(30));
+                    } catch (Exception ignored) {
+                        // nothing was running, or it did not stop in time: the prompt is back either way
+                    }
+                },
+                "soma-interrupt");
         t.setDaemon(true);
         t.start();
     }
@@ -136,7 +138,8 @@ public final class Repl {
 
     private void type(String expr) {
         try {
-            Value v = context.eval(Source.newBuilder(SomaLanguage.ID, "type(" + expr + ")", "<type>").buildLiteral());
+            Value v = context.eval(Source.newBuilder(SomaLanguage.ID, "type(" + expr + ")", "<type>")
+                    .buildLiteral());
             System.out.println(v.asString());
         } catch (PolyglotException e) {
             errors.report(e);
@@ -149,7 +152,8 @@ public final class Repl {
             return;
         }
         try {
-            Source source = Source.newBuilder(SomaLanguage.ID, Path.of(file).toFile()).build();
+            Source source =
+                    Source.newBuilder(SomaLanguage.ID, Path.of(file).toFile()).build();
             context.eval(source);
         } catch (IOException e) {
             System.err.println("cannot read " + file + ": " + e.getMessage());
@@ -166,7 +170,10 @@ public final class Repl {
         } catch (PolyglotException | IllegalStateException ignored) {
             // completion is a convenience: without bindings, keywords and builtins still complete
         }
-        names.stream().distinct().filter(n -> n.startsWith(prefix)).sorted()
+        names.stream()
+                .distinct()
+                .filter(n -> n.startsWith(prefix))
+                .sorted()
                 .forEach(n -> candidates.add(new Candidate(n)));
     }
 }

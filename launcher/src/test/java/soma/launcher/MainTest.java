@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user types it: seeds, -e with arguments, and what is refused. */
 class MainTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private record Outcome(int status, String out, String err) {}
 

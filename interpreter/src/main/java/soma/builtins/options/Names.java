@@ -14,7 +14,8 @@ public final class Names {
         if (v instanceof String s) return List.of(s);
         List<String> out = new ArrayList<>();
         for (Object o : a.list(parameter).items) {
-            if (!(o instanceof String s)) throw a.error("'" + parameter + "' must list names as strings, got a " + Printer.typeName(o));
+            if (!(o instanceof String s))
+                throw a.error("'" + parameter + "' must list names as strings, got a " + Printer.typeName(o));
             if (out.contains(s)) throw a.error("'" + parameter + "' names '" + s + "' twice");
             out.add(s);
         }

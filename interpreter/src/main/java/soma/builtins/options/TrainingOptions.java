@@ -10,7 +10,8 @@ import soma.io.guest.GuestFiles;
  * (fit has no epochs, seed or checkpoint) gets a neutral value: one epoch, seed 0, no files.
  * Checkpoint files are the context's (see {@link GuestFiles}), so an embedder's I/O policy holds.
  */
-public record TrainingOptions(int epochs, int iterations, int batch, double lr, long seed, TruffleFile checkpoint, TruffleFile resume) {
+public record TrainingOptions(
+        int epochs, int iterations, int batch, double lr, long seed, TruffleFile checkpoint, TruffleFile resume) {
 
     public static TrainingOptions read(Args a) {
         int epochs = a.accepts("epochs") ? a.integer("epochs") : 1;
@@ -19,13 +20,16 @@ public record TrainingOptions(int epochs, int iterations, int batch, double lr, 
         int batch = a.atLeast("batch", 1);
         double lr = a.positive("lr");
         long seed = a.accepts("seed") ? (long) a.num("seed") : 0;
-        TruffleFile checkpoint = a.accepts("checkpoint") && a.given("checkpoint") ? GuestFiles.file(a.context().env(), a.str("checkpoint")) : null;
+        TruffleFile checkpoint = a.accepts("checkpoint") && a.given("checkpoint")
+                ? GuestFiles.file(a.context().env(), a.str("checkpoint"))
+                : null;
         TruffleFile resume = null;
         if (a.accepts("resume")) {
             if (a.get("resume") instanceof String s) {
                 resume = GuestFiles.file(a.context().env(), s);
             } else if (a.bool("resume")) {
-                if (checkpoint == null) throw a.error("resume: true continues from the checkpoint: also give checkpoint: \"file.json\"");
+                if (checkpoint == null)
+                    throw a.error("resume: true continues from the checkpoint: also give checkpoint: \"file.json\"");
                 resume = checkpoint;
             }
         }

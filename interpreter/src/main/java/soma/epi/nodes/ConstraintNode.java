@@ -13,7 +13,9 @@ public final class ConstraintNode extends ExprNode {
     private final String name;
     private final List<Moment> moments;
     private final List<String> fields;
-    @Child private ExprNode function;
+
+    @Child
+    private ExprNode function;
 
     public ConstraintNode(String name, List<Moment> moments, ExprNode function, List<String> fields) {
         this.name = name;

@@ -2,23 +2,23 @@ package soma.flow.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
 import java.util.ArrayList;
 import java.util.List;
 import soma.SomaContext;
+import soma.builtins.Calls;
 import soma.flow.Flow;
 import soma.flow.FlowValue;
 import soma.flow.LayerSpec;
+import soma.flow.Layers;
 import soma.flow.Mixture;
-import com.oracle.truffle.api.nodes.Node;
-import soma.runtime.SomaFunction;
-import soma.runtime.SomaList;
 import soma.nodes.ExprNode;
 import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
+import soma.runtime.SomaFunction;
+import soma.runtime.SomaList;
 import soma.tensor.TensorException;
-import soma.builtins.Calls;
-import soma.flow.Layers;
 
 /**
  * The body of a flow declaration's constructor ({@code PlanarFlow(dim: 2)}): reads the
@@ -27,8 +27,12 @@ import soma.flow.Layers;
  */
 public final class FlowFactoryNode extends ExprNode {
     private final String name;
-    @Child private ExprNode dim;
-    @Children private final ExprNode[] items;
+
+    @Child
+    private ExprNode dim;
+
+    @Children
+    private final ExprNode[] items;
 
     public FlowFactoryNode(String name, ExprNode dim, ExprNode[] items) {
         this.name = name;
@@ -48,7 +52,8 @@ public final class FlowFactoryNode extends ExprNode {
     @SuppressWarnings("unchecked")
     private FlowValue build(Object dimension, List<Object> parts) {
         if (!(dimension instanceof Double v) || v != Math.rint(v) || v < 1 || v > 100_000) {
-            throw new SomaException(name + ": 'dim' must be a positive whole number, got " + Printer.show(dimension), this);
+            throw new SomaException(
+                    name + ": 'dim' must be a positive whole number, got " + Printer.show(dimension), this);
         }
         int d = v.intValue();
         List<LayerSpec> specs = new ArrayList<>();
@@ -59,7 +64,8 @@ public final class FlowFactoryNode extends ExprNode {
                 Node at = s.origin() instanceof Node n ? n : this;
                 switch (s.kind()) {
                     case "mixture" -> components = components(s.options().get("components"), at);
-                    case "symmetry" -> symmetries.add(matrix((SomaFunction) s.options().get("map"), d, at));
+                    case "symmetry" ->
+                        symmetries.add(matrix((SomaFunction) s.options().get("map"), d, at));
                     default -> specs.add(s);
                 }
             }
@@ -78,7 +84,8 @@ public final class FlowFactoryNode extends ExprNode {
             throw new SomaException(name + ": " + e.getMessage(), this);
         }
         try {
-            return new FlowValue(new Flow(name, d, specs, components, group, SomaContext.get(this).rng()));
+            return new FlowValue(new Flow(
+                    name, d, specs, components, group, SomaContext.get(this).rng()));
         } catch (SomaError | TensorException e) {
             throw new SomaException(name + ": " + e.getMessage(), this);
         }
@@ -86,7 +93,8 @@ public final class FlowFactoryNode extends ExprNode {
 
     private static int components(Object v, Node at) {
         if (v instanceof Double k && k == Math.rint(k) && k >= 1 && k <= 64) return k.intValue();
-        throw new SomaException("mixture: the number of components must be a whole number from 1 to 64, got " + Printer.show(v), at);
+        throw new SomaException(
+                "mixture: the number of components must be a whole number from 1 to 64, got " + Printer.show(v), at);
     }
 
     /**
@@ -96,8 +104,10 @@ public final class FlowFactoryNode extends ExprNode {
      */
     private static double[] matrix(SomaFunction map, int d, Node at) {
         if (map.signature.arity() != d) {
-            throw new SomaException("symmetry: the flow has dim = " + d + "; name all " + d + " coordinates, e.g. symmetry "
-                    + example(d), at);
+            throw new SomaException(
+                    "symmetry: the flow has dim = " + d + "; name all " + d + " coordinates, e.g. symmetry "
+                            + example(d),
+                    at);
         }
         double[] m = new double[d * d];
         for (int j = 0; j < d; j++) {
@@ -114,14 +124,17 @@ public final class FlowFactoryNode extends ExprNode {
                 double expected = 0;
                 for (int j = 0; j < d; j++) expected += m[i * d + j] * probe[j];
                 if (Math.abs(expected - image[i]) > 1e-9 * (1 + Math.abs(expected))) {
-                    throw new SomaException("symmetry: the map must be linear (such as sign flips or swaps of coordinates)", at);
+                    throw new SomaException(
+                            "symmetry: the map must be linear (such as sign flips or swaps of coordinates)", at);
                 }
             }
         }
         double det = Math.abs(Mixture.determinant(m, d));
         if (Math.abs(det - 1) > 1e-9) {
-            throw new SomaException("symmetry: the map must preserve volume (|det| = 1), so that q(z) and q(g z) are densities "
-                    + "of the same normalisation; this one has |det| = " + Printer.number(det), at);
+            throw new SomaException(
+                    "symmetry: the map must preserve volume (|det| = 1), so that q(z) and q(g z) are densities "
+                            + "of the same normalisation; this one has |det| = " + Printer.number(det),
+                    at);
         }
         return m;
     }
@@ -133,7 +146,8 @@ public final class FlowFactoryNode extends ExprNode {
         if (r instanceof SomaList l && l.size() == x.length) {
             double[] out = new double[x.length];
             for (int i = 0; i < out.length; i++) {
-                if (!(l.get(i) instanceof Double v)) throw new SomaException("symmetry: each image must be a number, got " + Printer.show(l.get(i)), at);
+                if (!(l.get(i) instanceof Double v))
+                    throw new SomaException("symmetry: each image must be a number, got " + Printer.show(l.get(i)), at);
                 out[i] = v;
             }
             return out;

@@ -18,7 +18,9 @@ import soma.nodes.ExprNode;
 public final class LayerItemNode extends ExprNode {
     private final String kind;
     private final String[] optionNames;
-    @Children private final ExprNode[] values;
+
+    @Children
+    private final ExprNode[] values;
 
     public LayerItemNode(String kind, String[] optionNames, ExprNode[] values) {
         this.kind = kind;

@@ -11,8 +11,11 @@ import soma.runtime.SomaException;
 
 /** {@code repeat k { ... }} in a flow declaration: the enclosed layers, k times over (fresh parameters each time). */
 public final class RepeatItemNode extends ExprNode {
-    @Child private ExprNode count;
-    @Children private final ExprNode[] body;
+    @Child
+    private ExprNode count;
+
+    @Children
+    private final ExprNode[] body;
 
     public RepeatItemNode(ExprNode count, ExprNode[] body) {
         this.count = count;

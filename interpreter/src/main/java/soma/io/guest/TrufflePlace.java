@@ -22,8 +22,12 @@ record TrufflePlace(TruffleFile target) implements AtomicWrite.Place {
 
     @Override
     public SeekableByteChannel openTemporary() throws IOException {
-        return temporary().newByteChannel(Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE, StandardOpenOption.SYNC));
+        return temporary()
+                .newByteChannel(Set.of(
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.SYNC));
     }
 
     @Override

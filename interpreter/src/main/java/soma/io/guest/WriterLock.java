@@ -43,7 +43,9 @@ public final class WriterLock implements AutoCloseable {
             TruffleFile parent = file.getParent();
             if (parent != null && !parent.isDirectory()) parent.createDirectories();
             String key = file.getPath();
-            if (!HELD.add(key)) throw new SomaError(what + " " + name + " is being written by another run in this process; give each run its own file");
+            if (!HELD.add(key))
+                throw new SomaError(what + " " + name
+                        + " is being written by another run in this process; give each run its own file");
             try {
                 TruffleFile lock = file.resolveSibling(file.getName() + ".lock");
                 claim(lock, name, what);
@@ -62,16 +64,21 @@ public final class WriterLock implements AutoCloseable {
     private static void claim(TruffleFile lock, String name, String what) throws IOException {
         long me = ProcessHandle.current().pid();
         for (int attempt = 0; attempt < 2; attempt++) {
-            try (SeekableByteChannel ch = lock.newByteChannel(Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+            try (SeekableByteChannel ch =
+                    lock.newByteChannel(Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                 ch.write(ByteBuffer.wrap(Long.toString(me).getBytes(StandardCharsets.US_ASCII)));
                 return;
             } catch (FileAlreadyExistsException e) {
                 long owner = owner(lock);
-                if (owner > 0 && owner != me && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
-                    throw new SomaError(what + " " + name + " is being written by another run (process " + owner + "); give each run its own file, "
-                            + "or delete " + lock.getPath() + " if that process is not Soma");
+                if (owner > 0
+                        && owner != me
+                        && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new SomaError(what + " " + name + " is being written by another run (process " + owner
+                            + "); give each run its own file, " + "or delete " + lock.getPath()
+                            + " if that process is not Soma");
                 }
-                lock.delete(); // stale: its process is gone (killed), or it is this process's own from an earlier context
+                lock.delete(); // stale: its process is gone (killed), or it is this process's own from an earlier
+                // context
             }
         }
         throw new SomaError("cannot claim " + what + " " + name + ": another run keeps creating " + lock.getPath());

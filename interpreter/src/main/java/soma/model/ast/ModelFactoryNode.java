@@ -29,5 +29,8 @@ public final class ModelFactoryNode extends RootNode {
         return factory.instantiate(SomaContext.get(this), arguments);
     }
 
-    @Override public String getName() { return factory.name(); }
+    @Override
+    public String getName() {
+        return factory.name();
+    }
 }

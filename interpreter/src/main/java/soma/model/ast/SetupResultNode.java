@@ -9,9 +9,14 @@ import soma.runtime.SomaRecord;
 
 /** The value of a model's setup function: its named values, and each state's size and initial value. */
 public final class SetupResultNode extends ExprNode {
-    @Child private RecordNode named;
-    @Children private final ExprNode[] sizes;
-    @Children private final ExprNode[] inits;
+    @Child
+    private RecordNode named;
+
+    @Children
+    private final ExprNode[] sizes;
+
+    @Children
+    private final ExprNode[] inits;
 
     /** @param sizes, inits one node per state, in declaration order (a nil constant where none is written) */
     public SetupResultNode(RecordNode named, ExprNode[] sizes, ExprNode[] inits) {

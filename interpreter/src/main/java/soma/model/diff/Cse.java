@@ -18,6 +18,7 @@ final class Cse {
     final List<Expr> shared;
     /** The distinct coefficients, rewritten to use the shared calls. */
     final List<Expr> coefficients = new ArrayList<>();
+
     private final Map<String, Integer> coefficientIndex = new HashMap<>();
 
     /** @param all the coefficients in slot order; {@link #index} maps a slot to its distinct coefficient */

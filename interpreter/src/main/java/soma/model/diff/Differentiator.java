@@ -27,14 +27,17 @@ public final class Differentiator {
         return switch (e) {
             case Expr.Num n -> false;
             case Expr.Opaque o -> throw o.unexpected();
-            case Expr.Name n -> states.contains(n.name()) || (definitions.containsKey(n.name()) && dependsOnState(definitions.get(n.name())));
+            case Expr.Name n ->
+                states.contains(n.name())
+                        || (definitions.containsKey(n.name()) && dependsOnState(definitions.get(n.name())));
             case Expr.Neg n -> dependsOnState(n.operand());
             case Expr.Binary b -> dependsOnState(b.left()) || dependsOnState(b.right());
             case Expr.Logic l -> dependsOnState(l.left()) || (l.right() != null && dependsOnState(l.right()));
             case Expr.Call c -> c.args().stream().anyMatch(this::dependsOnState);
             case Expr.Index i -> dependsOnState(i.target());
             case Expr.ListOf l -> l.items().stream().anyMatch(this::dependsOnState);
-            case Expr.If i -> dependsOnState(i.condition()) || dependsOnState(i.then()) || dependsOnState(i.otherwise());
+            case Expr.If i ->
+                dependsOnState(i.condition()) || dependsOnState(i.then()) || dependsOnState(i.otherwise());
         };
     }
 
@@ -54,8 +57,14 @@ public final class Differentiator {
                 for (Expr item : l.items()) rows.add(d(item));
                 yield new Deriv.Stack(rows);
             }
-            case Expr.If i -> plus(scale(new Expr.If(i.condition(), Sym.num(1, i.span()), Sym.num(0, i.span()), i.span()), d(i.then())),
-                    scale(new Expr.If(i.condition(), Sym.num(0, i.span()), Sym.num(1, i.span()), i.span()), d(i.otherwise())));
+            case Expr.If i ->
+                plus(
+                        scale(
+                                new Expr.If(i.condition(), Sym.num(1, i.span()), Sym.num(0, i.span()), i.span()),
+                                d(i.then())),
+                        scale(
+                                new Expr.If(i.condition(), Sym.num(0, i.span()), Sym.num(1, i.span()), i.span()),
+                                d(i.otherwise())));
         };
     }
 
@@ -66,7 +75,10 @@ public final class Differentiator {
             case ADD -> plus(d(x), d(y));
             case SUB -> plus(d(x), scale(Sym.num(-1, b.span()), d(y)));
             case MUL -> plus(scale(y, d(x)), scale(x, d(y)));
-            case DIV -> plus(scale(Sym.div(Sym.num(1, b.span()), y), d(x)), scale(Sym.neg(Sym.div(x, Sym.pow(y, Sym.num(2, b.span())))), d(y)));
+            case DIV ->
+                plus(
+                        scale(Sym.div(Sym.num(1, b.span()), y), d(x)),
+                        scale(Sym.neg(Sym.div(x, Sym.pow(y, Sym.num(2, b.span())))), d(y)));
             case POW -> {
                 Deriv base = scale(Sym.mul(y, Sym.pow(x, Sym.sub(y, Sym.num(1, b.span())))), d(x));
                 if (!dependsOnState(y)) yield base;
@@ -74,7 +86,8 @@ public final class Differentiator {
             }
             case MATMUL -> {
                 if (dependsOnState(x)) {
-                    throw new SomaError("cannot differentiate '@' whose left side depends on the state; write the matrix as a definition that does not");
+                    throw new SomaError(
+                            "cannot differentiate '@' whose left side depends on the state; write the matrix as a definition that does not");
                 }
                 yield new Deriv.MatTimes(x, d(y));
             }
@@ -115,7 +128,11 @@ public final class Differentiator {
             return plus(scale(Sym.div(xv, r2), d(yv)), scale(Sym.neg(Sym.div(yv, r2)), d(xv)));
         }
         if (f.equals("clamp") && args.size() == 3) {
-            Expr inside = new Expr.Logic("and", Sym.compare(Op.GT, args.get(0), args.get(1)), Sym.compare(Op.LT, args.get(0), args.get(2)), c.span());
+            Expr inside = new Expr.Logic(
+                    "and",
+                    Sym.compare(Op.GT, args.get(0), args.get(1)),
+                    Sym.compare(Op.LT, args.get(0), args.get(2)),
+                    c.span());
             return scale(inside, d(args.get(0)));
         }
         throw new SomaError("cannot differentiate " + f + " with " + args.size() + " argument(s)");

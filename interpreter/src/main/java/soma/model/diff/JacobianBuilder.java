@@ -1,31 +1,31 @@
 package soma.model.diff;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import soma.model.CompiledModel;
 import soma.model.Declaration;
 import soma.model.Evaluator;
+import soma.model.ModelCompiler;
 import soma.model.ModelInstance;
 import soma.model.ir.Expr;
-import soma.runtime.Host;
-import soma.runtime.SomaError;
-import soma.tensor.Tensor;
-import com.oracle.truffle.api.CallTarget;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeMap;
-import soma.model.ModelCompiler;
 import soma.model.ir.ExprText;
 import soma.model.ir.Inliner;
 import soma.model.nodes.Workspace;
+import soma.runtime.Host;
 import soma.runtime.Op;
+import soma.runtime.SomaError;
 import soma.runtime.SomaFunction;
 import soma.runtime.TensorHooks;
+import soma.tensor.Tensor;
 
 /**
  * The exact Jacobian of a model at a point: the symbolic derivative of every equation (or output)
@@ -38,6 +38,7 @@ public final class JacobianBuilder {
     private final Differentiator diff;
     /** Rows of the Jacobian: one derivative per equation (or output), with the state it belongs to. */
     private final List<Deriv> rows = new ArrayList<>();
+
     private final List<String> rowNames = new ArrayList<>();
     private final List<Expr> rowIndex = new ArrayList<>();
 
@@ -86,6 +87,7 @@ public final class JacobianBuilder {
         private JacobianKernel kernel;
         /** The kernel at one point, as a call target for Java callers (compiled once it is hot); its workspace. */
         private CallTarget kernelTarget;
+
         private Workspace kernelWorkspace;
 
         private Prepared(Host context) {
@@ -106,12 +108,15 @@ public final class JacobianBuilder {
             List<Expr> bySlot = new ArrayList<>(slot.size());
             for (int k = 0; k < slot.size(); k++) bySlot.add(null);
             for (var e : slot.entrySet()) bySlot.set(e.getValue(), e.getKey());
-            // definitions written out in place, so their calls are shared with the coefficients' (S_inf's exp(...) with S_inf')
+            // definitions written out in place, so their calls are shared with the coefficients' (S_inf's exp(...) with
+            // S_inf')
             Map<String, Expr> definitionsByName = new HashMap<>();
             for (Declaration.Definition def : d.definitions) definitionsByName.put(def.name(), def.value());
             Inliner expand = Inliner.definitions(definitionsByName);
             Cse cse = new Cse(bySlot.stream().map(expand::inline).toList());
-            SparseJacobian sparse = new SparseJacobian(model, e -> model.outputs.get(base + slot.get(e)).shape(),
+            SparseJacobian sparse = new SparseJacobian(
+                    model,
+                    e -> model.outputs.get(base + slot.get(e)).shape(),
                     e -> TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(e))), "coefficient"),
                     e -> cse.reference(cse.index(expand.inline(e)), e.span()));
             int n = model.stateSize;
@@ -125,14 +130,18 @@ public final class JacobianBuilder {
                     int from = 0;
                     int count = model.sizes[s];
                     if (rowIndex.get(k) != null) {
-                        int i = (int) TensorHooks.toTensor(evaluator.output(model.outputs.get(base + slot.get(rowIndex.get(k)))), "index").scalarValue();
+                        int i = (int) TensorHooks.toTensor(
+                                        evaluator.output(model.outputs.get(base + slot.get(rowIndex.get(k)))), "index")
+                                .scalarValue();
                         from = i < 0 ? i + model.sizes[s] : i;
                         count = 1;
                     }
                     for (int i = 0; i < count; i++) {
                         for (var e : block.get(block.size() == 1 ? 0 : i).entrySet()) {
                             if (e.getValue() instanceof Expr.Num z && z.value() == 0) continue;
-                            entryAt.merge((model.offsets[s] + from + i) * n + e.getKey(), e.getValue(),
+                            entryAt.merge(
+                                    (model.offsets[s] + from + i) * n + e.getKey(),
+                                    e.getValue(),
                                     (a, b) -> new Expr.Binary(Op.ADD, a, b, a.span()));
                         }
                     }
@@ -141,7 +150,8 @@ public final class JacobianBuilder {
                 List<Expr> all = new ArrayList<>(cse.shared);
                 all.addAll(cse.coefficients);
                 all.addAll(entryAt.values());
-                int[] into = entryAt.keySet().stream().mapToInt(Integer::intValue).toArray();
+                int[] into =
+                        entryAt.keySet().stream().mapToInt(Integer::intValue).toArray();
                 kernel = new JacobianKernel(ModelCompiler.compileOnly(instance, context, all, into));
             } catch (RuntimeException notSupported) {
                 kernel = null; // a structure the sparse form does not cover: the matrix algebra still works
@@ -196,7 +206,8 @@ public final class JacobianBuilder {
         public Tensor jacobian(double[] y, double t) {
             int n = model.stateSize;
             if (kernel != null) {
-                if (y.length != n) throw new SomaError(d.name + " has " + n + " state/input elements, got " + y.length + " values");
+                if (y.length != n)
+                    throw new SomaError(d.name + " has " + n + " state/input elements, got " + y.length + " values");
                 double[] out = new double[n * n];
                 kernelTarget.call(kernelWorkspace, y, t, out);
                 return new Tensor(new int[] {n, n}, out);
@@ -211,7 +222,8 @@ public final class JacobianBuilder {
                     int s = model.indexOf(rowNames.get(k));
                     double[][] block = numeric.eval(rows.get(k), model.sizes[s]);
                     if (rowIndex.get(k) == null) {
-                        for (int i = 0; i < model.sizes[s]; i++) jac[model.offsets[s] + i] = block[block.length == 1 ? 0 : i];
+                        for (int i = 0; i < model.sizes[s]; i++)
+                            jac[model.offsets[s] + i] = block[block.length == 1 ? 0 : i];
                     } else {
                         int i = (int) numeric.scalar(rowIndex.get(k));
                         i = i < 0 ? i + model.sizes[s] : i;
@@ -245,13 +257,21 @@ public final class JacobianBuilder {
     private String symbolic(CompiledModel model) {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < rows.size(); k++) {
-            String of = d.isFeedforward() ? rowNames.get(k) : "d" + rowNames.get(k) + (rowIndex.get(k) == null ? "" : "[" + ExprText.show(rowIndex.get(k)) + "]") + "/dt";
+            String of = d.isFeedforward()
+                    ? rowNames.get(k)
+                    : "d" + rowNames.get(k)
+                            + (rowIndex.get(k) == null ? "" : "[" + ExprText.show(rowIndex.get(k)) + "]") + "/dt";
             for (Declaration.StateSpec s : d.states) {
                 if (s.input() != d.isFeedforward()) continue;
                 Deriv block = DerivText.project(rows.get(k), s.name());
                 if (block instanceof Deriv.Zero) continue;
                 if (sb.length() > 0) sb.append('\n');
-                sb.append("d(").append(of).append(")/d").append(s.name()).append(" = ").append(DerivText.show(block, s.indexed()));
+                sb.append("d(")
+                        .append(of)
+                        .append(")/d")
+                        .append(s.name())
+                        .append(" = ")
+                        .append(DerivText.show(block, s.indexed()));
             }
         }
         return sb.toString();
@@ -259,12 +279,24 @@ public final class JacobianBuilder {
 
     private void collect(Deriv r, List<Expr> out, Map<Expr, Integer> slot) {
         switch (r) {
-            case Deriv.Zero z -> { }
-            case Deriv.Identity i -> { }
-            case Deriv.Scale s -> { register(s.coefficient(), out, slot); collect(s.inner(), out, slot); }
-            case Deriv.MatTimes m -> { register(m.matrix(), out, slot); collect(m.inner(), out, slot); }
-            case Deriv.Plus p -> { collect(p.a(), out, slot); collect(p.b(), out, slot); }
-            case Deriv.Row w -> { register(w.key(), out, slot); collect(w.inner(), out, slot); }
+            case Deriv.Zero z -> {}
+            case Deriv.Identity i -> {}
+            case Deriv.Scale s -> {
+                register(s.coefficient(), out, slot);
+                collect(s.inner(), out, slot);
+            }
+            case Deriv.MatTimes m -> {
+                register(m.matrix(), out, slot);
+                collect(m.inner(), out, slot);
+            }
+            case Deriv.Plus p -> {
+                collect(p.a(), out, slot);
+                collect(p.b(), out, slot);
+            }
+            case Deriv.Row w -> {
+                register(w.key(), out, slot);
+                collect(w.inner(), out, slot);
+            }
             case Deriv.Stack s -> s.rows().forEach(x -> collect(x, out, slot));
             case Deriv.SumRows s -> collect(s.inner(), out, slot);
         }

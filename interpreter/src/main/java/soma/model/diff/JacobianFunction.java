@@ -8,12 +8,12 @@ import java.util.Arrays;
 import soma.model.nodes.Workspace;
 import soma.runtime.Missing;
 import soma.runtime.Nil;
+import soma.runtime.Printer;
 import soma.runtime.Signature;
 import soma.runtime.SomaError;
 import soma.runtime.TensorHooks;
 import soma.tensor.Shape;
 import soma.tensor.Tensor;
-import soma.runtime.Printer;
 
 /**
  * The function {@code J(at, into = nil)} that {@code jacobian_of(model)} returns. For the common
@@ -26,13 +26,16 @@ import soma.runtime.Printer;
  * entries) take the general path.
  */
 final class JacobianFunction extends RootNode {
-    @Child private JacobianKernel kernel;
+    @Child
+    private JacobianKernel kernel;
+
     private final JacobianBuilder.Prepared prepared;
     private final Workspace workspace;
     private final String name;
 
     /** @param kernel an unadopted kernel copy, or null when the Jacobian is computed by matrix algebra */
-    JacobianFunction(TruffleLanguage<?> language, JacobianBuilder.Prepared prepared, JacobianKernel kernel, String model) {
+    JacobianFunction(
+            TruffleLanguage<?> language, JacobianBuilder.Prepared prepared, JacobianKernel kernel, String model) {
         super(language);
         this.prepared = prepared;
         this.kernel = kernel;
@@ -42,7 +45,8 @@ final class JacobianFunction extends RootNode {
 
     /** Parameters of the function value: the point, and an optional matrix to write the result into. */
     static Signature signature(String model) {
-        return new Signature("jacobian_of(" + model + ")", new String[] {"at", "into"}, new boolean[] {false, true}, false, false);
+        return new Signature(
+                "jacobian_of(" + model + ")", new String[] {"at", "into"}, new boolean[] {false, true}, false, false);
     }
 
     @Override
@@ -81,16 +85,24 @@ final class JacobianFunction extends RootNode {
     @TruffleBoundary
     private Object general(Object at, Object into) {
         Tensor t = TensorHooks.toTensor(at, "at");
-        Tensor j = t.rank() == 2 && t.shape()[1] == prepared.model().stateSize ? prepared.alongRows(t) : prepared.jacobian(t.flatten().realData(), 0);
+        Tensor j = t.rank() == 2 && t.shape()[1] == prepared.model().stateSize
+                ? prepared.alongRows(t)
+                : prepared.jacobian(t.flatten().realData(), 0);
         if (absent(into)) return j;
         if (!(into instanceof Tensor m) || !Arrays.equals(m.shape(), j.shape()) || m.isComplex() || m.isBool()) {
-            throw new SomaError(name + ": into: must be a real tensor of shape " + Shape.toString(j.shape()) + ", got a "
-                    + (into instanceof Tensor m ? "tensor of shape " + Shape.toString(m.shape()) + (m.isComplex() ? " (complex)" : m.isBool() ? " (bool)" : "")
-                    : Printer.typeName(into)));
+            throw new SomaError(
+                    name + ": into: must be a real tensor of shape " + Shape.toString(j.shape()) + ", got a "
+                            + (into instanceof Tensor m
+                                    ? "tensor of shape " + Shape.toString(m.shape())
+                                            + (m.isComplex() ? " (complex)" : m.isBool() ? " (bool)" : "")
+                                    : Printer.typeName(into)));
         }
         System.arraycopy(j.realData(), 0, m.realData(), 0, j.size());
         return m;
     }
 
-    @Override public String getName() { return name; }
+    @Override
+    public String getName() {
+        return name;
+    }
 }

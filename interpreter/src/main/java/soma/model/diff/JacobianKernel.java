@@ -1,12 +1,12 @@
 package soma.model.diff;
 
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
 import soma.model.CompiledModel;
 import soma.model.nodes.Rhs;
 import soma.model.nodes.Workspace;
-import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.RootNode;
 
 /**
  * The compiled non-zero entries of a small ode's Jacobian as one Truffle node (not a call
@@ -17,7 +17,9 @@ import com.oracle.truffle.api.nodes.RootNode;
  * whole matrix. Nothing is allocated and the point is read in place (not copied).
  */
 public final class JacobianKernel extends Node {
-    @Child private Rhs entries;
+    @Child
+    private Rhs entries;
+
     private final CompiledModel model;
     /** The Jacobian is n x n, n the state size. */
     public final int n;
@@ -55,7 +57,8 @@ public final class JacobianKernel extends Node {
 
     /** The kernel at one point as a call target, for Java callers: arguments (workspace, y, t, out). */
     static final class Root extends RootNode {
-        @Child private JacobianKernel kernel;
+        @Child
+        private JacobianKernel kernel;
 
         Root(TruffleLanguage<?> language, JacobianKernel kernel) {
             super(language);
@@ -69,6 +72,9 @@ public final class JacobianKernel extends Node {
             return null;
         }
 
-        @Override public String getName() { return "Jacobian entries"; }
+        @Override
+        public String getName() {
+            return "Jacobian entries";
+        }
     }
 }

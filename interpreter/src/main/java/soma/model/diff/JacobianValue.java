@@ -20,10 +20,25 @@ public final class JacobianValue implements SomaValue, HasFields, TensorLike {
         this.symbolic = symbolic;
     }
 
-    @Override public Tensor asTensor() { return matrix; }
-    @Override public String show() { return matrix.show(); }
-    @Override public String typeName() { return "jacobian"; }
-    @Override public String echoType() { return "jacobian " + matrix.shapeString(); }
+    @Override
+    public Tensor asTensor() {
+        return matrix;
+    }
+
+    @Override
+    public String show() {
+        return matrix.show();
+    }
+
+    @Override
+    public String typeName() {
+        return "jacobian";
+    }
+
+    @Override
+    public String echoType() {
+        return "jacobian " + matrix.shapeString();
+    }
 
     @Override
     public Object field(String name) {
@@ -36,5 +51,8 @@ public final class JacobianValue implements SomaValue, HasFields, TensorLike {
         };
     }
 
-    @Override public List<String> fieldNames() { return List.of("matrix", "symbolic", "shape", "T"); }
+    @Override
+    public List<String> fieldNames() {
+        return List.of("matrix", "symbolic", "shape", "T");
+    }
 }

@@ -2,9 +2,9 @@ package soma.model.diff;
 
 import java.util.function.Function;
 import soma.model.CompiledModel;
+import soma.model.ir.Expr;
 import soma.runtime.SomaError;
 import soma.tensor.Tensor;
-import soma.model.ir.Expr;
 
 /** Evaluates a symbolic derivative to an (m x n) matrix, given the values of its coefficients. */
 final class Numeric {

@@ -43,11 +43,14 @@ public final class SharedCalls {
             case Expr.Name n -> n;
             case Expr.Neg n -> new Expr.Neg(rewrite(n.operand()), n.span());
             case Expr.Binary b -> new Expr.Binary(b.op(), rewrite(b.left()), rewrite(b.right()), b.span());
-            case Expr.Logic l -> new Expr.Logic(l.kind(), rewrite(l.left()), l.right() == null ? null : rewrite(l.right()), l.span());
+            case Expr.Logic l ->
+                new Expr.Logic(l.kind(), rewrite(l.left()), l.right() == null ? null : rewrite(l.right()), l.span());
             case Expr.Index i -> new Expr.Index(rewrite(i.target()), i.key(), i.span());
-            case Expr.ListOf l -> new Expr.ListOf(l.items().stream().map(this::rewrite).toList(), l.span());
+            case Expr.ListOf l ->
+                new Expr.ListOf(l.items().stream().map(this::rewrite).toList(), l.span());
             case Expr.If i -> new Expr.If(rewrite(i.condition()), rewrite(i.then()), rewrite(i.otherwise()), i.span());
-            case Expr.Call c -> new Expr.Call(c.function(), c.args().stream().map(this::rewrite).toList(), c.span());
+            case Expr.Call c ->
+                new Expr.Call(c.function(), c.args().stream().map(this::rewrite).toList(), c.span());
         };
         if (!(e instanceof Expr.Call)) return r;
         String key = ExprText.show(e);

@@ -25,7 +25,11 @@ final class SparseJacobian {
     /** A coefficient as a reference to its value, computed once per evaluation (not once per entry). */
     private final Function<Expr, Expr> reference;
 
-    SparseJacobian(CompiledModel model, Function<Expr, int[]> shapeOf, Function<Expr, Tensor> valueOf, Function<Expr, Expr> reference) {
+    SparseJacobian(
+            CompiledModel model,
+            Function<Expr, int[]> shapeOf,
+            Function<Expr, Tensor> valueOf,
+            Function<Expr, Expr> reference) {
         this.reference = reference;
         this.model = model;
         this.shapeOf = shapeOf;
@@ -66,7 +70,9 @@ final class SparseJacobian {
                 for (int r = 0; r < m; r++) {
                     Expr c = pick(sc.coefficient(), shape, shape.length == 0 ? 0 : r);
                     Map<Integer, Expr> row = new LinkedHashMap<>();
-                    for (var e : inner.rows().get(inner.rows().size() == 1 ? 0 : r).entrySet()) row.put(e.getKey(), Sym.mul(c, e.getValue()));
+                    for (var e :
+                            inner.rows().get(inner.rows().size() == 1 ? 0 : r).entrySet())
+                        row.put(e.getKey(), Sym.mul(c, e.getValue()));
                     rows.add(row);
                 }
                 yield new Rows(rows);
@@ -83,8 +89,13 @@ final class SparseJacobian {
                     for (int k = 0; k < cols; k++) {
                         double f = w.realData()[r * cols + k];
                         if (f == 0) continue;
-                        for (var e : inner.rows().get(inner.rows().size() == 1 ? 0 : k).entrySet()) {
-                            row.merge(e.getKey(), Sym.mul(new Expr.Num(f, e.getValue().span()), e.getValue()), Sym::add);
+                        for (var e : inner.rows()
+                                .get(inner.rows().size() == 1 ? 0 : k)
+                                .entrySet()) {
+                            row.merge(
+                                    e.getKey(),
+                                    Sym.mul(new Expr.Num(f, e.getValue().span()), e.getValue()),
+                                    Sym::add);
                         }
                     }
                     rows.add(row);
@@ -99,8 +110,10 @@ final class SparseJacobian {
                 int m = Math.max(a.rows().size(), b.rows().size());
                 List<Map<Integer, Expr>> rows = new ArrayList<>();
                 for (int r = 0; r < m; r++) {
-                    Map<Integer, Expr> row = new LinkedHashMap<>(a.rows().get(a.rows().size() == 1 ? 0 : r));
-                    for (var e : b.rows().get(b.rows().size() == 1 ? 0 : r).entrySet()) row.merge(e.getKey(), e.getValue(), Sym::add);
+                    Map<Integer, Expr> row =
+                            new LinkedHashMap<>(a.rows().get(a.rows().size() == 1 ? 0 : r));
+                    for (var e : b.rows().get(b.rows().size() == 1 ? 0 : r).entrySet())
+                        row.merge(e.getKey(), e.getValue(), Sym::add);
                     rows.add(row);
                 }
                 yield new Rows(rows);
@@ -116,7 +129,10 @@ final class SparseJacobian {
                 List<Map<Integer, Expr>> rows = new ArrayList<>();
                 for (Deriv part : st.rows()) {
                     Rows r = eval(part);
-                    rows.add(r == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.rows().get(0)));
+                    rows.add(
+                            r == null
+                                    ? new LinkedHashMap<>()
+                                    : new LinkedHashMap<>(r.rows().get(0)));
                 }
                 yield new Rows(rows);
             }
@@ -124,8 +140,11 @@ final class SparseJacobian {
                 Rows inner = eval(s.inner());
                 if (inner == null) yield null;
                 Map<Integer, Expr> row = new LinkedHashMap<>();
-                for (Map<Integer, Expr> r : inner.rows()) for (var e : r.entrySet()) row.merge(e.getKey(), e.getValue(), Sym::add);
-                if (s.mean()) row.replaceAll((col, e) -> Sym.div(e, new Expr.Num(inner.rows().size(), e.span())));
+                for (Map<Integer, Expr> r : inner.rows())
+                    for (var e : r.entrySet()) row.merge(e.getKey(), e.getValue(), Sym::add);
+                if (s.mean())
+                    row.replaceAll(
+                            (col, e) -> Sym.div(e, new Expr.Num(inner.rows().size(), e.span())));
                 yield new Rows(List.of(row));
             }
         };

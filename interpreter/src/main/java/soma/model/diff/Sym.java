@@ -46,10 +46,14 @@ final class Sym {
         if (b instanceof Expr.Num && !(a instanceof Expr.Num)) return mul(b, a); // constants first: 2 * x
         if (a instanceof Expr.Neg n) return neg(mul(n.operand(), b));
         if (b instanceof Expr.Neg n) return neg(mul(a, n.operand()));
-        if (a instanceof Expr.Num x && b instanceof Expr.Binary m && m.op() == Op.MUL && m.left() instanceof Expr.Num y) {
+        if (a instanceof Expr.Num x
+                && b instanceof Expr.Binary m
+                && m.op() == Op.MUL
+                && m.left() instanceof Expr.Num y) {
             return mul(num(x.value() * y.value(), a.span()), m.right());
         }
-        if (a instanceof Expr.Binary q && q.op() == Op.DIV && isNum(q.left(), 1)) return div(b, q.right()); // (1 / y) * x = x / y
+        if (a instanceof Expr.Binary q && q.op() == Op.DIV && isNum(q.left(), 1))
+            return div(b, q.right()); // (1 / y) * x = x / y
         if (b instanceof Expr.Binary q && q.op() == Op.DIV && isNum(q.left(), 1)) return div(a, q.right());
         return new Expr.Binary(Op.MUL, a, b, a.span());
     }

@@ -121,15 +121,23 @@ public final class Tangent {
         }
         if (f.equals("pow") && args.size() == 2) return of(new Expr.Binary(Op.POW, args.get(0), args.get(1), s));
         if (f.equals("clamp") && args.size() == 3) {
-            Expr inside = new Expr.Logic("and", Sym.compare(Op.GT, args.get(0), args.get(1)), Sym.compare(Op.LT, args.get(0), args.get(2)), s);
+            Expr inside = new Expr.Logic(
+                    "and",
+                    Sym.compare(Op.GT, args.get(0), args.get(1)),
+                    Sym.compare(Op.LT, args.get(0), args.get(2)),
+                    s);
             return new Expr.If(inside, of(args.get(0)), Sym.num(0, s), s);
         }
         if (f.equals("hypot") && args.size() == 2) {
-            return Sym.add(Sym.mul(Sym.div(args.get(0), c), of(args.get(0))), Sym.mul(Sym.div(args.get(1), c), of(args.get(1))));
+            return Sym.add(
+                    Sym.mul(Sym.div(args.get(0), c), of(args.get(0))),
+                    Sym.mul(Sym.div(args.get(1), c), of(args.get(1))));
         }
         if (f.equals("atan2") && args.size() == 2) {
             Expr r2 = Sym.add(Sym.pow(args.get(1), Sym.num(2, s)), Sym.pow(args.get(0), Sym.num(2, s)));
-            return Sym.sub(Sym.mul(Sym.div(args.get(1), r2), of(args.get(0))), Sym.mul(Sym.div(args.get(0), r2), of(args.get(1))));
+            return Sym.sub(
+                    Sym.mul(Sym.div(args.get(1), r2), of(args.get(0))),
+                    Sym.mul(Sym.div(args.get(0), r2), of(args.get(1))));
         }
         throw new SomaError("cannot differentiate " + f + " with " + args.size() + " argument(s)");
     }

@@ -23,8 +23,9 @@ public final class TangentSystem {
         Declaration d = instance.declaration;
         for (String p : params) {
             if (!d.parameters.contains(p)) {
-                throw new SomaError("simulate: cannot take sensitivities with respect to '" + p + "', which is not a parameter of " + d.name
-                        + " (parameters: " + String.join(", ", d.parameters) + ")");
+                throw new SomaError(
+                        "simulate: cannot take sensitivities with respect to '" + p + "', which is not a parameter of "
+                                + d.name + " (parameters: " + String.join(", ", d.parameters) + ")");
             }
         }
         return instance.with(d.withSensitivities.computeIfAbsent(List.copyOf(params), k -> tangentSystem(d, k)));
@@ -41,11 +42,13 @@ public final class TangentSystem {
             for (Declaration.StateSpec s : d.states) {
                 if (s.input()) continue;
                 tangentOf.put(s.name(), tangentName(s.name(), p));
-                tangents.add(new Declaration.StateSpec(tangentName(s.name(), p), false, s.indexed(), s.span(), s.setupUses()));
+                tangents.add(new Declaration.StateSpec(
+                        tangentName(s.name(), p), false, s.indexed(), s.span(), s.setupUses()));
             }
             Tangent tangent = new Tangent(d, defs, tangentOf, p);
             for (Declaration.Equation eq : d.equations) {
-                equations.add(new Declaration.Equation(tangentName(eq.state(), p), eq.index(), tangent.of(eq.value()), eq.span()));
+                equations.add(new Declaration.Equation(
+                        tangentName(eq.state(), p), eq.index(), tangent.of(eq.value()), eq.span()));
             }
         }
         return shareCalls(d, tangents, equations);
@@ -57,17 +60,20 @@ public final class TangentSystem {
      * a dynamic definition "$s<k>", computed once per evaluation and read by all equations. Each
      * value is computed exactly as before, so the trajectories are bit for bit the same.
      */
-    private static Declaration shareCalls(Declaration d, List<Declaration.StateSpec> tangents, List<Declaration.Equation> tangentEquations) {
+    private static Declaration shareCalls(
+            Declaration d, List<Declaration.StateSpec> tangents, List<Declaration.Equation> tangentEquations) {
         List<Declaration.Equation> all = new ArrayList<>(d.equations);
         all.addAll(tangentEquations);
         List<Expr> values = new ArrayList<>();
         for (Declaration.Equation eq : all) values.add(eq.value());
         SharedCalls calls = new SharedCalls(values, "$s");
         List<Declaration.Equation> rewritten = new ArrayList<>();
-        for (Declaration.Equation eq : all) rewritten.add(new Declaration.Equation(eq.state(), eq.index(), calls.rewrite(eq.value()), eq.span()));
+        for (Declaration.Equation eq : all)
+            rewritten.add(new Declaration.Equation(eq.state(), eq.index(), calls.rewrite(eq.value()), eq.span()));
         List<Declaration.Definition> shared = new ArrayList<>();
         for (int k = 0; k < calls.shared.size(); k++) {
-            shared.add(new Declaration.Definition(calls.name(k), calls.shared.get(k), calls.shared.get(k).span()));
+            shared.add(new Declaration.Definition(
+                    calls.name(k), calls.shared.get(k), calls.shared.get(k).span()));
         }
         return d.rewritten(tangents, shared, rewritten);
     }

@@ -48,7 +48,14 @@ public sealed interface Expr {
      * @param standalone false for a part that is not an expression of its own (an if's block),
      *                   which therefore cannot be hoisted by itself
      */
-    record Opaque(String what, Span at, List<String> names, List<String> functions, boolean calls, boolean standalone, Span span)
+    record Opaque(
+            String what,
+            Span at,
+            List<String> names,
+            List<String> functions,
+            boolean calls,
+            boolean standalone,
+            Span span)
             implements Expr {
         /** For the passes after the analysis, which only ever see code that has a symbolic form. */
         public IllegalStateException unexpected() {

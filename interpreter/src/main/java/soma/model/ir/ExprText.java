@@ -16,12 +16,13 @@ public final class ExprText {
     /** Binding strength: higher binds tighter (as in the grammar). */
     private static int precedence(Expr e) {
         return switch (e) {
-            case Expr.Binary b -> switch (b.op()) {
-                case POW -> 7;
-                case MUL, DIV, MOD, MATMUL -> 5;
-                case ADD, SUB -> 4;
-                default -> 3;
-            };
+            case Expr.Binary b ->
+                switch (b.op()) {
+                    case POW -> 7;
+                    case MUL, DIV, MOD, MATMUL -> 5;
+                    case ADD, SUB -> 4;
+                    default -> 3;
+                };
             case Expr.Neg n -> 6;
             case Expr.Logic l -> l.kind().equals("not") ? 2 : l.kind().equals("and") ? 1 : 0;
             case Expr.If i -> -1;
@@ -36,8 +37,10 @@ public final class ExprText {
             case Expr.Name n -> n.name().startsWith("$") ? "<" + n.name().substring(1) + ">" : n.name();
             case Expr.Neg n -> "-" + show(n.operand(), 6);
             case Expr.Binary b -> binary(b);
-            case Expr.Logic l -> l.kind().equals("not") ? "not " + show(l.left(), 2)
-                    : show(l.left(), precedence(l)) + " " + l.kind() + " " + show(l.right(), precedence(l) + 1);
+            case Expr.Logic l ->
+                l.kind().equals("not")
+                        ? "not " + show(l.left(), 2)
+                        : show(l.left(), precedence(l)) + " " + l.kind() + " " + show(l.right(), precedence(l) + 1);
             case Expr.Call c -> {
                 List<String> args = new ArrayList<>();
                 for (Expr a : c.args()) args.add(show(a, 0));
@@ -49,7 +52,9 @@ public final class ExprText {
                 for (Expr a : l.items()) items.add(show(a, 0));
                 yield "[" + String.join(", ", items) + "]";
             }
-            case Expr.If i -> "if " + show(i.condition(), 0) + " { " + show(i.then(), 0) + " } else { " + show(i.otherwise(), 0) + " }";
+            case Expr.If i ->
+                "if " + show(i.condition(), 0) + " { " + show(i.then(), 0) + " } else { " + show(i.otherwise(), 0)
+                        + " }";
             case Expr.Opaque o -> "<" + o.what() + ">";
         };
         return precedence(e) < context ? "(" + s + ")" : s;

@@ -8,8 +8,12 @@ import java.util.List;
  * {@link Expr.Opaque}), every item keeps its source span. The passes of {@code soma.model.passes}
  * decide what is static, in which order definitions run and what is hoisted.
  */
-public record ModelSource(String name, List<String> parameters, List<State> states, List<Definition> definitions,
-                          List<Equation> equations) {
+public record ModelSource(
+        String name,
+        List<String> parameters,
+        List<State> states,
+        List<Definition> definitions,
+        List<Equation> equations) {
     public ModelSource {
         parameters = List.copyOf(parameters);
         states = List.copyOf(states);

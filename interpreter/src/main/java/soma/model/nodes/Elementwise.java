@@ -9,10 +9,33 @@ public final class Elementwise {
 
     /** a op b with the operator a compile-time constant of the node, so Graal folds the dispatch. */
     public static final class Binary extends MNode {
-        public enum Kind { ADD, SUB, MUL, DIV, MOD, POW, LT, LE, GT, GE, EQ, NE, AND, OR, MIN, MAX, ATAN2, HYPOT }
+        public enum Kind {
+            ADD,
+            SUB,
+            MUL,
+            DIV,
+            MOD,
+            POW,
+            LT,
+            LE,
+            GT,
+            GE,
+            EQ,
+            NE,
+            AND,
+            OR,
+            MIN,
+            MAX,
+            ATAN2,
+            HYPOT
+        }
 
-        @Child private MNode a;
-        @Child private MNode b;
+        @Child
+        private MNode a;
+
+        @Child
+        private MNode b;
+
         private final Kind kind;
 
         public Binary(Kind kind, MNode a, MNode b) {
@@ -56,7 +79,9 @@ public final class Elementwise {
 
     /** x^n for a small whole n, as multiplications (Math.pow is far slower, and v^3 is everywhere). */
     public static final class IntPow extends MNode {
-        @Child private MNode x;
+        @Child
+        private MNode x;
+
         private final int n;
 
         public IntPow(MNode x, int n) {
@@ -64,7 +89,10 @@ public final class Elementwise {
             this.n = n;
         }
 
-        @Override public void prepare(Workspace w) { x.prepare(w); }
+        @Override
+        public void prepare(Workspace w) {
+            x.prepare(w);
+        }
 
         @Override
         @com.oracle.truffle.api.nodes.ExplodeLoop
@@ -77,7 +105,9 @@ public final class Elementwise {
     }
 
     public static final class Unary extends MNode {
-        @Child private MNode x;
+        @Child
+        private MNode x;
+
         private final DoubleUnaryOperator f;
 
         public Unary(DoubleUnaryOperator f, MNode x) {
@@ -85,29 +115,65 @@ public final class Elementwise {
             this.x = x;
         }
 
-        @Override public void prepare(Workspace w) { x.prepare(w); }
-        @Override public double at(Workspace w, int i) { return f.applyAsDouble(x.at(w, i)); }
+        @Override
+        public void prepare(Workspace w) {
+            x.prepare(w);
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return f.applyAsDouble(x.at(w, i));
+        }
     }
 
     public static final class Neg extends MNode {
-        @Child private MNode x;
-        public Neg(MNode x) { this.x = x; }
-        @Override public void prepare(Workspace w) { x.prepare(w); }
-        @Override public double at(Workspace w, int i) { return -x.at(w, i); }
+        @Child
+        private MNode x;
+
+        public Neg(MNode x) {
+            this.x = x;
+        }
+
+        @Override
+        public void prepare(Workspace w) {
+            x.prepare(w);
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return -x.at(w, i);
+        }
     }
 
     public static final class Not extends MNode {
-        @Child private MNode x;
-        public Not(MNode x) { this.x = x; }
-        @Override public void prepare(Workspace w) { x.prepare(w); }
-        @Override public double at(Workspace w, int i) { return x.at(w, i) == 0 ? 1 : 0; }
+        @Child
+        private MNode x;
+
+        public Not(MNode x) {
+            this.x = x;
+        }
+
+        @Override
+        public void prepare(Workspace w) {
+            x.prepare(w);
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return x.at(w, i) == 0 ? 1 : 0;
+        }
     }
 
     /** {@code if c { a } else { b }}: only the chosen branch is evaluated for each element. */
     public static final class Select extends MNode {
-        @Child private MNode condition;
-        @Child private MNode then;
-        @Child private MNode otherwise;
+        @Child
+        private MNode condition;
+
+        @Child
+        private MNode then;
+
+        @Child
+        private MNode otherwise;
 
         public Select(MNode condition, MNode then, MNode otherwise) {
             this.condition = condition;
@@ -122,6 +188,9 @@ public final class Elementwise {
             otherwise.prepare(w);
         }
 
-        @Override public double at(Workspace w, int i) { return condition.at(w, i) != 0 ? then.at(w, i) : otherwise.at(w, i); }
+        @Override
+        public double at(Workspace w, int i) {
+            return condition.at(w, i) != 0 ? then.at(w, i) : otherwise.at(w, i);
+        }
     }
 }

@@ -6,47 +6,99 @@ public final class Leaves {
 
     public static final class Num extends MNode {
         private final double value;
-        public Num(double value) { this.value = value; }
-        @Override public double at(Workspace w, int i) { return value; }
+
+        public Num(double value) {
+            this.value = value;
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return value;
+        }
     }
 
     public static final class Time extends MNode {
-        @Override public double at(Workspace w, int i) { return w.t; }
+        @Override
+        public double at(Workspace w, int i) {
+            return w.t;
+        }
     }
 
     public static final class StateScalar extends MNode {
         private final int offset;
-        public StateScalar(int offset) { this.offset = offset; }
-        @Override public double at(Workspace w, int i) { return w.y[offset]; }
+
+        public StateScalar(int offset) {
+            this.offset = offset;
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return w.y[offset];
+        }
     }
 
     public static final class StateVector extends MNode {
         private final int offset;
-        public StateVector(int offset) { this.offset = offset; }
-        @Override public double at(Workspace w, int i) { return w.y[offset + i]; }
+
+        public StateVector(int offset) {
+            this.offset = offset;
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return w.y[offset + i];
+        }
     }
 
     public static final class ConstScalar extends MNode {
         private final int slot;
-        public ConstScalar(int slot) { this.slot = slot; }
-        @Override public double at(Workspace w, int i) { return w.c[slot][0]; }
+
+        public ConstScalar(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return w.c[slot][0];
+        }
     }
 
     public static final class ConstVector extends MNode {
         private final int slot;
-        public ConstVector(int slot) { this.slot = slot; }
-        @Override public double at(Workspace w, int i) { return w.c[slot][i]; }
+
+        public ConstVector(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return w.c[slot][i];
+        }
     }
 
     public static final class BufferScalar extends MNode {
         private final int slot;
-        public BufferScalar(int slot) { this.slot = slot; }
-        @Override public double at(Workspace w, int i) { return w.buf[slot][0]; }
+
+        public BufferScalar(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return w.buf[slot][0];
+        }
     }
 
     public static final class BufferVector extends MNode {
         private final int slot;
-        public BufferVector(int slot) { this.slot = slot; }
-        @Override public double at(Workspace w, int i) { return w.buf[slot][i]; }
+
+        public BufferVector(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return w.buf[slot][i];
+        }
     }
 }

@@ -11,7 +11,9 @@ public final class Materialized {
 
     /** (rows x cols) constant matrix @ vector expression: out = W x, with x computed once into tmp. */
     public static final class MatVec extends MNode {
-        @Child private MNode x;
+        @Child
+        private MNode x;
+
         private final int matrix;
         private final int rows;
         private final int cols;
@@ -42,12 +44,17 @@ public final class Materialized {
             }
         }
 
-        @Override public double at(Workspace w, int i) { return w.buf[out][i]; }
+        @Override
+        public double at(Workspace w, int i) {
+            return w.buf[out][i];
+        }
     }
 
     /** sum (or mean) of the n elements of an expression; a dot product is sum(a * b). */
     public static final class Sum extends MNode {
-        @Child private MNode x;
+        @Child
+        private MNode x;
+
         private final int n;
         private final boolean mean;
         private final int out;
@@ -67,12 +74,17 @@ public final class Materialized {
             w.buf[out][0] = mean ? s / n : s;
         }
 
-        @Override public double at(Workspace w, int i) { return w.buf[out][0]; }
+        @Override
+        public double at(Workspace w, int i) {
+            return w.buf[out][0];
+        }
     }
 
     /** Element k (a constant) of a vector expression. */
     public static final class Element extends MNode {
-        @Child private MNode x;
+        @Child
+        private MNode x;
+
         private final int k;
 
         public Element(MNode x, int k) {
@@ -80,13 +92,22 @@ public final class Materialized {
             this.k = k;
         }
 
-        @Override public void prepare(Workspace w) { x.prepare(w); }
-        @Override public double at(Workspace w, int i) { return x.at(w, k); }
+        @Override
+        public void prepare(Workspace w) {
+            x.prepare(w);
+        }
+
+        @Override
+        public double at(Workspace w, int i) {
+            return x.at(w, k);
+        }
     }
 
     /** [a, b, c] of scalar expressions, as a vector. */
     public static final class Stack extends MNode {
-        @Children private final MNode[] parts;
+        @Children
+        private final MNode[] parts;
+
         private final int out;
 
         public Stack(MNode[] parts, int out) {
@@ -104,6 +125,9 @@ public final class Materialized {
             }
         }
 
-        @Override public double at(Workspace w, int i) { return w.buf[out][i]; }
+        @Override
+        public double at(Workspace w, int i) {
+            return w.buf[out][i];
+        }
     }
 }

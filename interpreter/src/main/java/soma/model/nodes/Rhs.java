@@ -8,8 +8,11 @@ import com.oracle.truffle.api.nodes.Node;
  * its equations (each into its slice of dy). {@link #evaluate} is the right-hand side f(t, y).
  */
 public final class Rhs extends Node {
-    @Children private final Assign[] definitions;
-    @Children private final Assign[] equations;
+    @Children
+    private final Assign[] definitions;
+
+    @Children
+    private final Assign[] equations;
 
     public Rhs(Assign[] definitions, Assign[] equations) {
         this.definitions = definitions;
@@ -24,7 +27,9 @@ public final class Rhs extends Node {
 
     /** Writes n elements of an expression into a buffer (definitions) or into dy (equations). */
     public static final class Assign extends Node {
-        @Child private MNode value;
+        @Child
+        private MNode value;
+
         private final boolean toDerivative;
         private final int slot;
         private final int offset;

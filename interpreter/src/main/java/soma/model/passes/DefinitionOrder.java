@@ -11,7 +11,10 @@ import soma.model.ir.ModelSource;
  * in declaration order); a cycle is a problem at the definition where it was entered.
  */
 public final class DefinitionOrder {
-    private enum Mark { IN_PROGRESS, DONE }
+    private enum Mark {
+        IN_PROGRESS,
+        DONE
+    }
 
     private final Map<String, ModelSource.Definition> definitions;
     private final List<Problem> problems;
@@ -36,7 +39,9 @@ public final class DefinitionOrder {
         path.add(name);
         if (mark == Mark.IN_PROGRESS) {
             List<String> cycle = path.subList(path.indexOf(name), path.size());
-            problems.add(new Problem(definitions.get(name).span(), "definitions depend on each other in a cycle: " + String.join(" -> ", cycle)));
+            problems.add(new Problem(
+                    definitions.get(name).span(),
+                    "definitions depend on each other in a cycle: " + String.join(" -> ", cycle)));
             path.removeLast();
             return;
         }

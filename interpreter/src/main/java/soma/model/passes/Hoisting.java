@@ -48,8 +48,11 @@ public final class Hoisting {
                 hoisted.add(new Hoisted(name, e));
                 return new Expr.Name(name, e.span());
             }
-            problems.add(new Problem(e.span(), "'" + random + "' inside an equation would be drawn only once; draw it in a definition "
-                    + "(noise = " + random + "(...)) if that is what you mean (stochastic equations are not supported yet)"));
+            problems.add(new Problem(
+                    e.span(),
+                    "'" + random + "' inside an equation would be drawn only once; draw it in a definition "
+                            + "(noise = " + random
+                            + "(...)) if that is what you mean (stochastic equations are not supported yet)"));
         }
         return switch (e) {
             case Expr.Num n -> n;
@@ -68,12 +71,14 @@ public final class Hoisting {
                 Expr condition = rewrite(i.condition());
                 yield new Expr.If(condition, rewrite(i.then()), otherwise, i.span());
             }
-            case Expr.Call c -> new Expr.Call(c.function(), c.args().stream().map(this::rewrite).toList(), c.span());
+            case Expr.Call c ->
+                new Expr.Call(c.function(), c.args().stream().map(this::rewrite).toList(), c.span());
             case Expr.Index i -> {
                 Expr target = rewrite(i.target());
                 yield new Expr.Index(target, rewrite(i.key()), i.span());
             }
-            case Expr.ListOf l -> new Expr.ListOf(l.items().stream().map(this::rewrite).toList(), l.span());
+            case Expr.ListOf l ->
+                new Expr.ListOf(l.items().stream().map(this::rewrite).toList(), l.span());
             case Expr.Opaque o -> {
                 problems.add(new Problem(o.at(), "not allowed in a model's equations: " + o.what()));
                 yield o;

@@ -25,8 +25,11 @@ public final class ModelAnalysis {
      */
     public record Static(String name, Expr value, Expr.Span span, boolean hidden, Declaration.Static meaning) {}
 
-    public record Result(List<Declaration.Definition> definitions, List<Declaration.Equation> equations, List<Static> statics,
-                         List<Problem> problems) {}
+    public record Result(
+            List<Declaration.Definition> definitions,
+            List<Declaration.Equation> equations,
+            List<Static> statics,
+            List<Problem> problems) {}
 
     /** @param notStateless functions whose calls give a new value each time (random draws) */
     public static Result run(ModelSource model, Set<String> notStateless) {
@@ -35,13 +38,15 @@ public final class ModelAnalysis {
         Map<String, ModelSource.Definition> definitions = new LinkedHashMap<>();
         for (ModelSource.Definition d : model.definitions()) definitions.put(d.name(), d);
         List<String> order = DefinitionOrder.of(definitions, problems);
-        Set<String> dynamic = StaticSplit.dynamicNames(model.states().stream().map(ModelSource.State::name).toList(), order, definitions);
+        Set<String> dynamic = StaticSplit.dynamicNames(
+                model.states().stream().map(ModelSource.State::name).toList(), order, definitions);
         Hoisting hoisting = new Hoisting(dynamic, notStateless, problems);
         List<Declaration.Definition> compiled = new ArrayList<>();
         List<Static> statics = new ArrayList<>();
         for (String name : order) {
             ModelSource.Definition d = definitions.get(name);
-            if (dynamic.contains(name)) compiled.add(new Declaration.Definition(name, hoisting.rewrite(d.value()), d.span()));
+            if (dynamic.contains(name))
+                compiled.add(new Declaration.Definition(name, hoisting.rewrite(d.value()), d.span()));
             else statics.add(staticOf(name, d.value(), d.span(), false, notStateless));
         }
         List<Declaration.Equation> equations = new ArrayList<>();
@@ -49,7 +54,8 @@ public final class ModelAnalysis {
             Expr index = e.index() == null ? null : hoisting.rewrite(e.index());
             equations.add(new Declaration.Equation(e.state(), index, hoisting.rewrite(e.value()), e.span()));
         }
-        for (Hoisting.Hoisted h : hoisting.hoisted()) statics.add(staticOf(h.name(), h.value(), h.value().span(), true, notStateless));
+        for (Hoisting.Hoisted h : hoisting.hoisted())
+            statics.add(staticOf(h.name(), h.value(), h.value().span(), true, notStateless));
         return new Result(compiled, equations, statics, problems);
     }
 

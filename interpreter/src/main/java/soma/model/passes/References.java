@@ -22,15 +22,31 @@ public final class References {
 
     private static void collect(Expr e, Set<String> out) {
         switch (e) {
-            case Expr.Num n -> { }
+            case Expr.Num n -> {}
             case Expr.Name n -> out.add(n.name());
             case Expr.Neg n -> collect(n.operand(), out);
-            case Expr.Binary b -> { collect(b.left(), out); collect(b.right(), out); }
-            case Expr.Logic l -> { collect(l.left(), out); if (l.right() != null) collect(l.right(), out); }
-            case Expr.Call c -> { out.add(c.function()); c.args().forEach(a -> collect(a, out)); }
-            case Expr.Index i -> { collect(i.target(), out); collect(i.key(), out); }
+            case Expr.Binary b -> {
+                collect(b.left(), out);
+                collect(b.right(), out);
+            }
+            case Expr.Logic l -> {
+                collect(l.left(), out);
+                if (l.right() != null) collect(l.right(), out);
+            }
+            case Expr.Call c -> {
+                out.add(c.function());
+                c.args().forEach(a -> collect(a, out));
+            }
+            case Expr.Index i -> {
+                collect(i.target(), out);
+                collect(i.key(), out);
+            }
             case Expr.ListOf l -> l.items().forEach(a -> collect(a, out));
-            case Expr.If i -> { collect(i.condition(), out); collect(i.then(), out); collect(i.otherwise(), out); }
+            case Expr.If i -> {
+                collect(i.condition(), out);
+                collect(i.then(), out);
+                collect(i.otherwise(), out);
+            }
             case Expr.Opaque o -> out.addAll(o.names());
         }
     }
@@ -49,7 +65,11 @@ public final class References {
     /** The first of the given functions the expression calls (outermost, then left to right), or null. */
     public static String firstCall(Expr e, Set<String> functions) {
         if (e instanceof Expr.Call c && functions.contains(c.function())) return c.function();
-        if (e instanceof Expr.Opaque o) return o.functions().stream().filter(functions::contains).findFirst().orElse(null);
+        if (e instanceof Expr.Opaque o)
+            return o.functions().stream()
+                    .filter(functions::contains)
+                    .findFirst()
+                    .orElse(null);
         for (Expr child : children(e)) {
             String found = firstCall(child, functions);
             if (found != null) return found;

@@ -17,7 +17,8 @@ public final class StaticSplit {
     private StaticSplit() {}
 
     /** The dynamic names: the states, {@code t}, and the dynamic definitions. */
-    public static Set<String> dynamicNames(Collection<String> states, List<String> order, Map<String, ModelSource.Definition> definitions) {
+    public static Set<String> dynamicNames(
+            Collection<String> states, List<String> order, Map<String, ModelSource.Definition> definitions) {
         Set<String> dynamic = new HashSet<>(states);
         dynamic.add("t");
         for (String name : order) {

@@ -9,8 +9,12 @@ import soma.tensor.TensorException;
 
 /** {@code x.name}, and {@code x.name = v} when a value node is given. */
 public final class FieldNode extends ExprNode {
-    @Child private ExprNode target;
-    @Child private ExprNode value;
+    @Child
+    private ExprNode target;
+
+    @Child
+    private ExprNode value;
+
     private final String name;
 
     public FieldNode(ExprNode target, String name, ExprNode value) {

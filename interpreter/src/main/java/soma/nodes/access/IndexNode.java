@@ -11,9 +11,14 @@ import soma.tensor.TensorException;
 
 /** {@code x[k1, k2, ...]}, and {@code x[...] = v} when a value node is given. */
 public final class IndexNode extends ExprNode {
-    @Child private ExprNode target;
-    @Children private final ExprNode[] keys;
-    @Child private ExprNode value;
+    @Child
+    private ExprNode target;
+
+    @Children
+    private final ExprNode[] keys;
+
+    @Child
+    private ExprNode value;
 
     public IndexNode(ExprNode target, ExprNode[] keys, ExprNode value) {
         this.target = target;

@@ -8,9 +8,14 @@ import soma.runtime.SomaException;
 
 /** The {@code lo:hi:step} part of an index expression. */
 public final class SliceNode extends ExprNode {
-    @Child private ExprNode lo;
-    @Child private ExprNode hi;
-    @Child private ExprNode step;
+    @Child
+    private ExprNode lo;
+
+    @Child
+    private ExprNode hi;
+
+    @Child
+    private ExprNode step;
 
     public SliceNode(ExprNode lo, ExprNode hi, ExprNode step) {
         this.lo = lo;

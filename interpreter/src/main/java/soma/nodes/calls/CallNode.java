@@ -12,10 +12,17 @@ import soma.runtime.SomaFunction;
 
 /** {@code f(a, b, name: c)}. */
 public final class CallNode extends ExprNode {
-    @Child private ExprNode callee;
-    @Children private final ExprNode[] arguments;
-    @CompilationFinal(dimensions = 1) private final String[] names;
-    @Child private Invoker invoker = new Invoker();
+    @Child
+    private ExprNode callee;
+
+    @Children
+    private final ExprNode[] arguments;
+
+    @CompilationFinal(dimensions = 1)
+    private final String[] names;
+
+    @Child
+    private Invoker invoker = new Invoker();
 
     /** @param names the argument names, or null when every argument is positional */
     public CallNode(ExprNode callee, ExprNode[] arguments, String[] names) {

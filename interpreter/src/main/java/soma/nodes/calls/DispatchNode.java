@@ -18,9 +18,11 @@ public abstract class DispatchNode extends Node {
     public abstract Object executeDispatch(SomaFunction function, Object[] arguments);
 
     @Specialization(guards = "function.callTarget == cachedTarget", limit = "3")
-    protected static Object doDirect(SomaFunction function, Object[] arguments,
-                                     @Cached("function.callTarget") RootCallTarget cachedTarget,
-                                     @Cached("create(cachedTarget)") DirectCallNode callNode) {
+    protected static Object doDirect(
+            SomaFunction function,
+            Object[] arguments,
+            @Cached("function.callTarget") RootCallTarget cachedTarget,
+            @Cached("create(cachedTarget)") DirectCallNode callNode) {
         return callNode.call(arguments);
     }
 

@@ -2,10 +2,10 @@ package soma.nodes.calls;
 
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import soma.model.ir.SymbolicFunction;
 import soma.nodes.ExprNode;
 import soma.runtime.Signature;
 import soma.runtime.SomaFunction;
-import soma.model.ir.SymbolicFunction;
 
 /** {@code fn name(params) ...} or a lambda: makes a function value, closing over this frame if needed. */
 public final class FunctionNode extends ExprNode {
@@ -18,7 +18,8 @@ public final class FunctionNode extends ExprNode {
         this(signature, callTarget, capturesFrame, null);
     }
 
-    public FunctionNode(Signature signature, RootCallTarget callTarget, boolean capturesFrame, SymbolicFunction symbolic) {
+    public FunctionNode(
+            Signature signature, RootCallTarget callTarget, boolean capturesFrame, SymbolicFunction symbolic) {
         this.symbolic = symbolic;
         this.signature = signature;
         this.callTarget = callTarget;

@@ -7,15 +7,16 @@ import com.oracle.truffle.api.nodes.Node;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
 import soma.runtime.SomaFunction;
-import soma.tensor.TensorException;
 import soma.tensor.MemoryBudget;
+import soma.tensor.TensorException;
 
 /**
  * Binds arguments and calls, turning library errors and runaway recursion into Soma errors
  * located at the call site. Shared by plain calls and method-style calls.
  */
 public final class Invoker extends Node {
-    @Child private DispatchNode dispatch = DispatchNodeGen.create();
+    @Child
+    private DispatchNode dispatch = DispatchNodeGen.create();
 
     public Object invoke(SomaFunction fn, Object[] values, String[] names, Node site) {
         try {

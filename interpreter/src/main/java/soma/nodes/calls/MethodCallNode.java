@@ -20,11 +20,19 @@ import soma.runtime.SomaFunction;
  * {@code W.transpose()} is {@code transpose(W)} and {@code xs.map(g)} is {@code map(xs, g)}.
  */
 public final class MethodCallNode extends ExprNode {
-    @Child private ExprNode receiver;
+    @Child
+    private ExprNode receiver;
+
     private final String method;
-    @Children private final ExprNode[] arguments;
-    @CompilationFinal(dimensions = 1) private final String[] names;
-    @Child private Invoker invoker = new Invoker();
+
+    @Children
+    private final ExprNode[] arguments;
+
+    @CompilationFinal(dimensions = 1)
+    private final String[] names;
+
+    @Child
+    private Invoker invoker = new Invoker();
 
     public MethodCallNode(ExprNode receiver, String method, ExprNode[] arguments, String[] names) {
         this.receiver = receiver;

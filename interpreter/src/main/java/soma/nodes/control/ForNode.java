@@ -11,9 +11,9 @@ import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
 import soma.runtime.Iteration;
 import soma.runtime.Nil;
+import soma.runtime.Printer;
 import soma.runtime.Range;
 import soma.runtime.SomaException;
-import soma.runtime.Printer;
 
 /**
  * {@code for x in iterable { body }} and {@code for i, x in iterable { body }}. The iterable and
@@ -21,8 +21,12 @@ import soma.runtime.Printer;
  * Ranges are walked without allocating.
  */
 public final class ForNode extends ExprNode {
-    @Child private ExprNode iterable;
-    @Child private LoopNode loop;
+    @Child
+    private ExprNode iterable;
+
+    @Child
+    private LoopNode loop;
+
     private final int iterSlot;
     private final int posSlot;
 
@@ -51,7 +55,9 @@ public final class ForNode extends ExprNode {
         private final int posSlot;
         private final int indexVarSlot;
         private final int varSlot;
-        @Child private ExprNode body;
+
+        @Child
+        private ExprNode body;
 
         Body(int iterSlot, int posSlot, int indexVarSlot, int varSlot, ExprNode body) {
             this.iterSlot = iterSlot;

@@ -8,9 +8,15 @@ import soma.runtime.Nil;
 
 /** {@code if c { a } else { b }}, usable as an expression. */
 public final class IfNode extends ExprNode {
-    @Child private ExprNode condition;
-    @Child private ExprNode thenBranch;
-    @Child private ExprNode elseBranch;
+    @Child
+    private ExprNode condition;
+
+    @Child
+    private ExprNode thenBranch;
+
+    @Child
+    private ExprNode elseBranch;
+
     private final CountingConditionProfile profile = CountingConditionProfile.create();
 
     public IfNode(ExprNode condition, ExprNode thenBranch, ExprNode elseBranch) {

@@ -38,8 +38,10 @@ public final class ImportNode extends ExprNode {
         SomaContext context = SomaContext.get(this);
         TruffleFile file = find(context);
         if (file == null) {
-            throw new SomaException("cannot find module '" + name + "' (looked for stdlib/" + name + ".soma and "
-                    + name + ".soma beside this script)", this);
+            throw new SomaException(
+                    "cannot find module '" + name + "' (looked for stdlib/" + name + ".soma and " + name
+                            + ".soma beside this script)",
+                    this);
         }
         String key;
         try {
@@ -54,9 +56,11 @@ public final class ImportNode extends ExprNode {
             List<String> names = new ArrayList<>();
             for (int i = cycle; i >= 0; i--) names.add(moduleName(chain.get(i)));
             names.add(name);
-            throw new SomaException(cycle == 0
-                    ? "module '" + name + "' imports itself"
-                    : "import cycle: " + String.join(" imports ", names), this);
+            throw new SomaException(
+                    cycle == 0
+                            ? "module '" + name + "' imports itself"
+                            : "import cycle: " + String.join(" imports ", names),
+                    this);
         }
         if (!context.markImported(key)) return;
         try {
@@ -71,9 +75,12 @@ public final class ImportNode extends ExprNode {
     private static List<String> running(SomaContext context) {
         List<String> files = new ArrayList<>();
         Truffle.getRuntime().iterateFrames(f -> {
-            if (f.getCallTarget() instanceof RootCallTarget t && t.getRootNode() instanceof ProgramRootNode p
-                    && p.getSourceSection() != null && p.getSourceSection().getSource().getPath() != null) {
-                TruffleFile file = context.env().getPublicTruffleFile(p.getSourceSection().getSource().getPath());
+            if (f.getCallTarget() instanceof RootCallTarget t
+                    && t.getRootNode() instanceof ProgramRootNode p
+                    && p.getSourceSection() != null
+                    && p.getSourceSection().getSource().getPath() != null) {
+                TruffleFile file = context.env()
+                        .getPublicTruffleFile(p.getSourceSection().getSource().getPath());
                 try {
                     files.add(file.getCanonicalFile().getPath());
                 } catch (IOException e) {
@@ -91,9 +98,13 @@ public final class ImportNode extends ExprNode {
     }
 
     private TruffleFile find(SomaContext context) {
-        TruffleFile std = context.env().getPublicTruffleFile(context.home().resolve("stdlib").resolve(name + ".soma").toString());
+        TruffleFile std = context.env()
+                .getPublicTruffleFile(
+                        context.home().resolve("stdlib").resolve(name + ".soma").toString());
         if (std.exists()) return std;
-        Source here = getRootNode().getSourceSection() == null ? null : getRootNode().getSourceSection().getSource();
+        Source here = getRootNode().getSourceSection() == null
+                ? null
+                : getRootNode().getSourceSection().getSource();
         if (here != null && here.getPath() != null) {
             TruffleFile dir = context.env().getPublicTruffleFile(here.getPath()).getParent();
             if (dir != null) {

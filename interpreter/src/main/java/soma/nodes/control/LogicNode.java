@@ -6,11 +6,19 @@ import soma.nodes.ExprNode;
 
 /** Short-circuit {@code and} / {@code or}, and {@code not}. Operands must be bools. */
 public final class LogicNode extends ExprNode {
-    public enum Kind { AND, OR, NOT }
+    public enum Kind {
+        AND,
+        OR,
+        NOT
+    }
 
     private final Kind kind;
-    @Child private ExprNode left;
-    @Child private ExprNode right;
+
+    @Child
+    private ExprNode left;
+
+    @Child
+    private ExprNode right;
 
     public LogicNode(Kind kind, ExprNode left, ExprNode right) {
         this.kind = kind;

@@ -15,7 +15,8 @@ import soma.runtime.Nil;
  * is compiled by on-stack replacement while it runs (a plain Java loop would stay interpreted).
  */
 public final class WhileNode extends ExprNode {
-    @Child private LoopNode loop;
+    @Child
+    private LoopNode loop;
 
     public WhileNode(ExprNode condition, ExprNode body) {
         this.loop = Truffle.getRuntime().createLoopNode(new Body(condition, body));
@@ -28,8 +29,11 @@ public final class WhileNode extends ExprNode {
     }
 
     private static final class Body extends Node implements RepeatingNode {
-        @Child private ExprNode condition;
-        @Child private ExprNode body;
+        @Child
+        private ExprNode condition;
+
+        @Child
+        private ExprNode body;
 
         Body(ExprNode condition, ExprNode body) {
             this.condition = condition;

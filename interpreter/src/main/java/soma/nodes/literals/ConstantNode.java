@@ -8,9 +8,14 @@ import soma.nodes.ExprNode;
 public final class ConstantNode extends ExprNode {
     private final Object value;
 
-    public ConstantNode(Object value) { this.value = value; }
+    public ConstantNode(Object value) {
+        this.value = value;
+    }
 
-    @Override public Object executeGeneric(VirtualFrame frame) { return value; }
+    @Override
+    public Object executeGeneric(VirtualFrame frame) {
+        return value;
+    }
 
     @Override
     public boolean executeBoolean(VirtualFrame frame) throws UnexpectedResultException {

@@ -9,9 +9,12 @@ import soma.runtime.Printer;
 
 /** {@code "text {expr} text"}: the parts are evaluated and shown as print would show them. */
 public final class InterpolationNode extends ExprNode {
-    @Children private final ExprNode[] parts;
+    @Children
+    private final ExprNode[] parts;
 
-    public InterpolationNode(ExprNode[] parts) { this.parts = parts; }
+    public InterpolationNode(ExprNode[] parts) {
+        this.parts = parts;
+    }
 
     @Override
     @ExplodeLoop

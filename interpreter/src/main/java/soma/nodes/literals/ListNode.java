@@ -8,9 +8,12 @@ import soma.nodes.ExprNode;
 import soma.runtime.SomaList;
 
 public final class ListNode extends ExprNode {
-    @Children private final ExprNode[] items;
+    @Children
+    private final ExprNode[] items;
 
-    public ListNode(ExprNode[] items) { this.items = items; }
+    public ListNode(ExprNode[] items) {
+        this.items = items;
+    }
 
     @Override
     @ExplodeLoop

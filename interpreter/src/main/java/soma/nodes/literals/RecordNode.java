@@ -7,8 +7,11 @@ import soma.nodes.ExprNode;
 import soma.runtime.SomaRecord;
 
 public final class RecordNode extends ExprNode {
-    @CompilationFinal(dimensions = 1) private final String[] names;
-    @Children private final ExprNode[] values;
+    @CompilationFinal(dimensions = 1)
+    private final String[] names;
+
+    @Children
+    private final ExprNode[] values;
 
     public RecordNode(String[] names, ExprNode[] values) {
         this.names = names;

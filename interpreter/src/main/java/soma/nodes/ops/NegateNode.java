@@ -6,10 +6,10 @@ import com.oracle.truffle.api.dsl.Specialization;
 import soma.nodes.ExprNode;
 import soma.runtime.Op;
 import soma.runtime.Operators;
+import soma.runtime.Printer;
 import soma.runtime.SomaError;
 import soma.runtime.SomaException;
 import soma.tensor.TensorException;
-import soma.runtime.Printer;
 
 /** Unary minus: {@code -x} is {@code 0 - x} for non-numbers (tensors). */
 @NodeChild("operand")

@@ -19,6 +19,7 @@ public abstract class RangeNode extends ExprNode {
 
     @Fallback
     protected Object doGeneric(Object a, Object b) {
-        throw new SomaException("a range needs two numbers, got " + Printer.typeName(a) + " .. " + Printer.typeName(b), this);
+        throw new SomaException(
+                "a range needs two numbers, got " + Printer.typeName(a) + " .. " + Printer.typeName(b), this);
     }
 }

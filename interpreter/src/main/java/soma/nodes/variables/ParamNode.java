@@ -8,7 +8,10 @@ import soma.runtime.Missing;
 /** A parameter's value at function entry: the argument, or the default when it was omitted. */
 public final class ParamNode extends ExprNode {
     private final int index;
-    @Child private ExprNode defaultValue;
+
+    @Child
+    private ExprNode defaultValue;
+
     private final CountingConditionProfile missing = CountingConditionProfile.create();
 
     public ParamNode(int index, ExprNode defaultValue) {

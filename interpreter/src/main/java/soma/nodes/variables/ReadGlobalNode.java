@@ -17,7 +17,9 @@ import soma.runtime.SomaException;
  */
 public final class ReadGlobalNode extends ExprNode {
     private final String name;
-    @CompilationFinal private Cell cell;
+
+    @CompilationFinal
+    private Cell cell;
 
     public ReadGlobalNode(String name) {
         this.name = name;

@@ -12,6 +12,7 @@ import soma.runtime.SomaException;
 @NodeField(name = "name", type = String.class)
 public abstract class ReadLocalNode extends ExprNode {
     protected abstract int getSlot();
+
     protected abstract String getName();
 
     @Specialization(guards = "frame.isDouble(getSlot())")

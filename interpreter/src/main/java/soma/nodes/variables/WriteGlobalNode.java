@@ -17,8 +17,12 @@ import soma.runtime.SomaException;
 public final class WriteGlobalNode extends ExprNode {
     private final String name;
     private final boolean define;
-    @Child private ExprNode value;
-    @CompilationFinal private Cell cell;
+
+    @Child
+    private ExprNode value;
+
+    @CompilationFinal
+    private Cell cell;
 
     public WriteGlobalNode(String name, boolean define, ExprNode value) {
         this.name = name;

@@ -9,7 +9,9 @@ import soma.nodes.ExprNode;
 public final class WriteOuterNode extends ExprNode {
     private final int depth;
     private final int slot;
-    @Child private ExprNode value;
+
+    @Child
+    private ExprNode value;
 
     public WriteOuterNode(int depth, int slot, ExprNode value) {
         this.depth = depth;

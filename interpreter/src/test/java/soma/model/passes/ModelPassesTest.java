@@ -41,7 +41,8 @@ class ModelPassesTest {
     void definitionsComeAfterWhatTheyUse() {
         List<Problem> problems = new ArrayList<>();
         // c = b * 2, b = a + 1, a = 3: declared in reverse order of need
-        List<String> order = DefinitionOrder.of(byName(def("c", mul(name("b"), num(2))), def("b", add(name("a"), num(1))), def("a", num(3))), problems);
+        List<String> order = DefinitionOrder.of(
+                byName(def("c", mul(name("b"), num(2))), def("b", add(name("a"), num(1))), def("a", num(3))), problems);
         assertEquals(List.of("a", "b", "c"), order);
         assertTrue(problems.isEmpty());
     }
@@ -49,7 +50,8 @@ class ModelPassesTest {
     @Test
     void aCalledFunctionIsADependencyToo() {
         // in setup, a definition named like a function is what a call of that name reaches
-        List<String> order = DefinitionOrder.of(byName(def("y", call("f", num(2))), def("f", name("g"))), new ArrayList<>());
+        List<String> order =
+                DefinitionOrder.of(byName(def("y", call("f", num(2))), def("f", name("g"))), new ArrayList<>());
         assertEquals(List.of("f", "y"), order);
     }
 
@@ -60,15 +62,21 @@ class ModelPassesTest {
         ModelSource.Definition q = def("q", mul(name("p"), num(2)));
         List<String> order = DefinitionOrder.of(byName(p, q), problems);
         assertEquals(1, problems.size());
-        assertEquals("definitions depend on each other in a cycle: p -> q -> p", problems.get(0).message());
+        assertEquals(
+                "definitions depend on each other in a cycle: p -> q -> p",
+                problems.get(0).message());
         assertEquals(p.span(), problems.get(0).span());
         assertEquals(List.of("q", "p"), order); // still a complete order, so later passes can run
     }
 
     @Test
     void whatDependsOnStateOrTimeIsDynamicTransitively() {
-        Map<String, ModelSource.Definition> defs = byName(def("k", mul(name("g"), num(2))), def("drive", call("sin", name("t"))),
-                def("u", add(name("drive"), name("k"))), def("r", call("tanh", name("x"))), def("W", call("randn", name("N"), name("N"))));
+        Map<String, ModelSource.Definition> defs = byName(
+                def("k", mul(name("g"), num(2))),
+                def("drive", call("sin", name("t"))),
+                def("u", add(name("drive"), name("k"))),
+                def("r", call("tanh", name("x"))),
+                def("W", call("randn", name("N"), name("N"))));
         List<String> order = DefinitionOrder.of(defs, new ArrayList<>());
         Set<String> dynamic = StaticSplit.dynamicNames(List.of("x"), order, defs);
         assertTrue(dynamic.containsAll(Set.of("x", "t", "drive", "u", "r")));
@@ -80,13 +88,15 @@ class ModelPassesTest {
     void anInvariantCallIsHoistedAndTheEquationReadsIt() {
         List<Problem> problems = new ArrayList<>();
         Hoisting hoisting = new Hoisting(Set.of("x", "t"), RANDOM, problems);
-        Expr invariant = add(name("W"), call("eye", name("N")));          // W + eye(N)
-        Expr scaled = mul(name("g"), call("sqrt", name("N")));            // g * sqrt(N)
+        Expr invariant = add(name("W"), call("eye", name("N"))); // W + eye(N)
+        Expr scaled = mul(name("g"), call("sqrt", name("N"))); // g * sqrt(N)
         Expr rhs = add(matmul(invariant, name("x")), mul(scaled, name("x")));
         Expr rewritten = hoisting.rewrite(rhs);
         assertTrue(problems.isEmpty());
         assertEquals(2, hoisting.hoisted().size());
-        assertSame(invariant, hoisting.hoisted().get(0).value()); // the original IR: setup evaluates it from its parse tree
+        assertSame(
+                invariant,
+                hoisting.hoisted().get(0).value()); // the original IR: setup evaluates it from its parse tree
         assertSame(scaled, hoisting.hoisted().get(1).value());
         Expr.Binary sum = (Expr.Binary) rewritten;
         Expr.Binary product = (Expr.Binary) sum.left();
@@ -113,21 +123,24 @@ class ModelPassesTest {
         assertTrue(hoisting.hoisted().isEmpty());
         assertEquals(1, problems.size());
         assertEquals(draw.span(), problems.get(0).span());
-        assertTrue(problems.get(0).message().startsWith("'randn' inside an equation would be drawn only once"), problems.get(0).message());
+        assertTrue(
+                problems.get(0).message().startsWith("'randn' inside an equation would be drawn only once"),
+                problems.get(0).message());
     }
 
     @Test
     void anOpaquePartIsFineHoistedAndAProblemInCompiledCode() {
         List<Problem> problems = new ArrayList<>();
         Hoisting hoisting = new Hoisting(Set.of("x", "t"), RANDOM, problems);
-        Expr staticSlice = call("sum", opaque("slicing", List.of("W"), List.of()));          // sum(W[:, 0])
+        Expr staticSlice = call("sum", opaque("slicing", List.of("W"), List.of())); // sum(W[:, 0])
         hoisting.rewrite(mul(staticSlice, name("x")));
         assertEquals(1, hoisting.hoisted().size());
         assertTrue(problems.isEmpty());
-        Expr dynamicSlice = opaque("slicing", List.of("x"), List.of());                        // x[0:2]
+        Expr dynamicSlice = opaque("slicing", List.of("x"), List.of()); // x[0:2]
         hoisting.rewrite(call("sum", dynamicSlice));
         assertEquals(1, problems.size());
-        assertEquals("not allowed in a model's equations: slicing", problems.get(0).message());
+        assertEquals(
+                "not allowed in a model's equations: slicing", problems.get(0).message());
     }
 
     @Test
@@ -140,15 +153,23 @@ class ModelPassesTest {
 
     @Test
     void theAnalysisSplitsOrdersAndGivesStaticsTheirForms() {
-        ModelSource model = new ModelSource("Net", List.of("N", "g"), List.of(state("x")), List.of(
-                def("r", call("tanh", name("x"))),
-                def("W", mul(call("randn", name("N"), name("N")), name("g"))),
-                def("k", mul(name("g"), num(2)))),
+        ModelSource model = new ModelSource(
+                "Net",
+                List.of("N", "g"),
+                List.of(state("x")),
+                List.of(
+                        def("r", call("tanh", name("x"))),
+                        def("W", mul(call("randn", name("N"), name("N")), name("g"))),
+                        def("k", mul(name("g"), num(2)))),
                 List.of(eq("x", add(matmul(name("W"), name("r")), mul(call("sqrt", name("N")), name("x"))))));
         ModelAnalysis.Result result = ModelAnalysis.run(model, RANDOM);
         assertTrue(result.problems().isEmpty());
-        assertEquals(List.of("r"), result.definitions().stream().map(Declaration.Definition::name).toList());
-        assertEquals(List.of("W", "k", "$h0"), result.statics().stream().map(ModelAnalysis.Static::name).toList());
+        assertEquals(
+                List.of("r"),
+                result.definitions().stream().map(Declaration.Definition::name).toList());
+        assertEquals(
+                List.of("W", "k", "$h0"),
+                result.statics().stream().map(ModelAnalysis.Static::name).toList());
         Declaration.Static w = result.statics().get(0).meaning();
         assertNull(w.form()); // a random draw has no derivative
         assertEquals(Set.of("randn", "N", "g"), w.uses());
@@ -158,15 +179,27 @@ class ModelPassesTest {
 
     @Test
     void equationsMustMatchStates() {
-        ModelSource model = new ModelSource("Bad", List.of(), List.of(state("x"), state("y"), new ModelSource.State("u", true, null, null, Ir.span())),
-                List.of(), List.of(eq("x", num(0)), eq("z", num(1)), eq("u", num(2))));
-        List<String> messages = ModelAnalysis.run(model, RANDOM).problems().stream().map(Problem::message).toList();
-        assertEquals(List.of("equation for 'z', which is not a state of Bad (states: x, y, u)", "'u' is an input; inputs have no equations",
-                "state 'y' has no equation (add dy/dt = ...)"), messages);
+        ModelSource model = new ModelSource(
+                "Bad",
+                List.of(),
+                List.of(state("x"), state("y"), new ModelSource.State("u", true, null, null, Ir.span())),
+                List.of(),
+                List.of(eq("x", num(0)), eq("z", num(1)), eq("u", num(2))));
+        List<String> messages = ModelAnalysis.run(model, RANDOM).problems().stream()
+                .map(Problem::message)
+                .toList();
+        assertEquals(
+                List.of(
+                        "equation for 'z', which is not a state of Bad (states: x, y, u)",
+                        "'u' is an input; inputs have no equations",
+                        "state 'y' has no equation (add dy/dt = ...)"),
+                messages);
     }
 
     @Test
     void theRandomBuiltinsAreMarkedNotStatelessWhereTheyAreRegistered() {
-        assertEquals(Set.of("rand", "randn", "normal", "uniform", "choice", "permutation", "randint"), Set.copyOf(Builtins.notStateless()));
+        assertEquals(
+                Set.of("rand", "randn", "normal", "uniform", "choice", "permutation", "randint"),
+                Set.copyOf(Builtins.notStateless()));
     }
 }
