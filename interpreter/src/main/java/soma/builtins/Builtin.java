@@ -2,6 +2,8 @@ package soma.builtins;
 
 import java.util.ArrayList;
 import java.util.List;
+import soma.SomaContext;
+import soma.runtime.Missing;
 import soma.runtime.Nil;
 import soma.runtime.Signature;
 import soma.runtime.SomaList;
@@ -26,6 +28,19 @@ public final class Builtin {
 
     public final String help;
     final Body body;
+
+    /**
+     * Runs the body on a call's frame arguments ({@code [closure, p0, p1, ...]}): parameters the
+     * call left out get their defaults. {@code receiver} is the value a method was called on, or null.
+     */
+    Object run(Object[] frameArgs, SomaContext context, Object receiver) {
+        Object[] values = new Object[frameArgs.length - 1];
+        for (int i = 0; i < values.length; i++) {
+            Object v = frameArgs[i + 1];
+            values[i] = v == Missing.INSTANCE ? defaults[i] : v;
+        }
+        return body.apply(new Args(this, values, context, receiver));
+    }
 
     Builtin(String spec, String help, Body body) {
         int open = spec.indexOf('(');

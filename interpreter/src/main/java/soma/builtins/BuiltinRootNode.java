@@ -5,7 +5,6 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import soma.SomaContext;
 import soma.SomaLanguage;
-import soma.runtime.Missing;
 
 /** The call target of a builtin: applies defaults and runs the Java body outside compiled code. */
 final class BuiltinRootNode extends RootNode {
@@ -30,12 +29,7 @@ final class BuiltinRootNode extends RootNode {
 
     @TruffleBoundary
     private Object run(Object[] frameArgs, SomaContext context) {
-        Object[] values = new Object[frameArgs.length - 1];
-        for (int i = 0; i < values.length; i++) {
-            Object v = frameArgs[i + 1];
-            values[i] = v == Missing.INSTANCE ? builtin.defaults[i] : v;
-        }
-        return builtin.body.apply(new Args(builtin, values, context, receiver));
+        return builtin.run(frameArgs, context, receiver);
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import soma.SomaContext;
 import soma.SomaLanguage;
-import soma.runtime.Missing;
 
 /**
  * The call target of a builtin that scripts call in loops on plain numbers (max, min, clamp,
@@ -38,12 +37,7 @@ final class ScalarRootNode extends RootNode {
 
     @TruffleBoundary
     private Object slow(Object[] frameArgs, SomaContext context) {
-        Object[] values = new Object[frameArgs.length - 1];
-        for (int i = 0; i < values.length; i++) {
-            Object v = frameArgs[i + 1];
-            values[i] = v == Missing.INSTANCE ? builtin.defaults[i] : v;
-        }
-        return builtin.body.apply(new Args(builtin, values, context));
+        return builtin.run(frameArgs, context, null);
     }
 
     @Override
