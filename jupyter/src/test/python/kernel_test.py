@@ -118,6 +118,27 @@ def main():
         reply, out = run(kc, "print(a + 1)")
         check(stdout(out) == "41\n", "the session works after an interrupt", out)
 
+        # the stop button during EPI: as Ctrl-C in the REPL, epi returns what it learned and the cell succeeds
+        folder = os.environ.get("SOMA_TEST_CWD") or os.getcwd()
+        checkpoint = os.path.join(folder, "interrupt_epi.ckpt.json")
+        if os.path.exists(checkpoint):
+            os.remove(checkpoint)
+        msg_id = kc.execute("flow Q(dim = 1) {\n scale\n shift\n}\nconstraint M(z) {\n mean(z[:, 0]) == 3\n}\n"
+                            "let learned = epi(fn(z) = z, flow: Q(), property: M, epochs: 1000000, iterations: 200, lr: 0.05, "
+                            "until_converged: false, quiet: true, checkpoint: \"interrupt_epi.ckpt.json\")")
+        deadline = time.time() + 120
+        while not os.path.exists(checkpoint) and time.time() < deadline:
+            time.sleep(0.1)
+        check(os.path.exists(checkpoint), "epi runs in the kernel (its first checkpoint appeared)")
+        km.interrupt_kernel()
+        reply = kc.get_shell_msg(timeout=60)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = kc.get_shell_msg(timeout=60)
+        check(reply["content"]["status"] == "ok", "the stop button ends EPI without an error", reply["content"])
+        reply, out = run(kc, 'print(type(learned), learned.finished, learned.epochs >= 1)')
+        check(stdout(out) == "epi_result false true\n", "EPI returned what it learned", out)
+        os.remove(checkpoint)
+
         comp = kc.complete("let z = sim", 11, reply=True, timeout=TIMEOUT)["content"]
         check("simulate" in comp["matches"] and comp["cursor_start"] == 8 and comp["cursor_end"] == 11,
               "Tab completes builtins", comp)

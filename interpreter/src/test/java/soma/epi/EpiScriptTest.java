@@ -11,7 +11,10 @@ import soma.golden.SomaNumbers;
 
 /** epi() end to end on problems whose maximum-entropy answer is known, plus resuming and gradients. */
 class EpiScriptTest {
-    /** With no constraint, the maximum-entropy distribution on a box is uniform: mean 1/2, variance 1/12, entropy 0. */
+    /**
+     * On a box, the maximum-entropy distribution with the box's own mean (1/2) is uniform: eta = 0,
+     * variance 1/12, entropy 0. (An empty constraint is an error, so the mean is the constraint.)
+     */
     @Test
     void noConstraintOnABoxGivesTheUniformDistribution() {
         double[] v = SomaNumbers.of("""
@@ -21,9 +24,11 @@ class EpiScriptTest {
                     shift
                     support box(0, 1)
                 }
-                constraint Nothing(z) {
+                constraint Centred(z) {
+                    mean(z[:, 0]) == 0.5
+                    mean(z[:, 1]) == 0.5
                 }
-                let r = epi(fn(z) = z, flow: Q(), property: Nothing, epochs: 2, iterations: 1500, batch: 500, lr: 0.01,
+                let r = epi(fn(z) = z, flow: Q(), property: Centred, epochs: 2, iterations: 1500, batch: 500, lr: 0.01,
                             until_converged: false, quiet: true)
                 let s = r.samples(40000)
                 print(mean(s, axis: 0), var(s, axis: 0), r.flow.entropy(40000))

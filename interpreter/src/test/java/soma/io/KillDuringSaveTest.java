@@ -105,7 +105,7 @@ class KillDuringSaveTest {
         assertNotNull(ImageIO.read(dir.resolve("p.png").toFile()), "p.png is a complete PNG");
     }
 
-    /** A JVM like this one (same flags and class path) running the launcher on the script. */
+    /** A JVM like this one (same flags and class path) running the script. */
     private static Process start(Path script) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -114,7 +114,7 @@ class KillDuringSaveTest {
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("soma.launcher.Main");
+        cmd.add(ScriptProcess.class.getName());
         cmd.add(script.toString());
         return new ProcessBuilder(cmd)
                 .redirectError(script.resolveSibling("err.txt").toFile())
