@@ -5,6 +5,8 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionCategory;
@@ -12,6 +14,8 @@ import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
 import org.graalvm.options.OptionValues;
+import soma.nodes.scope.GlobalsScope;
+import soma.nodes.scope.ValueView;
 import soma.parser.Parsing;
 import soma.tensor.Cancellation;
 import soma.util.Interrupts;
@@ -28,6 +32,13 @@ import soma.util.Interrupts;
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
         fileTypeDetectors = {},
         website = "https://github.com/soma-lang")
+@ProvidedTags({
+    StandardTags.CallTag.class,
+    StandardTags.StatementTag.class,
+    StandardTags.RootTag.class,
+    StandardTags.RootBodyTag.class,
+    StandardTags.ExpressionTag.class
+})
 public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     public static final String ID = "soma";
     public static final String VERSION = "0.1.0";
@@ -108,6 +119,12 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
 
     @Override
     protected Object getScope(SomaContext context) {
-        return context.globals();
+        return new GlobalsScope(context.globals());
+    }
+
+    /** How the debugger shows a value: Soma's printed form, lists as arrays, records by field. */
+    @Override
+    protected Object getLanguageView(SomaContext context, Object value) {
+        return new ValueView(value);
     }
 }

@@ -46,6 +46,7 @@ class ArchitectureTest {
             "soma.nodes.control",
             "soma.nodes.literals",
             "soma.nodes.ops",
+            "soma.nodes.scope",
             "soma.nodes.variables");
 
     /**

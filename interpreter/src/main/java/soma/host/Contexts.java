@@ -2,8 +2,10 @@ package soma.host;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.io.IOAccess;
@@ -33,19 +35,20 @@ public final class Contexts {
     }
 
     public static Context newContext(Settings settings, InputStream in, OutputStream out, OutputStream err) {
-        Engine.Builder builder = Engine.newBuilder(SomaLanguage.ID)
-                .option("engine.WarnInterpreterOnly", "false")
-                // lets developers pass diagnostic flags such as -Dpolyglot.engine.TraceTransferToInterpreter=true
-                .allowExperimentalOptions(true)
-                .out(out)
-                .err(err);
+        return newContext(settings, Map.of(), in, out, err);
+    }
+
+    /** @param tools engine options of GraalVM's tools ({@code cpusampler=true}): see {@link Tools} */
+    public static Context newContext(
+            Settings settings, Map<String, String> tools, InputStream in, OutputStream out, OutputStream err) {
+        Map<String, String> engineOptions = new LinkedHashMap<>();
+        engineOptions.put("engine.WarnInterpreterOnly", "false");
         if (!settings.compile()) {
             // Only for measuring what the compiler buys (soma bench); an experimental option.
-            builder.option("engine.Compilation", "false");
+            engineOptions.put("engine.Compilation", "false");
         }
-        Engine engine = builder.build();
-        return Context.newBuilder(SomaLanguage.ID)
-                .engine(engine)
+        engineOptions.putAll(tools);
+        Context.Builder context = Context.newBuilder(SomaLanguage.ID)
                 .in(in)
                 .out(out)
                 .err(err)
@@ -53,8 +56,20 @@ public final class Contexts {
                 .allowCreateThread(true) // batch simulations run on all cores
                 .option("soma.Seed", Long.toString(settings.seed()))
                 .option("soma.Home", settings.home())
-                .arguments(SomaLanguage.ID, settings.args().toArray(String[]::new))
+                .arguments(SomaLanguage.ID, settings.args().toArray(String[]::new));
+        if (!tools.isEmpty()) {
+            // A tool reports when its engine closes (the profile at exit): the context owns its
+            // engine then, so that closing the context closes the engine.
+            return context.allowExperimentalOptions(true).options(engineOptions).build();
+        }
+        Engine engine = Engine.newBuilder(SomaLanguage.ID)
+                .options(engineOptions)
+                // lets developers pass diagnostic flags such as -Dpolyglot.engine.TraceTransferToInterpreter=true
+                .allowExperimentalOptions(true)
+                .out(out)
+                .err(err)
                 .build();
+        return context.engine(engine).build();
     }
 
     /**

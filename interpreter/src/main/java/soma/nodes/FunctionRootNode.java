@@ -17,7 +17,7 @@ public final class FunctionRootNode extends RootNode {
     public FunctionRootNode(
             SomaLanguage language, FrameDescriptor frame, ExprNode body, String name, SourceSection section) {
         super(language, frame);
-        this.body = body;
+        this.body = RootBody.mark(body, section);
         this.name = name;
         this.section = section;
     }

@@ -29,7 +29,7 @@ public final class ProgramRootNode extends RootNode {
     public ProgramRootNode(
             SomaLanguage language, FrameDescriptor frame, ExprNode body, SourceSection section, boolean echo) {
         super(language, frame);
-        this.body = body;
+        this.body = RootBody.mark(body, section);
         this.section = section;
         this.echo = echo;
     }

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.SourceSection;
 import soma.model.nodes.Rhs;
 
 /**
@@ -17,11 +18,17 @@ final class IntegratorRoot extends RootNode {
     private LoopNode loop;
 
     private final String name;
+    private final SourceSection declaration;
 
-    IntegratorRoot(TruffleLanguage<?> language, Method method, Rhs rhs, String name) {
+    /**
+     * @param declaration the model's declaration in the script: profilers list the time spent
+     *        integrating under the model's name and there (the call tree puts it under the caller)
+     */
+    IntegratorRoot(TruffleLanguage<?> language, Method method, Rhs rhs, String name, SourceSection declaration) {
         super(language);
         this.loop = Truffle.getRuntime().createLoopNode(method.step(rhs));
         this.name = name;
+        this.declaration = declaration;
     }
 
     @Override
@@ -33,6 +40,11 @@ final class IntegratorRoot extends RootNode {
     @Override
     public String getName() {
         return name;
+    }
+
+    @Override
+    public SourceSection getSourceSection() {
+        return declaration;
     }
 
     @Override

@@ -113,7 +113,8 @@ public final class Simulator {
                                 o.method(),
                                 model.rhs,
                                 instance.declaration.name + "."
-                                        + o.method().name().toLowerCase())
+                                        + o.method().name().toLowerCase(),
+                                original.declaration.setup.getRootNode().getSourceSection())
                         .getCallTarget());
         double[][] out = new double[samples][];
         int threads = Math.max(1, Math.min(samples, o.threads()));

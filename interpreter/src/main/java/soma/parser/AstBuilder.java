@@ -98,7 +98,8 @@ final class AstBuilder {
             case ExpressionStatementContext c -> expr(c.expression());
             default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
         };
-        return located(node, ctx);
+        located(node, ctx).markStatement(); // a line the debugger can stop at
+        return node;
     }
 
     private ExprNode let(LetStatementContext c) {

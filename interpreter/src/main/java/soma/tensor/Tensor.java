@@ -1,5 +1,6 @@
 package soma.tensor;
 
+import com.oracle.truffle.api.interop.TruffleObject;
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +21,13 @@ import java.util.List;
  * <p>The heavy lifting lives in small single-purpose classes ({@link Elementwise},
  * {@link Reduce}, {@link MatMul}, {@link Indexer}, {@link Layout}, {@link TensorFormat}); the
  * instance methods here are thin conveniences over them.
+ *
+ * <p>The one tie to anything outside the numeric core is Truffle's marker interface
+ * {@link TruffleObject} (from truffle-api, not from the interpreter): values that flow through
+ * instrumented nodes (a debugger watching expressions) must be interop values, and a tensor is one
+ * of Soma's values. It adds no behaviour.
  */
-public final class Tensor {
+public final class Tensor implements TruffleObject {
     final int[] shape;
     final double[] re;
     final double[] im;

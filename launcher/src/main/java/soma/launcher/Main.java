@@ -12,6 +12,7 @@ import soma.SomaLanguage;
 import soma.host.Contexts;
 import soma.host.ErrorReporter;
 import soma.host.ScriptSeed;
+import soma.host.Tools;
 import soma.repl.Repl;
 import soma.util.GracefulStop;
 
@@ -30,6 +31,10 @@ public final class Main {
               --help        this text
               --version     the Soma version
               --install-kernel  install the Jupyter kernel for the current user (see README: Notebooks)
+              --cpusampler  profile the script: at exit, where the time went by function and line
+              --inspect     debug in Chrome DevTools (prints the URL to open; waits for it)
+              --dap         debug from VS Code or another Debug Adapter Protocol client (port 4711)
+              --lsp         the language server for editors (LSP over stdin and stdout)
             """;
 
     private Main() {}
@@ -44,6 +49,7 @@ public final class Main {
         String code = null;
         String file = null;
         List<String> programArgs = new ArrayList<>();
+        Tools tools = new Tools();
         int i = 0;
         while (i < argv.length && file == null) {
             String a = argv[i++];
@@ -81,6 +87,7 @@ public final class Main {
                     while (i < argv.length) programArgs.add(argv[i++]);
                 }
                 default -> {
+                    if (tools.accept(a)) continue;
                     if (a.startsWith("-") && !a.equals("-")) return usageError("unknown option " + a);
                     file = a;
                 }
@@ -93,7 +100,7 @@ public final class Main {
         Contexts.Settings settings =
                 Contexts.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
         ErrorReporter errors = new ErrorReporter(System.err, debug);
-        try (Context context = Contexts.newContext(settings, System.in, System.out, System.err)) {
+        try (Context context = Contexts.newContext(settings, tools.options(), System.in, System.out, System.err)) {
             if (!Contexts.isOptimizing(context)) {
                 System.err.println("soma: the Graal optimizing compiler is not active (runtime: "
                         + context.getEngine().getImplementationName() + "). Run Soma through bin/soma on JDK 25.");

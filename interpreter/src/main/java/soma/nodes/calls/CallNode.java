@@ -3,6 +3,8 @@ package soma.nodes.calls;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import soma.nodes.Evaluation;
 import soma.nodes.ExprNode;
@@ -41,5 +43,10 @@ public final class CallNode extends ExprNode {
             throw new SomaException("cannot call a " + Printer.typeName(f) + " (only functions can be called)", callee);
         }
         return invoker.invoke(fn, values, names, this);
+    }
+
+    @Override
+    public boolean hasTag(Class<? extends Tag> tag) {
+        return tag == StandardTags.CallTag.class || super.hasTag(tag);
     }
 }

@@ -4,6 +4,8 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import soma.SomaContext;
 import soma.nodes.Evaluation;
@@ -76,5 +78,10 @@ public final class MethodCallNode extends ExprNode {
         String[] all = new String[names.length + 1];
         System.arraycopy(names, 0, all, 1, names.length);
         return all;
+    }
+
+    @Override
+    public boolean hasTag(Class<? extends Tag> tag) {
+        return tag == StandardTags.CallTag.class || super.hasTag(tag);
     }
 }
