@@ -23,7 +23,7 @@ public final class SomaContext implements Host {
 
     private final SomaLanguage language;
     private final TruffleLanguage.Env env;
-    private final GlobalScope globals = new GlobalScope(SomaLanguage.class);
+    private final GlobalScope globals = new GlobalScope();
     private final PrintWriter out;
     private final Set<String> imported = new HashSet<>();
     private final List<String> args;
