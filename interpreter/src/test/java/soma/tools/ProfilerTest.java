@@ -65,10 +65,55 @@ class ProfilerTest {
         assertTrue(rows.get(0).contains("models.soma~1-5"), "at the declaration:\n" + profile);
     }
 
+    /**
+     * The call tree puts the integrator's time under the {@code simulate} call that asked for it,
+     * located at that call's line, under the function that made it.
+     */
+    @Test
+    void callTreeNamesTheSimulateCallAndItsLine() {
+        String script = """
+                ode Fhn(tau = 12.5, a = 0.7, b = 0.8, I = 0.5) {
+                    state v = -1, w = -0.5
+                    dv/dt = v - v^3 / 3 - w + I
+                    dw/dt = (v + a - b * w) / tau
+                }
+                fn run_many() {
+                    let s = 0
+                    for k in 0..20 { s = s + simulate(Fhn(), t: 2000, dt: 0.01, method: rk4).v[-1] }
+                    s
+                }
+                print(run_many())
+                """;
+        String profile = profile(script, "tree.soma", Map.of("cpusampler", "true", "cpusampler.Output", "calltree"));
+        List<String> rows = profile.lines().filter(l -> l.contains("||")).toList();
+        int caller = indexOf(rows, "run_many ");
+        int simulate = indexOf(rows, "simulate ");
+        int integrator = indexOf(rows, "Fhn.rk4 ");
+        assertTrue(
+                caller >= 0 && simulate > caller && integrator > simulate, "caller > simulate > Fhn.rk4:\n" + profile);
+        assertTrue(rows.get(simulate).contains("tree.soma~8:"), "simulate at the line that calls it:\n" + profile);
+        assertTrue(
+                depth(rows.get(simulate)) > depth(rows.get(caller))
+                        && depth(rows.get(integrator)) > depth(rows.get(simulate)),
+                "nested:\n" + profile);
+    }
+
+    private static int indexOf(List<String> rows, String name) {
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).trim().startsWith(name)) return i;
+        return -1;
+    }
+
+    private static int depth(String row) {
+        return row.length() - row.stripLeading().length();
+    }
+
     private static String profile(String script, String name) {
+        return profile(script, name, Map.of("cpusampler", "true"));
+    }
+
+    private static String profile(String script, String name, Map<String, String> tools) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context =
-                Contexts.newContext(Contexts.Settings.defaults(), Map.of("cpusampler", "true"), System.in, out, out)) {
+        try (Context context = Contexts.newContext(Contexts.Settings.defaults(), tools, System.in, out, out)) {
             context.eval(Source.newBuilder("soma", script, name).buildLiteral());
         }
         return out.toString();

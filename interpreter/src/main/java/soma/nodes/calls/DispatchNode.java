@@ -18,12 +18,17 @@ public abstract class DispatchNode extends Node {
     public abstract Object executeDispatch(SomaFunction function, Object[] arguments);
 
     @Specialization(guards = "function.callTarget == cachedTarget", limit = "3")
-    protected static Object doDirect(
+    protected Object doDirect(
             SomaFunction function,
             Object[] arguments,
             @Cached("function.callTarget") RootCallTarget cachedTarget,
-            @Cached("create(cachedTarget)") DirectCallNode callNode) {
+            @Cached("create(siteTarget(cachedTarget))") DirectCallNode callNode) {
         return callNode.call(arguments);
+    }
+
+    /** A long-running builtin gets a root located at this call (see {@link SiteRoots}). */
+    protected RootCallTarget siteTarget(RootCallTarget target) {
+        return SiteRoots.forSite(target, this);
     }
 
     @Specialization(replaces = "doDirect")
