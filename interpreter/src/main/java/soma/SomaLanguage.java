@@ -7,6 +7,7 @@ import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.nodes.ExecutableNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionCategory;
@@ -15,6 +16,7 @@ import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
 import org.graalvm.options.OptionValues;
 import soma.nodes.scope.GlobalsScope;
+import soma.nodes.scope.InlineExpression;
 import soma.nodes.scope.ValueView;
 import soma.parser.Parsing;
 import soma.tensor.Cancellation;
@@ -115,6 +117,12 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
                 && (source.getName().startsWith(REPL_SOURCE_PREFIX)
                         || source.getName().startsWith(CELL_SOURCE_PREFIX));
         return Parsing.parseProgram(this, source, echo).getCallTarget();
+    }
+
+    /** A debugger's watch or console expression, evaluated where the program is stopped. */
+    @Override
+    protected ExecutableNode parse(InlineParsingRequest request) {
+        return InlineExpression.parse(this, request);
     }
 
     @Override

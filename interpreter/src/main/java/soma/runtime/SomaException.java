@@ -24,4 +24,10 @@ public final class SomaException extends AbstractTruffleException {
     public Throwable internal() {
         return internal;
     }
+
+    /** What a debugger shows for the error (a failed watch expression): Soma's message, no Java class name. */
+    @Override
+    public String toString() {
+        return "error: " + getMessage();
+    }
 }

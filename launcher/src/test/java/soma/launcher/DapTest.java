@@ -88,6 +88,9 @@ class DapTest {
             assertEquals("scale", top.get("name").getAsString(), top.toString());
             assertEquals(4, top.get("line").getAsInt());
             assertEquals("40", local(top.get("id").getAsInt(), "y"));
+            // a watch expression sees the stopped function's locals and the script's globals
+            assertEquals("43", evaluate(top.get("id").getAsInt(), "y + len(data)"));
+            assertTrue(evaluate(top.get("id").getAsInt(), "y +").contains("error"), "a syntax error is reported");
 
             request("next", obj("threadId", thread));
             event("stopped");
@@ -120,6 +123,13 @@ class DapTest {
                 return v.getAsJsonObject().get("value").getAsString();
         }
         throw new AssertionError("no local " + name + " in " + vars);
+    }
+
+    /** The result of a watch expression in a frame, or the error message the adapter returns. */
+    private String evaluate(int frameId, String expression) throws IOException {
+        JsonObject r = request("evaluate", obj("frameId", frameId, "expression", expression, "context", "watch"));
+        if (!r.get("success").getAsBoolean()) return "error: " + r.get("message");
+        return r.getAsJsonObject("body").get("result").getAsString();
     }
 
     private static Socket connect(int port) throws InterruptedException {
