@@ -3,7 +3,6 @@
 'use strict';
 const vscode = require('vscode');
 const fs = require('fs');
-const net = require('net');
 const path = require('path');
 const { spawn } = require('child_process');
 const { LanguageClient } = require('vscode-languageclient/node');
@@ -21,19 +20,30 @@ function somaCommand() {
     return 'soma';
 }
 
-/** Resolves once something listens on the port (the script's debugger is up), or fails after a minute. */
-function waitForPort(port, deadline = Date.now() + 60000) {
+/**
+ * Resolves when the script's debugger listens: soma --dap prints "[Graal DAP] Starting server and
+ * listening on ..." first. (Probing the port by connecting would not do: GraalVM's DAP server takes
+ * exactly one client, so a probe would use up the connection meant for VS Code.)
+ */
+function waitForListening(child, port, timeoutMs = 120000) {
     return new Promise((resolve, reject) => {
-        const attempt = () => {
-            const socket = net.connect(port, '127.0.0.1');
-            socket.once('connect', () => { socket.destroy(); resolve(); });
-            socket.once('error', () => {
-                socket.destroy();
-                if (Date.now() > deadline) reject(new Error(`soma --dap did not open port ${port}`));
-                else setTimeout(attempt, 250);
-            });
+        let seen = '';
+        const timer = setTimeout(() => done(new Error(`soma --dap did not open port ${port} within ${timeoutMs / 1000} s`)), timeoutMs);
+        const onData = data => {
+            seen += data.toString();
+            if (/listening on/.test(seen)) done();
         };
-        attempt();
+        const onExit = code => done(new Error(`soma exited with status ${code} before its debugger listened:\n${seen}`));
+        function done(error) {
+            clearTimeout(timer);
+            child.stdout.off('data', onData);
+            child.stderr.off('data', onData);
+            child.off('exit', onExit);
+            if (error) reject(error); else resolve();
+        }
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', onExit);
     });
 }
 
@@ -50,7 +60,7 @@ class DapServerFactory {
         child.stderr.on('data', data => this.output.append(data.toString()));
         child.on('exit', code => this.output.appendLine(`soma exited with status ${code}`));
         this.output.show(true);
-        await waitForPort(port);
+        await waitForListening(child, port);
         return new vscode.DebugAdapterServer(port);
     }
 }
@@ -69,4 +79,4 @@ function deactivate() {
     return client ? client.stop() : undefined;
 }
 
-module.exports = { activate, deactivate };
+module.exports = { activate, deactivate, DapServerFactory, somaCommand };
