@@ -28,6 +28,21 @@ class ProfilerTest {
             print("done")
             """;
 
+    /** A model simulated twenty times by a function; the {@code simulate} call is on line 8. */
+    private static final String MODELS = """
+            ode Fhn(tau = 12.5, a = 0.7, b = 0.8, I = 0.5) {
+                state v = -1, w = -0.5
+                dv/dt = v - v^3 / 3 - w + I
+                dw/dt = (v + a - b * w) / tau
+            }
+            fn run_many() {
+                let s = 0
+                for k in 0..20 { s = s + simulate(Fhn(), t: 2000, dt: 0.01, method: rk4).v[-1] }
+                s
+            }
+            print(run_many())
+            """;
+
     @Test
     void theHotFunctionComesFirstWithItsLine() {
         String profile = profile(SCRIPT, "hot.soma");
@@ -43,20 +58,7 @@ class ProfilerTest {
     /** Time inside a compiled integrator goes to the model (and method), at its declaration. */
     @Test
     void integratorTimeIsListedUnderTheModelDeclaration() {
-        String script = """
-                ode Fhn(tau = 12.5, a = 0.7, b = 0.8, I = 0.5) {
-                    state v = -1, w = -0.5
-                    dv/dt = v - v^3 / 3 - w + I
-                    dw/dt = (v + a - b * w) / tau
-                }
-                fn run_many() {
-                    let s = 0
-                    for k in 0..20 { s = s + simulate(Fhn(), t: 2000, dt: 0.01, method: rk4).v[-1] }
-                    s
-                }
-                print(run_many())
-                """;
-        String profile = profile(script, "models.soma");
+        String profile = profile(MODELS, "models.soma");
         List<String> rows = profile.lines()
                 .filter(l -> l.contains("||") && l.contains("models.soma"))
                 .toList();
@@ -71,20 +73,7 @@ class ProfilerTest {
      */
     @Test
     void callTreeNamesTheSimulateCallAndItsLine() {
-        String script = """
-                ode Fhn(tau = 12.5, a = 0.7, b = 0.8, I = 0.5) {
-                    state v = -1, w = -0.5
-                    dv/dt = v - v^3 / 3 - w + I
-                    dw/dt = (v + a - b * w) / tau
-                }
-                fn run_many() {
-                    let s = 0
-                    for k in 0..20 { s = s + simulate(Fhn(), t: 2000, dt: 0.01, method: rk4).v[-1] }
-                    s
-                }
-                print(run_many())
-                """;
-        String profile = profile(script, "tree.soma", Map.of("cpusampler", "true", "cpusampler.Output", "calltree"));
+        String profile = profile(MODELS, "tree.soma", Map.of("cpusampler", "true", "cpusampler.Output", "calltree"));
         List<String> rows = profile.lines().filter(l -> l.contains("||")).toList();
         int caller = indexOf(rows, "run_many ");
         int simulate = indexOf(rows, "simulate ");

@@ -2,6 +2,8 @@ package soma.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static soma.launcher.Json.arr;
+import static soma.launcher.Json.obj;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -196,26 +198,5 @@ class DapTest {
             if (c != '\r') line.write(c);
         }
         return line.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static JsonObject obj(Object... kv) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < kv.length; i += 2) {
-            String k = (String) kv[i];
-            switch (kv[i + 1]) {
-                case JsonElement e -> o.add(k, e);
-                case String s -> o.addProperty(k, s);
-                case Number n -> o.addProperty(k, n);
-                case Boolean b -> o.addProperty(k, b);
-                default -> throw new IllegalArgumentException(k);
-            }
-        }
-        return o;
-    }
-
-    private static JsonArray arr(JsonElement... items) {
-        JsonArray a = new JsonArray();
-        for (JsonElement e : items) a.add(e);
-        return a;
     }
 }

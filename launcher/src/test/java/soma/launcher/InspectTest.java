@@ -2,6 +2,7 @@ package soma.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static soma.launcher.Json.obj;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -174,20 +175,5 @@ class InspectTest {
             ws.request(1);
             return null;
         }
-    }
-
-    private static JsonObject obj(Object... kv) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < kv.length; i += 2) {
-            String k = (String) kv[i];
-            switch (kv[i + 1]) {
-                case JsonElement e -> o.add(k, e);
-                case String s -> o.addProperty(k, s);
-                case Number n -> o.addProperty(k, n);
-                case Boolean b -> o.addProperty(k, b);
-                default -> throw new IllegalArgumentException(k);
-            }
-        }
-        return o;
     }
 }
