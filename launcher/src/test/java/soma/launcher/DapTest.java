@@ -29,17 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the breakpoint, reads the call stack and a local, steps over, and continues to the end.
  */
 class DapTest {
-    private static final String SCRIPT = """
-            let data = [1, 2, 3]
-            fn scale(x) {
-                let y = x * 2
-                let z = y + len(data)
-                z
-            }
-            let r = scale(20)
-            print("r = {r}")
-            """;
-
     private int seq;
     private InputStream in;
     private OutputStream out;
@@ -47,7 +36,7 @@ class DapTest {
     @Test
     void launchBreakStepContinue(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("debugged.soma");
-        Files.writeString(script, SCRIPT);
+        Files.writeString(script, Json.DEBUGGED_SCRIPT);
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();

@@ -28,17 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the function with its locals, an expression typed into the console, a step, and the end.
  */
 class InspectTest {
-    private static final String SCRIPT = """
-            let data = [1, 2, 3]
-            fn scale(x) {
-                let y = x * 2
-                let z = y + len(data)
-                z
-            }
-            let r = scale(20)
-            print("r = {r}")
-            """;
-
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private WebSocket socket;
     private int seq;
@@ -46,7 +35,7 @@ class InspectTest {
     @Test
     void breakpointLocalsConsoleStep(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("inspected.soma");
-        Files.writeString(script, SCRIPT);
+        Files.writeString(script, Json.DEBUGGED_SCRIPT);
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();

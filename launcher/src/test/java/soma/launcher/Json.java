@@ -4,9 +4,21 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-/** JSON messages for the debugger protocol tests (DAP, Chrome DevTools), written inline. */
+/** For the debugger protocol tests (DAP, Chrome DevTools): their script, and JSON messages written inline. */
 final class Json {
     private Json() {}
+
+    /** The script both debugger tests stop in: {@code scale}'s line 4 has locals x = 20, y = 40. */
+    static final String DEBUGGED_SCRIPT = """
+            let data = [1, 2, 3]
+            fn scale(x) {
+                let y = x * 2
+                let z = y + len(data)
+                z
+            }
+            let r = scale(20)
+            print("r = {r}")
+            """;
 
     /** {@code obj("a", 1, "b", "x")}: an object from names and values (JSON, strings, numbers, booleans). */
     static JsonObject obj(Object... kv) {
