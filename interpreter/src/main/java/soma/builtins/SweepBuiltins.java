@@ -58,7 +58,7 @@ final class SweepBuiltins {
         SomaFunction statistic = a.function("statistic");
         int n = nx * ny;
         Distribution dist = a.context().dist();
-        int parts = Math.max(1, Math.min(n, dist.distributor().sweepPartitions(n)));
+        int parts = dist.sweepPartitions(n);
         // Contiguous slices of the flattened grid, each one compiled batch; a per-sample statistic
         // gives the same values on a slice as on the whole grid, so the parts concatenate to the
         // one-batch result bit for bit.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
+import soma.runtime.SomaError;
 
 /**
  * Where a context's distributed calls go, and the bookkeeping that lets a worker replay the script
@@ -43,10 +44,17 @@ public final class Distribution {
         return installed;
     }
 
-    /** The distributor a top-level call of this context uses: in-process on a worker, or when nested. */
+    /**
+     * Into how many partitions this context's next sweep of {@code samples} samples is split: one
+     * batch in-process or when nested; on a worker replaying the script, as many as the driver
+     * chose for the call it serves.
+     */
     @TruffleBoundary
-    public Distributor distributor() {
-        return depth > 0 || replay() != null ? LocalDistributor.INSTANCE : installed;
+    public int sweepPartitions(int samples) {
+        if (depth > 0) return 1;
+        Replay r = replay();
+        if (r != null) return next == r.target() ? r.tasks() : 1;
+        return Math.max(1, Math.min(samples, installed.sweepPartitions(samples)));
     }
 
     /**
@@ -62,6 +70,9 @@ public final class Distribution {
         if (r != null) {
             if (k < r.target()) return r.earlier().get(k);
             if (k == r.target()) {
+                if (tasks != r.tasks())
+                    throw new SomaError("the replayed script's " + label + " has " + tasks + " tasks, the driver's "
+                            + r.tasks() + ": does the script do the same on every run?");
                 depth++;
                 r.startServing();
                 r.server().serve(tasks, task);

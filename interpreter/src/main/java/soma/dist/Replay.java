@@ -15,6 +15,7 @@ public final class Replay {
     private static final ThreadLocal<Replay> CURRENT = new ThreadLocal<>();
 
     private final int target;
+    private final int tasks;
     private final List<List<byte[]>> earlier;
     private final Server server;
     private volatile boolean serving;
@@ -26,10 +27,12 @@ public final class Replay {
 
     /**
      * @param target the ordinal of the call whose tasks this context serves
+     * @param tasks how many tasks the driver split the target call into
      * @param earlier the results of calls 0 .. target-1
      */
-    public Replay(int target, List<List<byte[]>> earlier, Server server) {
+    public Replay(int target, int tasks, List<List<byte[]>> earlier, Server server) {
         this.target = target;
+        this.tasks = tasks;
         this.earlier = earlier;
         this.server = server;
     }
@@ -45,6 +48,10 @@ public final class Replay {
 
     int target() {
         return target;
+    }
+
+    int tasks() {
+        return tasks;
     }
 
     List<List<byte[]>> earlier() {
