@@ -21,6 +21,7 @@ import soma.dist.Replay;
 import soma.dist.Wire;
 import soma.host.Contexts;
 import soma.runtime.SomaError;
+import soma.util.Progress;
 
 /**
  * A Soma context parked at one distributed call of a script, on a worker: its thread replayed the
@@ -98,6 +99,7 @@ final class Parked {
         OutputStream quiet = OutputStream.nullOutputStream();
         Contexts.Settings settings =
                 Contexts.Settings.defaults().withSeed(spec.seed()).withArgs(spec.args());
+        Progress.quietOnThisThread();
         Replay.onThisThread(new Replay(spec.ordinal(), spec.tasks(), spec.earlier(), this::serve));
         try (Context context = Contexts.newContext(settings, System.in, quiet, quiet)) {
             context.eval(source(spec));
