@@ -19,6 +19,7 @@ module soma {
     exports soma.plot;
     exports soma.flow;
     exports soma.display;
+    exports soma.dist;
 
     opens soma.epi to
             com.google.gson;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import soma.builtins.Builtins;
+import soma.dist.Distribution;
 import soma.random.Rng;
 import soma.runtime.BoundMethods;
 import soma.runtime.GlobalScope;
@@ -31,6 +32,8 @@ public final class SomaContext implements Host {
     private final Rng rng;
     /** The latest inference run, kept up to date while it runs, so it survives a Ctrl-C (epi_last()). */
     private volatile Object lastInference = Nil.INSTANCE;
+    /** Where sweep and ensemble send their tasks, and what workers need to replay this run. */
+    private final Distribution dist;
 
     SomaContext(SomaLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -41,6 +44,7 @@ public final class SomaContext implements Host {
         String h = env.getOptions().get(SomaLanguage.Home);
         this.home = h.isEmpty() ? Path.of(".").toAbsolutePath() : Path.of(h);
         this.rng = new Rng(env.getOptions().get(SomaLanguage.Seed));
+        this.dist = new Distribution(env.getOptions().get(SomaLanguage.Seed), args);
         Builtins.installAll(language, globals);
         BoundMethods.install(new BoundMethods.Table() {
             @Override
@@ -93,6 +97,10 @@ public final class SomaContext implements Host {
     @Override
     public Thread workerThread(Runnable work) {
         return env.newTruffleThreadBuilder(work).build();
+    }
+
+    public Distribution dist() {
+        return dist;
     }
 
     public Object lastInference() {

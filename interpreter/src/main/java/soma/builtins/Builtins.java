@@ -46,6 +46,7 @@ public final class Builtins {
         GradBuiltins.register(r);
         SignalBuiltins.register(r);
         SweepBuiltins.register(r);
+        EnsembleBuiltins.register(r);
         PlotBuiltins.register(r);
         FlowBuiltins.register(r);
         EpiBuiltins.register(r);

@@ -1,14 +1,20 @@
 package soma.builtins;
 
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import soma.builtins.options.SimulationOptions;
+import soma.dist.Distribution;
+import soma.dist.Wire;
 import soma.model.ModelInstance;
 import soma.numerics.Simulator;
 import soma.numerics.Trajectory;
 import soma.plot.Charts;
 import soma.plot.PlotSpec;
 import soma.runtime.Printer;
+import soma.runtime.SomaError;
+import soma.runtime.SomaFunction;
 import soma.runtime.SomaRecord;
 import soma.runtime.TensorHooks;
 import soma.tensor.Tensor;
@@ -49,14 +55,33 @@ final class SweepBuiltins {
             }
         }
         SimulationOptions sim = SimulationOptions.read(a);
-        Trajectory run =
-                Simulator.simulate(model, sim.toSimulator(0, sim.record(), names, batch, null, List.of()), a.context());
-        Tensor values = TensorHooks.toTensor(a.call(a.function("statistic"), run), "sweep: the statistic's result")
-                .flatten();
-        if (values.size() != nx * ny) {
-            throw a.error("the statistic must return one value per sample (" + nx * ny + "), got " + values.size()
-                    + " (it receives the whole batch: index the sample axis first, e.g. run.V[:, :, 2])");
+        SomaFunction statistic = a.function("statistic");
+        int n = nx * ny;
+        Distribution dist = a.context().dist();
+        int parts = dist.sweepPartitions(n);
+        // Contiguous slices of the flattened grid, each one compiled batch; a per-sample statistic
+        // gives the same values on a slice as on the whole grid, so the parts concatenate to the
+        // one-batch result bit for bit.
+        List<byte[]> results = dist.run("sweep", parts, p -> {
+            int from = (int) ((long) n * p / parts), to = (int) ((long) n * (p + 1) / parts);
+            try {
+                return Wire.encode(slice(a, model, sim, names, Arrays.copyOfRange(batch, from, to), statistic));
+            } catch (SomaError | AbstractTruffleException e) {
+                if (parts == 1) throw e;
+                throw new SomaError("in sweep partition " + (p + 1) + " of " + parts + " (samples " + from + " to "
+                        + (to - 1) + "): " + Wire.located(e));
+            }
+        });
+        double[] all = new double[n];
+        int at = 0;
+        for (byte[] r : results) {
+            Object v = Wire.decode(r, name -> null);
+            if (v instanceof Wire.Failure f) throw a.error(f.message());
+            double[] part = ((Tensor) v).realData();
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
         }
+        Tensor values = new Tensor(new int[] {n}, all);
         Tensor grid = names.size() == 2 ? values.reshape(ny, nx) : values;
         SomaRecord out = new SomaRecord();
         out.put(names.get(0), new Tensor(new int[] {nx}, xs.clone()));
@@ -65,6 +90,25 @@ final class SweepBuiltins {
         if (a.given("csv")) saveCsv(a, names, xs, ys, values.realData());
         if (OutputFiles.figureWanted(a.strOrNull("to"))) draw(a, names, xs, ys, grid);
         return out;
+    }
+
+    /** The statistic's values (one per sample) on one slice of the grid, run as one batch. */
+    private static Tensor slice(
+            Args a,
+            ModelInstance model,
+            SimulationOptions sim,
+            List<String> names,
+            double[][] batch,
+            SomaFunction statistic) {
+        Trajectory run =
+                Simulator.simulate(model, sim.toSimulator(0, sim.record(), names, batch, null, List.of()), a.context());
+        Tensor values = TensorHooks.toTensor(a.call(statistic, run), "sweep: the statistic's result")
+                .flatten();
+        if (values.size() != batch.length) {
+            throw a.error("the statistic must return one value per sample (" + batch.length + "), got " + values.size()
+                    + " (it receives the whole batch: index the sample axis first, e.g. run.V[:, :, 2])");
+        }
+        return new Tensor(new int[] {batch.length}, values.realData().clone());
     }
 
     /** The values of one swept parameter: at least one. */

@@ -30,6 +30,15 @@ final class Checkpoint {
     private Checkpoint() {}
 
     static void save(Epi.State st, TruffleFile path) {
+        try {
+            GuestFiles.write(path, path.getPath(), toJson(st).getBytes(StandardCharsets.UTF_8), "the checkpoint");
+        } catch (SomaError e) {
+            throw new SomaError("epi: " + e.getMessage());
+        }
+    }
+
+    /** The state as checkpoint JSON (also how an ensemble task sends an EPI result back: {@link EpiWire}). */
+    static String toJson(Epi.State st) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("epoch", st.epoch);
@@ -49,22 +58,23 @@ final class Checkpoint {
             m.put("kept_theta", st.keptTheta);
             m.put("settled", st.settled);
         }
-        try {
-            GuestFiles.write(path, path.getPath(), GSON.toJson(m).getBytes(StandardCharsets.UTF_8), "the checkpoint");
-        } catch (SomaError e) {
-            throw new SomaError("epi: " + e.getMessage());
-        }
+        return GSON.toJson(m);
     }
 
-    @SuppressWarnings("unchecked")
     static void restore(Epi.State st, TruffleFile path, int m) {
-        Map<String, Object> map;
         String text;
         try {
             text = GuestFiles.readString(path, path.getPath(), "the checkpoint");
         } catch (SomaError e) {
             throw new SomaError("epi: " + e.getMessage());
         }
+        restore(st, text, path.toString(), m);
+    }
+
+    /** Restores {@code st} from checkpoint JSON; {@code path} names its origin in errors. */
+    @SuppressWarnings("unchecked")
+    static void restore(Epi.State st, String text, String path, int m) {
+        Map<String, Object> map;
         try {
             map = GSON.fromJson(text, new TypeToken<Map<String, Object>>() {}.getType());
         } catch (RuntimeException e) {

@@ -30,6 +30,16 @@ public final class Progress {
         this.view = view;
     }
 
+    private static final ThreadLocal<Boolean> QUIET = new ThreadLocal<>();
+
+    /**
+     * No bars or log lines from work started on this thread: a worker running a distributed call's
+     * tasks (the driver shows one line for the whole job).
+     */
+    public static void quietOnThisThread() {
+        QUIET.set(Boolean.TRUE);
+    }
+
     /** A bar for long work, or a silent one when there is no terminal to draw on. */
     public static Progress start(String label, long total) {
         return start(label, total, 0);
@@ -40,6 +50,7 @@ public final class Progress {
      * plain line on stderr every {@code logEverySeconds}, so progress stays visible.
      */
     public static Progress start(String label, long total, double logEverySeconds) {
+        if (QUIET.get() != null) return new Progress(label, total, null, 0, null);
         if (Display.active()) return new Progress(label, total, null, 0, Display.progress());
         boolean terminal = System.console() != null && System.console().isTerminal();
         return new Progress(

@@ -35,6 +35,8 @@ public final class Main {
               --inspect     debug in Chrome DevTools (prints the URL to open; waits for it)
               --dap         debug from VS Code or another Debug Adapter Protocol client (port 4711)
               --lsp         the language server for editors (LSP over stdin and stdout)
+              --master URL  run the script's sweeps and ensembles on Apache Spark: local[*] (embedded),
+                            spark://HOST:7077, k8s://..., yarn (bin/soma; see README: Clusters)
             """;
 
     private Main() {}
@@ -88,6 +90,8 @@ public final class Main {
                 }
                 default -> {
                     if (tools.accept(a)) continue;
+                    if (a.equals("--master") || a.startsWith("--master="))
+                        return usageError("--master runs through bin/soma (it adds Spark to the class path)");
                     if (a.startsWith("-") && !a.equals("-")) return usageError("unknown option " + a);
                     file = a;
                 }

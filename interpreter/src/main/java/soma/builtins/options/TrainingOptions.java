@@ -24,7 +24,15 @@ public record TrainingOptions(
                 ? GuestFiles.file(a.context().env(), a.str("checkpoint"))
                 : null;
         TruffleFile resume = null;
-        if (a.accepts("resume")) {
+        if (checkpoint == null && a.accepts("checkpoint") && a.accepts("epochs")) {
+            // inside an ensemble task with checkpoint: (see Distribution.withTaskCheckpoint)
+            String task = a.context().dist().nextTaskCheckpoint();
+            if (task != null) {
+                checkpoint = GuestFiles.file(a.context().env(), task);
+                if (GuestFiles.exists(checkpoint)) resume = checkpoint;
+            }
+        }
+        if (resume == null && a.accepts("resume")) {
             if (a.get("resume") instanceof String s) {
                 resume = GuestFiles.file(a.context().env(), s);
             } else if (a.bool("resume")) {

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import soma.io.AtomicWrite;
 import soma.io.FileErrors;
 import soma.runtime.SomaError;
@@ -30,6 +31,16 @@ public final class GuestFiles {
     }
 
     /** Replaces the file with {@code bytes}; {@code what} names it in errors ("the CSV file", "plot"). */
+    private static final ThreadLocal<BooleanSupplier> SKIP_WRITES = new ThreadLocal<>();
+
+    /**
+     * While {@code skip} is true, this thread's writes are skipped: a worker that replays a script
+     * to reach a distributed call (see soma.dist.Replay) leaves the files to the driver.
+     */
+    public static void skipWritesWhile(BooleanSupplier skip) {
+        SKIP_WRITES.set(skip);
+    }
+
     @TruffleBoundary
     public static void write(Env env, String name, byte[] bytes, String what) {
         write(file(env, name), name, bytes, what);
@@ -37,6 +48,8 @@ public final class GuestFiles {
 
     @TruffleBoundary
     public static void write(TruffleFile file, String name, byte[] bytes, String what) {
+        BooleanSupplier skip = SKIP_WRITES.get();
+        if (skip != null && skip.getAsBoolean()) return; // a worker replaying the script: the driver writes
         try {
             AtomicWrite.write(new TrufflePlace(file), bytes);
         } catch (IOException | SecurityException e) {
