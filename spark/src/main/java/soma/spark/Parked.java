@@ -36,6 +36,8 @@ final class Parked {
 
     private static final Object STOP = new Object();
 
+    private static volatile boolean warned;
+
     private final String key;
     private final LinkedBlockingQueue<Object> requests = new LinkedBlockingQueue<>();
     /** Why the replay ended without reaching the call (then every request fails with it), or null. */
@@ -102,6 +104,12 @@ final class Parked {
         Progress.quietOnThisThread();
         Replay.onThisThread(new Replay(spec.ordinal(), spec.tasks(), spec.earlier(), this::serve));
         try (Context context = Contexts.newContext(settings, System.in, quiet, quiet)) {
+            if (!Contexts.isOptimizing(context) && !warned) {
+                warned = true; // the results are the same, but many times slower: say so in the executor's log
+                System.err.println("soma: this executor runs Soma without the Graal compiler ("
+                        + context.getEngine().getImplementationName()
+                        + "): see README, Clusters (spark.executor.extraJavaOptions)");
+            }
             context.eval(source(spec));
             ended = "the script ended before it reached call " + (spec.ordinal() + 1) + " (" + spec.label()
                     + "): does the script do the same on every run (same files, same arguments)?";

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -15,6 +16,8 @@ import soma.dist.Distributor;
 import soma.dist.Job;
 import soma.runtime.SomaError;
 import soma.util.GracefulStop;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Runs a distributed call's tasks as one Spark job: one Spark task per Soma task, each replaying
@@ -64,15 +67,15 @@ public final class SparkDistributor implements Distributor {
         JavaFutureAction<List<byte[]>> action = spark.parallelize(indices, job.tasks())
                 .map(i -> Parked.run(shared.value(), i))
                 .collectAsync();
-        try (GracefulStop.Scope stoppable = GracefulStop.enter()) {
-            return await(job, action);
+        try (CtrlC ctrlC = new CtrlC()) {
+            return await(job, action, ctrlC);
         } finally {
             spark.clearJobGroup();
             shared.destroy();
         }
     }
 
-    private List<byte[]> await(Job job, JavaFutureAction<List<byte[]>> action) {
+    private List<byte[]> await(Job job, JavaFutureAction<List<byte[]>> action, CtrlC ctrlC) {
         Progress line = new Progress(job.label() + " on Spark", job.tasks(), ui());
         while (true) {
             try {
@@ -80,9 +83,10 @@ public final class SparkDistributor implements Distributor {
                 line.finish();
                 return out;
             } catch (TimeoutException e) {
-                if (GracefulStop.requested()) {
+                if (ctrlC.pressed() || GracefulStop.requested()) {
                     action.cancel(true);
                     line.finish();
+                    settle(action);
                     throw new SomaError("cancelled by Ctrl-C (the Spark job was cancelled)");
                 }
                 line.update(done(action));
@@ -97,6 +101,60 @@ public final class SparkDistributor implements Distributor {
                 throw new SomaError(
                         "the Spark job failed: " + message.lines().findFirst().orElse(message));
             }
+        }
+    }
+
+    /** Waits (a few seconds at most) until a cancelled job's tasks have reported, so that the driver can stop cleanly. */
+    private void settle(JavaFutureAction<?> action) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            boolean running = false;
+            for (int id : action.jobIds()) {
+                SparkJobInfo info = spark.statusTracker().getJobInfo(id);
+                if (info == null) continue;
+                for (int stage : info.stageIds()) {
+                    SparkStageInfo st = spark.statusTracker().getStageInfo(stage);
+                    if (st != null && st.numActiveTasks() > 0) running = true;
+                }
+            }
+            if (!running) return;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * While a job runs, the first Ctrl-C cancels it (the call then fails with a Soma error, and the
+     * script stops as after any error); a second one ends the process as usual.
+     */
+    private static final class CtrlC implements AutoCloseable {
+        private final AtomicBoolean pressed = new AtomicBoolean();
+        private final SignalHandler previous;
+
+        CtrlC() {
+            SignalHandler old = null;
+            try {
+                old = Signal.handle(new Signal("INT"), signal -> {
+                    if (pressed.getAndSet(true)) System.exit(130);
+                    System.err.println("\ncancelling the Spark job (Ctrl-C again to end at once)");
+                });
+            } catch (IllegalArgumentException e) {
+                // no SIGINT here (or it is ignored, as for a background job): Ctrl-C keeps its meaning
+            }
+            previous = old;
+        }
+
+        boolean pressed() {
+            return pressed.get();
+        }
+
+        @Override
+        public void close() {
+            if (previous != null) Signal.handle(new Signal("INT"), previous);
         }
     }
 
