@@ -56,7 +56,32 @@ public final class Simulator {
             int threads,
             List<String> sensitivities) {}
 
+    /** -Dsoma.trace.simulate=true: the time of each phase of a simulate call, on stderr (profiling). */
+    private static final boolean TRACE = Boolean.getBoolean("soma.trace.simulate");
+
+    /**
+     * Where the time of a simulate call went, in nanoseconds: preparing (the samples' values,
+     * compiling the model, constants and initial states), integrating (the compiled time loops on
+     * the worker threads: the kernel), and gathering the trajectory.
+     */
+    public record Timing(long prepare, long integrate, long gather) {}
+
+    private static volatile Timing last = new Timing(0, 0, 0);
+
+    /** The phases of the latest simulate call in this JVM (benchmarks: the user's path against the kernel). */
+    public static Timing lastTiming() {
+        return last;
+    }
+
+    private static long lap(String what, long since) {
+        long now = System.nanoTime();
+        if (TRACE) System.err.printf("  simulate %-10s %8.2f ms%n", what, (now - since) / 1e6);
+        return now;
+    }
+
     public static Trajectory simulate(ModelInstance original, Options o, Host context) {
+        long start = System.nanoTime();
+        long t0 = start;
         ModelInstance instance =
                 o.sensitivities().isEmpty() ? original : TangentSystem.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
@@ -77,7 +102,9 @@ public final class Simulator {
             for (int s = 0; s < samples; s++)
                 sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context); // runs Soma code: one thread
         }
+        t0 = lap("values", t0);
         CompiledModel model = ModelCompiler.compile(instance, context, varying(sampleValues), sampleValues[0]);
+        t0 = lap("compile", t0);
         if (model.stateSize == 0 || instance.declaration.isFeedforward()) {
             throw new SomaError(
                     "simulate: " + instance.declaration.name + " has no state with an equation to integrate");
@@ -104,6 +131,7 @@ public final class Simulator {
             if (o.from() != null)
                 System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
         });
+        t0 = lap("constants", t0);
         checkMemory((double) samples * (o.steps() / o.every() + 1) * idx.length);
         int maxRows = (int) (o.steps() / o.every()) + 1;
         CallTarget target = original.declaration.integrators.computeIfAbsent(
@@ -156,13 +184,17 @@ public final class Simulator {
             };
         }
         Progress progress = Progress.start("simulate " + instance.declaration.name, samples);
+        t0 = lap("target", t0);
+        long prepared = t0;
         runAll(work, context, () -> progress.update(done.get()));
         progress.finish();
+        t0 = lap("integrate", t0);
+        long integrated = t0;
         for (RuntimeException e : crashes) if (e != null) throw e;
         Divergence first = null;
         for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
         if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
-        return gather(
+        Trajectory result = gather(
                 model,
                 recordedNames,
                 out,
@@ -170,6 +202,9 @@ public final class Simulator {
                 o,
                 instance.declaration.name,
                 Arrays.stream(taken).sum());
+        long end = lap("gather", t0);
+        last = new Timing(prepared - start, integrated - prepared, end - integrated);
+        return result;
     }
 
     /**
