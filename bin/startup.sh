@@ -44,8 +44,10 @@ prepare_runtime() {
         return 1
     fi
     echo "$stamp" >"$tmp/soma-jdk"
-    rm -rf "$RUNTIME" "$AOT_CACHE"
-    mv "$tmp" "$RUNTIME" 2>/dev/null || { rm -rf "$tmp"; [ -x "$RUNTIME/bin/java" ]; }
+    rm -rf "$RUNTIME" "$AOT_CACHE"   # an image of another JDK, and the cache made on it
+    # -T: never into an image that a run started at the same time has just put there
+    mv -T "$tmp" "$RUNTIME" 2>/dev/null || rm -rf "$tmp"
+    [ -x "$RUNTIME/bin/java" ] && [ "$(cat "$RUNTIME/soma-jdk" 2>/dev/null)" = "$stamp" ]
 }
 
 # The cache is good when it is newer than every jar on the module path and than the image.
