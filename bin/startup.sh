@@ -20,18 +20,25 @@ jdk.jpackage jdk.hotspot.agent jdk.jconsole jdk.jdeps jdk.jartool jdk.editpad jd
 jdk.internal.ed jdk.internal.le "
 
 # What identifies the JDK an image was made from: its path and exact version.
-runtime_stamp() { echo "$JDK $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JDK/release" 2>/dev/null)"; }
+runtime_stamp() { echo "$JDK $(release_value "$JDK/release" JAVA_RUNTIME_VERSION)"; }
+
+# The stamp of the image, read without starting anything.
+image_stamp() {
+    local line=""
+    [ -r "$RUNTIME/soma-jdk" ] && IFS= read -r line <"$RUNTIME/soma-jdk"
+    echo "$line"
+}
 
 # Makes $RUNTIME from $JDK when it is missing or from another JDK; false when it cannot be made.
 prepare_runtime() {
     local stamp modules m
     stamp="$(runtime_stamp)"
-    if [ -x "$RUNTIME/bin/java" ] && [ "$(cat "$RUNTIME/soma-jdk" 2>/dev/null)" = "$stamp" ]; then
+    if [ -x "$RUNTIME/bin/java" ] && [ "$(image_stamp)" = "$stamp" ]; then
         return 0
     fi
     [ -x "$JDK/bin/jlink" ] || return 1
     modules=""
-    for m in $(sed -n 's/^MODULES="\(.*\)"/\1/p' "$JDK/release"); do
+    for m in $(release_value "$JDK/release" MODULES); do
         case "$RUNTIME_EXCLUDED" in *" $m "*) ;; *) modules="$modules,$m" ;; esac
     done
     [ -n "$modules" ] || return 1
@@ -47,7 +54,7 @@ prepare_runtime() {
     rm -rf "$RUNTIME" "$AOT_CACHE"   # an image of another JDK, and the cache made on it
     # -T: never into an image that a run started at the same time has just put there
     mv -T "$tmp" "$RUNTIME" 2>/dev/null || rm -rf "$tmp"
-    [ -x "$RUNTIME/bin/java" ] && [ "$(cat "$RUNTIME/soma-jdk" 2>/dev/null)" = "$stamp" ]
+    [ -x "$RUNTIME/bin/java" ] && [ "$(image_stamp)" = "$stamp" ]
 }
 
 # The cache is good when it is newer than every jar on the module path and than the image.
@@ -81,9 +88,9 @@ fast_start() {
     AOT_OPTS=()
     [ "${SOMA_FAST_START:-1}" != "0" ] || return 0
     prepare_runtime || return 0
-    local compiler
-    compiler="$(ls "$TARGET"/upgrade/compiler-*.jar 2>/dev/null | head -n 1)"
-    [ -n "$compiler" ] || return 0
+    local jars=("$TARGET"/upgrade/compiler-*.jar)
+    local compiler="${jars[0]}"
+    [ -f "$compiler" ] || return 0
     JAVA="$RUNTIME/bin/java"
     # Graal's other modules (truffle-compiler, word, collections, nativeimage) are in lib already.
     JVM_MODULE_OPTS=(--module-path="$TARGET/soma.jar:$TARGET/lib:$compiler:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib")
