@@ -65,12 +65,14 @@ aot_cache_fresh() {
 }
 
 # A training run of the launcher that writes the cache (atomically: a run at the same time keeps
-# starting without one). The JVM's own messages go to a log, shown only with SOMA_FAST_START=debug.
+# starting without one); compilations in the foreground, so that one finishes (bin/training.soma).
+# The JVM's own messages go to target/soma.aot.log.
 make_aot_cache() {
     local tmp="$AOT_CACHE.tmp.$$" log="$TARGET/soma.aot.log"
     echo "soma: preparing the start-up cache (once per build)..." >&2
     rm -f "$AOT_CACHE"
     if (cd "$SOMA_HOME" && "$JAVA" "${JVM_OPTS[@]}" --enable-native-access=org.jline -XX:AOTCacheOutput="$tmp" \
+            -Dpolyglot.engine.BackgroundCompilation=false \
             -m soma.launcher/soma.launcher.Main "$SOMA_HOME/bin/training.soma") >"$log" 2>&1 && [ -s "$tmp" ]; then
         mv -f "$tmp" "$AOT_CACHE"
     else
