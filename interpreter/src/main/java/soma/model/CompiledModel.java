@@ -70,6 +70,27 @@ public final class CompiledModel {
         return c;
     }
 
+    /**
+     * The same as {@link #constants(InstanceValues)}, sharing a reference sample's arrays where a
+     * name's value is the very object the reference has (a batch's samples share all but what
+     * varies; the integrator only reads constants).
+     */
+    public double[][] constants(InstanceValues values, InstanceValues reference, double[][] referenceConstants) {
+        double[][] c = new double[constants.size()][];
+        for (int k = 0; k < c.length; k++) {
+            ConstantSlot slot = constants.get(k);
+            if (slot.fixed() != null) {
+                c[k] = slot.fixed();
+                continue;
+            }
+            Object value = values.named().get(slot.name());
+            c[k] = value == reference.named().get(slot.name())
+                    ? referenceConstants[k]
+                    : ModelCompiler.flatten(value, slot.name(), instance);
+        }
+        return c;
+    }
+
     /** The initial state of one sample (all state variables, concatenated in declaration order). */
     public double[] initial(InstanceValues values) {
         double[] y = new double[stateSize];

@@ -91,6 +91,38 @@ public final class ModelInstance implements SomaValue, HasFields {
         return values.with(out);
     }
 
+    /**
+     * {@link #quickValues} for a batch: which statics depend on the batched parameters is worked
+     * out once, not once per sample; the result maps one sample's parameter values (in the order
+     * of {@code names}) to its values, or to null where a static is not scalar arithmetic there.
+     * Null when the quick way does not apply at all (as {@code quickValues} would say).
+     */
+    public java.util.function.Function<double[], InstanceValues> quickBatch(List<String> names) {
+        for (String p : names) if (!declaration.parameters.contains(p)) return null;
+        List<Declaration.Static> affected = new ArrayList<>();
+        for (Declaration.Static st : declaration.statics) { // in setup (dependency) order
+            boolean depends = false;
+            for (String p : names) depends |= declaration.staticDependsOn(st.name(), p);
+            if (!depends) continue;
+            if (st.form() == null) return null;
+            affected.add(st);
+        }
+        for (Declaration.StateSpec s : declaration.states) {
+            for (String p : names) if (sizeOrInitUses(s, p)) return null;
+        }
+        return row -> {
+            SomaRecord out = new SomaRecord();
+            out.fields.putAll(values.named().fields);
+            for (int k = 0; k < names.size(); k++) out.put(names.get(k), row[k]);
+            for (Declaration.Static st : affected) {
+                Double v = ScalarForms.eval(st.form(), out);
+                if (v == null) return null;
+                out.put(st.name(), v);
+            }
+            return values.with(out);
+        };
+    }
+
     /** State sizes and initial values are not tracked symbolically: be safe if they could use the parameter. */
     private boolean sizeOrInitUses(Declaration.StateSpec state, String param) {
         return state.setupUses().contains(param)

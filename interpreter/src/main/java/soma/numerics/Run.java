@@ -19,8 +19,10 @@ public final class Run {
     final int[] recorded;
     /** When the recorded elements are one contiguous block (the usual case): its start, else -1. */
     final int contiguousFrom;
-    /** Row r: the recorded state elements at time t0 + r * every * dt. */
+    /** Row r: the recorded state elements at time t0 + r * every * dt, from {@link #outBase} on. */
     double[] out;
+    /** Where this sample's rows start in {@link #out} (a batch may record into one shared array). */
+    int outBase;
 
     int rows;
     long step;
@@ -64,10 +66,16 @@ public final class Run {
 
     /** Starts a new sample: its initial state, constants, and a fresh recording. */
     void reset(int sample, double[] y0, double[][] constants, int maxRows) {
+        reset(sample, y0, constants, new double[maxRows * recorded.length], 0);
+    }
+
+    /** Starts a new sample that records into {@code into} from {@code base} on (room for all its rows). */
+    void reset(int sample, double[] y0, double[][] constants, double[] into, int base) {
         this.sample = sample;
         System.arraycopy(y0, 0, y, 0, y.length);
         w.c = constants;
-        out = new double[maxRows * recorded.length];
+        out = into;
+        outBase = base;
         rows = 0;
         step = 0;
         untilRecord = every;
@@ -78,7 +86,7 @@ public final class Run {
     }
 
     void record() {
-        int base = rows * recorded.length;
+        int base = outBase + rows * recorded.length;
         if (contiguousFrom >= 0) System.arraycopy(y, contiguousFrom, out, base, recorded.length);
         else for (int j = 0; j < recorded.length; j++) out[base + j] = y[recorded[j]];
         rows++;

@@ -56,7 +56,32 @@ public final class Simulator {
             int threads,
             List<String> sensitivities) {}
 
+    /** -Dsoma.trace.simulate=true: the time of each phase of a simulate call, on stderr (profiling). */
+    private static final boolean TRACE = Boolean.getBoolean("soma.trace.simulate");
+
+    /**
+     * Where the time of a simulate call went, in nanoseconds: preparing (the samples' values,
+     * compiling the model, constants and initial states), integrating (the compiled time loops on
+     * the worker threads: the kernel), and gathering the trajectory.
+     */
+    public record Timing(long prepare, long integrate, long gather) {}
+
+    private static volatile Timing last = new Timing(0, 0, 0);
+
+    /** The phases of the latest simulate call in this JVM (benchmarks: the user's path against the kernel). */
+    public static Timing lastTiming() {
+        return last;
+    }
+
+    private static long lap(String what, long since) {
+        long now = System.nanoTime();
+        if (TRACE) System.err.printf("  simulate %-10s %8.2f ms%n", what, (now - since) / 1e6);
+        return now;
+    }
+
     public static Trajectory simulate(ModelInstance original, Options o, Host context) {
+        long start = System.nanoTime();
+        long t0 = start;
         ModelInstance instance =
                 o.sensitivities().isEmpty() ? original : TangentSystem.augment(original, o.sensitivities());
         int samples = o.batch() == null ? 1 : o.batch().length;
@@ -66,18 +91,21 @@ public final class Simulator {
             for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
             return overrides;
         };
+        var quick = o.batch() == null ? null : instance.quickBatch(distinct(o.over()));
         if (o.batch() == null) {
             sampleValues[0] = instance.values;
-        } else if (instance.quickValues(overridesOf.apply(0)) != null) {
+        } else if (quick != null && distinct(o.over()).size() == o.over().size()) {
             // only unit conversions depend on the batched parameters: prepare the samples on all cores
-            IntStream.range(0, samples)
-                    .parallel()
-                    .forEach(s -> sampleValues[s] = instance.quickValues(overridesOf.apply(s)));
+            IntStream.range(0, samples).parallel().forEach(s -> sampleValues[s] = quick.apply(o.batch()[s]));
+            for (int s = 0; s < samples; s++) // a static that is not scalar arithmetic for this sample
+            if (sampleValues[s] == null) sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context);
         } else {
             for (int s = 0; s < samples; s++)
                 sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context); // runs Soma code: one thread
         }
+        t0 = lap("values", t0);
         CompiledModel model = ModelCompiler.compile(instance, context, varying(sampleValues), sampleValues[0]);
+        t0 = lap("compile", t0);
         if (model.stateSize == 0 || instance.declaration.isFeedforward()) {
             throw new SomaError(
                     "simulate: " + instance.declaration.name + " has no state with an equation to integrate");
@@ -98,12 +126,14 @@ public final class Simulator {
             throw new SomaError("simulate: 'from' has " + o.from().length + " values but " + instance.declaration.name
                     + " has " + model.stateSize + " state elements");
         }
+        constants[0] = model.constants(sampleValues[0]);
         IntStream.range(0, samples).parallel().forEach(s -> {
-            constants[s] = model.constants(sampleValues[s]);
+            if (s > 0) constants[s] = model.constants(sampleValues[s], sampleValues[0], constants[0]);
             initial[s] = model.initial(sampleValues[s]);
             if (o.from() != null)
                 System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
         });
+        t0 = lap("constants", t0);
         checkMemory((double) samples * (o.steps() / o.every() + 1) * idx.length);
         int maxRows = (int) (o.steps() / o.every()) + 1;
         CallTarget target = original.declaration.integrators.computeIfAbsent(
@@ -117,6 +147,10 @@ public final class Simulator {
                                 original.declaration.setup.getRootNode().getSourceSection())
                         .getCallTarget());
         double[][] out = new double[samples][];
+        // One recorded variable (the usual case): every sample records straight into the
+        // trajectory's storage, (samples x rows x n) row-major, so nothing is copied afterwards.
+        int width = idx.length;
+        double[] direct = recordedNames.size() == 1 ? new double[samples * maxRows * width] : null;
         int threads = Math.max(1, Math.min(samples, o.threads()));
         Divergence[] failures = new Divergence[threads];
         RuntimeException[] crashes = new RuntimeException[threads];
@@ -139,9 +173,10 @@ public final class Simulator {
                         o.atol());
                 try {
                     for (int s = first; s < samples; s += threads) {
-                        run.reset(s, initial[s], constants[s], maxRows);
+                        if (direct != null) run.reset(s, initial[s], constants[s], direct, s * maxRows * width);
+                        else run.reset(s, initial[s], constants[s], maxRows);
                         target.call(run);
-                        out[s] = run.out;
+                        if (direct == null) out[s] = run.out;
                         taken[first] += o.method().adaptive() ? run.attempts : run.step;
                         done.incrementAndGet();
                     }
@@ -156,20 +191,28 @@ public final class Simulator {
             };
         }
         Progress progress = Progress.start("simulate " + instance.declaration.name, samples);
+        t0 = lap("target", t0);
+        long prepared = t0;
         runAll(work, context, () -> progress.update(done.get()));
         progress.finish();
+        t0 = lap("integrate", t0);
+        long integrated = t0;
         for (RuntimeException e : crashes) if (e != null) throw e;
         Divergence first = null;
         for (Divergence d : failures) if (d != null && (first == null || d.sample < first.sample)) first = d;
         if (first != null) throw new SomaError(describe(first, model, o.batch() != null));
-        return gather(
+        Trajectory result = gather(
                 model,
                 recordedNames,
                 out,
+                direct,
                 maxRows,
                 o,
                 instance.declaration.name,
                 Arrays.stream(taken).sum());
+        long end = lap("gather", t0);
+        last = new Timing(prepared - start, integrated - prepared, end - integrated);
+        return result;
     }
 
     /**
@@ -184,13 +227,18 @@ public final class Simulator {
                 + "; record fewer variables (record:) or fewer points (every:)");
     }
 
-    /** The names whose values are not identical in all samples. */
+    private static List<String> distinct(List<String> names) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(names));
+    }
+
+    /** The names whose values are not identical in all samples (the same object is equal: most are shared). */
     private static Set<String> varying(InstanceValues[] samples) {
         Set<String> out = new HashSet<>();
         for (String name : samples[0].named().fields.keySet()) {
+            Object first = samples[0].named().get(name);
             for (int s = 1; s < samples.length; s++) {
-                if (!Operators.equal(
-                        samples[0].named().get(name), samples[s].named().get(name))) {
+                Object other = samples[s].named().get(name);
+                if (other != first && !Operators.equal(first, other)) {
                     out.add(name);
                     break;
                 }
@@ -253,6 +301,7 @@ public final class Simulator {
             CompiledModel model,
             List<String> names,
             double[][] out,
+            double[] direct,
             int rows,
             Options o,
             String modelName,
@@ -267,12 +316,19 @@ public final class Simulator {
         for (String name : names) {
             int s = model.indexOf(name);
             int n = model.sizes[s];
-            double[] data = new double[samples * rows * n];
-            int offset = col;
-            int w = width;
-            IntStream.range(0, samples).parallel().forEach(k -> {
-                for (int r = 0; r < rows; r++) System.arraycopy(out[k], r * w + offset, data, (k * rows + r) * n, n);
-            });
+            double[] data;
+            if (direct != null) {
+                data = direct; // recorded in place: one variable, the samples' rows in order
+            } else {
+                double[] gathered = new double[samples * rows * n];
+                int offset = col;
+                int w = width;
+                IntStream.range(0, samples).parallel().forEach(k -> {
+                    for (int r = 0; r < rows; r++)
+                        System.arraycopy(out[k], r * w + offset, gathered, (k * rows + r) * n, n);
+                });
+                data = gathered;
+            }
             int[] shape = model.indexed[s] ? new int[] {rows, n} : new int[] {rows};
             if (o.batch() != null) shape = prepend(samples, shape);
             series.put(name, new Tensor(shape, data));

@@ -152,6 +152,35 @@ class IntegratorTest {
     }
 
     /**
+     * One recorded variable goes straight into the trajectory's storage (no gathering): the same
+     * numbers, shape and order as when it is recorded with another variable, for a batch on
+     * several threads and a single run, every step and every few steps.
+     */
+    @Test
+    void recordingOneVariableInPlaceEqualsRecordingItWithOthers() {
+        String model = """
+                ode FitzHughNagumo(tau = 12.5, a = 0.7, b = 0.8, I = 0) {
+                    state v = -1, w = -0.5
+                    dv/dt = v - v^3 / 3 - w + I
+                    dw/dt = (v + a - b * w) / tau
+                }
+                let currents = linspace(0, 1, 5)
+                """;
+        for (String options :
+                new String[] {"params: {I: currents}, threads: 2", "", "params: {I: currents}, every: 10"}) {
+            String sep = options.isEmpty() ? "" : ", ";
+            double[] r = SomaNumbers.of(model + """
+                    let one = simulate(FitzHughNagumo(), t: 20, dt: 0.05SEPOPTIONS, record: ["w"])
+                    let both = simulate(FitzHughNagumo(), t: 20, dt: 0.05SEPOPTIONS, record: ["v", "w"])
+                    print(if one.w.shape == both.w.shape { 1 } else { 0 }, max(abs(one.w - both.w)), one.w.size)
+                    """.replace("SEP", sep).replace("OPTIONS", options));
+            assertEquals(1, r[0], options);
+            assertEquals(0, r[1], options);
+            assertEquals(options.contains("every") ? 5 * 41 : options.isEmpty() ? 401 : 5 * 401, r[2], options);
+        }
+    }
+
+    /**
      * A batch whose rows are all the same (one row, or copies) folds the parameters in as
      * constants: with the batch's values, not the instance's defaults.
      */

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import soma.SomaContext;
 import soma.SomaLanguage;
 import soma.model.ModelFactory;
+import soma.numerics.CompilerWarmup;
 
 /**
  * The call target behind a model's name: {@code FitzHughNagumo(I: 0.5)} makes an instance. The
@@ -26,6 +27,7 @@ public final class ModelFactoryNode extends RootNode {
 
     @TruffleBoundary
     private Object instantiate(Object[] arguments) {
+        CompilerWarmup.request(getLanguage(SomaLanguage.class)); // an instance is about to be simulated
         return factory.instantiate(SomaContext.get(this), arguments);
     }
 

@@ -1,0 +1,113 @@
+# Sourced by bin/soma: a fast start (issue 20). Two things cost most of a plain `java` start of
+# Soma: the JVM cannot use class-data sharing at all while --upgrade-module-path is given (the
+# Graal compiler jar must replace the JDK's own jdk.graal.compiler module, which lacks Truffle's
+# parts), and every start loads and links some 6000 classes (Truffle, Graal, Soma) from jars.
+#
+# So, once per JDK: a run-time image (jlink) of the JDK without its jdk.graal.compiler module, in
+# which Graal's jar can go on the plain --module-path; and once per build: an ahead-of-time cache
+# (JEP 483/514/515: -XX:AOTCacheOutput) from a short training run, which -XX:AOTCache maps in at
+# start. Neither is needed: if the image cannot be made, Soma runs on the JDK as before; if the
+# cache is missing, stale or unusable, the JVM runs without it (its messages about it are off).
+# SOMA_FAST_START=0 switches both off.
+
+RUNTIME="$TARGET/runtime"        # the jlink image (made from $JDK)
+AOT_CACHE="$TARGET/soma.aot"     # the ahead-of-time cache of the launcher (made after a build)
+
+# Modules of the JDK that Soma's image leaves out: Graal's own (the jar replaces them) and the
+# JDK's development tools.
+RUNTIME_EXCLUDED=" jdk.graal.compiler jdk.graal.compiler.management jdk.compiler jdk.javadoc jdk.jshell jdk.jlink \
+jdk.jpackage jdk.hotspot.agent jdk.jconsole jdk.jdeps jdk.jartool jdk.editpad jdk.jstatd jdk.jcmd jdk.internal.opt \
+jdk.internal.ed jdk.internal.le "
+
+# What identifies the JDK an image was made from: its path and exact version.
+runtime_stamp() { echo "$JDK $(release_value "$JDK/release" JAVA_RUNTIME_VERSION)"; }
+
+# The stamp of the image, read without starting anything.
+image_stamp() {
+    local line=""
+    [ -r "$RUNTIME/soma-jdk" ] && IFS= read -r line <"$RUNTIME/soma-jdk"
+    echo "$line"
+}
+
+# Makes $RUNTIME from $JDK when it is missing or from another JDK; false when it cannot be made.
+prepare_runtime() {
+    local stamp modules m
+    stamp="$(runtime_stamp)"
+    if [ -x "$RUNTIME/bin/java" ] && [ "$(image_stamp)" = "$stamp" ]; then
+        return 0
+    fi
+    [ -x "$JDK/bin/jlink" ] || return 1
+    modules=""
+    for m in $(release_value "$JDK/release" MODULES); do
+        case "$RUNTIME_EXCLUDED" in *" $m "*) ;; *) modules="$modules,$m" ;; esac
+    done
+    [ -n "$modules" ] || return 1
+    echo "soma: preparing a run-time image for a fast start (once per JDK)..." >&2
+    local tmp="$RUNTIME.tmp.$$"
+    rm -rf "$tmp"
+    if ! "$JDK/bin/jlink" --add-modules "${modules#,}" --no-man-pages --no-header-files --output "$tmp" >/dev/null 2>&1 \
+            || ! "$tmp/bin/java" -version >/dev/null 2>&1; then
+        rm -rf "$tmp"
+        return 1
+    fi
+    echo "$stamp" >"$tmp/soma-jdk"
+    rm -rf "$RUNTIME" "$AOT_CACHE"   # an image of another JDK, and the cache made on it
+    # -T: never into an image that a run started at the same time has just put there
+    mv -T "$tmp" "$RUNTIME" 2>/dev/null || rm -rf "$tmp"
+    [ -x "$RUNTIME/bin/java" ] && [ "$(image_stamp)" = "$stamp" ]
+}
+
+# The cache is good when it is newer than every jar on the module path and than the image.
+aot_cache_fresh() {
+    [ -f "$AOT_CACHE" ] || return 1
+    [ -z "$(find "$TARGET/soma.jar" "$TARGET/lib" "$TARGET/upgrade" "$LAUNCHER/soma-launcher.jar" "$LAUNCHER/lib" \
+        "$RUNTIME/soma-jdk" -newer "$AOT_CACHE" -print -quit 2>/dev/null)" ]
+}
+
+# A training run of the launcher that writes the cache (atomically: a run at the same time keeps
+# starting without one); compilations in the foreground, so that one finishes (bin/training.soma).
+# The JVM's own messages go to target/soma.aot.log.
+make_aot_cache() {
+    local tmp="$AOT_CACHE.tmp.$$" log="$TARGET/soma.aot.log"
+    echo "soma: preparing the start-up cache (once per build)..." >&2
+    rm -f "$AOT_CACHE"
+    if (cd "$SOMA_HOME" && "$JAVA" "${JVM_OPTS[@]}" --enable-native-access=org.jline -XX:AOTCacheOutput="$tmp" \
+            -Dpolyglot.engine.BackgroundCompilation=false \
+            -m soma.launcher/soma.launcher.Main "$SOMA_HOME/bin/training.soma") >"$log" 2>&1 && [ -s "$tmp" ]; then
+        mv -f "$tmp" "$AOT_CACHE"
+    else
+        rm -f "$tmp" "$tmp.config"
+    fi
+}
+
+# Sets JAVA, JVM_MODULE_OPTS (how the modules are found) and AOT_OPTS (the cache, if usable).
+fast_start() {
+    JAVA="$JDK/bin/java"
+    JVM_MODULE_OPTS=(
+        --upgrade-module-path="$TARGET/upgrade"
+        --module-path="$TARGET/soma.jar:$TARGET/lib:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib"
+    )
+    AOT_OPTS=()
+    [ "${SOMA_FAST_START:-1}" != "0" ] || return 0
+    prepare_runtime || return 0
+    local jars=("$TARGET"/upgrade/compiler-*.jar)
+    local compiler="${jars[0]}"
+    [ -f "$compiler" ] || return 0
+    JAVA="$RUNTIME/bin/java"
+    # Graal's other modules (truffle-compiler, word, collections, nativeimage) are in lib already.
+    JVM_MODULE_OPTS=(--module-path="$TARGET/soma.jar:$TARGET/lib:$compiler:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib")
+}
+
+# The cache's options for the launcher (-m soma.launcher): made first if missing or stale.
+# -Xlog:aot/cds off: a cache the JVM cannot map (another CPU, a changed jar) is not worth a word.
+aot_options() {
+    [ "${SOMA_FAST_START:-1}" != "0" ] && [ "$JAVA" = "$RUNTIME/bin/java" ] || return 0
+    aot_cache_fresh || make_aot_cache
+    if [ -f "$AOT_CACHE" ]; then
+        if [ "${SOMA_FAST_START:-1}" = "debug" ]; then
+            AOT_OPTS=(-XX:AOTCache="$AOT_CACHE" -Xlog:aot)
+        else
+            AOT_OPTS=(-XX:AOTCache="$AOT_CACHE" -Xlog:aot=off -Xlog:aot+codecache=off -Xlog:cds=off)
+        fi
+    fi
+}
