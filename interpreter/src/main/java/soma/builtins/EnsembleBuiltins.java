@@ -32,7 +32,7 @@ final class EnsembleBuiltins {
                 "calls f once per setting, with the setting's values as named arguments: over: {c0: [1, 100], seed: 1..4} "
                         + "(every combination, the first name varying slowest) or a list of records; each call is one task "
                         + "(on a cluster with bin/soma --master URL); returns a list of records, each setting's values and its "
-                        + "result; checkpoint: a folder every worker can write, where each task's epi runs checkpoint and resume",
+                        + "result; checkpoint: a folder (absolute path) every worker can write, where each task's epi runs checkpoint and resume",
                 EnsembleBuiltins::ensemble);
     }
 

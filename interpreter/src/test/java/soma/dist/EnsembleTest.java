@@ -88,4 +88,34 @@ class EnsembleTest {
         // resumed from the finished checkpoints: the same results
         assertEquals(out, ScriptRunner.runCode(code, "epi_wire.soma"));
     }
+
+    /**
+     * A task that runs again (a retry after a lost worker) resumes its EPI runs from the task's
+     * checkpoint: here the first attempt got through one epoch of two, and the second attempt's
+     * result equals that of a run never interrupted.
+     */
+    @Test
+    void aRetriedTaskResumesFromItsCheckpoint(@TempDir Path dir) {
+        String code = """
+                flow Q(dim = 1) {
+                    scale
+                    shift
+                }
+                constraint M(z) {
+                    mean(z[:, 0]) == 1
+                    std(z[:, 0]) == 0.5
+                }
+                fn train(c0, epochs) = epi(fn(z) = z, flow: Q(), property: M, c0: c0, epochs: epochs, iterations: 40,
+                                           batch: 100, test_batch: 200, until_converged: false, quiet: true)
+                let rs = ensemble(train, over: [{c0: 1, epochs: EPOCHS}, {c0: 10, epochs: EPOCHS}]CHECKPOINT)
+                for r in rs { print(r.result) }
+                for r in rs { print(r.result.history.entropy) }
+                """;
+        String folder = ", checkpoint: \"" + dir.toString().replace("\\", "/") + "\"";
+        String straight = ScriptRunner.runCode(code.replace("EPOCHS", "2").replace("CHECKPOINT", ""), "straight.soma");
+        ScriptRunner.runCode(code.replace("EPOCHS", "1").replace("CHECKPOINT", folder), "first.soma");
+        String resumed = ScriptRunner.runCode(code.replace("EPOCHS", "2").replace("CHECKPOINT", folder), "retry.soma");
+        assertTrue(straight.contains("2 epoch(s)"), straight);
+        assertEquals(straight, resumed);
+    }
 }
