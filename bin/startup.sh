@@ -57,11 +57,12 @@ prepare_runtime() {
     [ -x "$RUNTIME/bin/java" ] && [ "$(image_stamp)" = "$stamp" ]
 }
 
-# The cache is good when it is newer than every jar on the module path and than the image.
-aot_cache_fresh() {
-    [ -f "$AOT_CACHE" ] || return 1
+# A file (the cache, or the mark of a failed attempt) is fresh when it is newer than every jar on
+# the module path and than the image.
+fresh_for_build() {
+    [ -f "$1" ] || return 1
     [ -z "$(find "$TARGET/soma.jar" "$TARGET/lib" "$TARGET/upgrade" "$LAUNCHER/soma-launcher.jar" "$LAUNCHER/lib" \
-        "$RUNTIME/soma-jdk" -newer "$AOT_CACHE" -print -quit 2>/dev/null)" ]
+        "$RUNTIME/soma-jdk" -newer "$1" -print -quit 2>/dev/null)" ]
 }
 
 # A training run of the launcher that writes the cache (atomically: a run at the same time keeps
@@ -69,14 +70,18 @@ aot_cache_fresh() {
 # The JVM's own messages go to target/soma.aot.log.
 make_aot_cache() {
     local tmp="$AOT_CACHE.tmp.$$" log="$TARGET/soma.aot.log"
+    # not where it cannot be written, and not again for a build whose training run failed
+    [ -w "$TARGET" ] || return 0
+    fresh_for_build "$AOT_CACHE.failed" && return 0
     echo "soma: preparing the start-up cache (once per build)..." >&2
-    rm -f "$AOT_CACHE"
+    rm -f "$AOT_CACHE" "$AOT_CACHE.failed"
     if (cd "$SOMA_HOME" && "$JAVA" "${JVM_OPTS[@]}" --enable-native-access=org.jline -XX:AOTCacheOutput="$tmp" \
             -Dpolyglot.engine.BackgroundCompilation=false \
             -m soma.launcher/soma.launcher.Main "$SOMA_HOME/bin/training.soma") >"$log" 2>&1 && [ -s "$tmp" ]; then
         mv -f "$tmp" "$AOT_CACHE"
     else
         rm -f "$tmp" "$tmp.config"
+        touch "$AOT_CACHE.failed" # Soma runs without the cache until the next build (see the log)
     fi
 }
 
@@ -102,7 +107,7 @@ fast_start() {
 # -Xlog:aot/cds off: a cache the JVM cannot map (another CPU, a changed jar) is not worth a word.
 aot_options() {
     [ "${SOMA_FAST_START:-1}" != "0" ] && [ "$JAVA" = "$RUNTIME/bin/java" ] || return 0
-    aot_cache_fresh || make_aot_cache
+    fresh_for_build "$AOT_CACHE" || make_aot_cache
     if [ -f "$AOT_CACHE" ]; then
         if [ "${SOMA_FAST_START:-1}" = "debug" ]; then
             AOT_OPTS=(-XX:AOTCache="$AOT_CACHE" -Xlog:aot)
