@@ -18,6 +18,7 @@ import soma.model.ModelCompiler;
 import soma.model.ModelInstance;
 import soma.model.diff.TangentSystem;
 import soma.model.nodes.Workspace;
+import soma.numerics.batch.BatchSimulator;
 import soma.runtime.Host;
 import soma.runtime.Operators;
 import soma.runtime.Printer;
@@ -106,6 +107,23 @@ public final class Simulator {
         });
         checkMemory((double) samples * (o.steps() / o.every() + 1) * idx.length);
         int maxRows = (int) (o.steps() / o.every()) + 1;
+        double[][] vectorised = o.method().adaptive()
+                ? null
+                : BatchSimulator.run( // samples innermost, vectorised; null: not for this run, the scalar path below
+                        model.rhs,
+                        model.stateSize,
+                        constants,
+                        initial,
+                        o.method().stages,
+                        o.t0(),
+                        o.dt(),
+                        o.steps(),
+                        o.every(),
+                        idx,
+                        maxRows,
+                        o.threads());
+        if (vectorised != null)
+            return gather(model, recordedNames, vectorised, maxRows, o, instance.declaration.name, samples * o.steps());
         CallTarget target = original.declaration.integrators.computeIfAbsent(
                 o.method() + "|" + o.sensitivities() + "|" + model.key,
                 k -> new IntegratorRoot(

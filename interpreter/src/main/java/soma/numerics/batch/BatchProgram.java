@@ -1,0 +1,721 @@
+package soma.numerics.batch;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import soma.model.nodes.Elementwise;
+import soma.model.nodes.Leaves;
+import soma.model.nodes.MNode;
+import soma.model.nodes.Materialized;
+import soma.model.nodes.Rhs;
+import soma.runtime.MathFunctions;
+import soma.runtime.Operators;
+import soma.util.FastMath;
+
+/**
+ * A model's right-hand side for a batch of samples at once, struct-of-arrays: every state
+ * element, constant that differs between samples and intermediate value is a row of one double
+ * per sample, and every operation is a loop over the samples of a chunk, which C2 vectorises.
+ *
+ * <p>Built from the compiled {@link Rhs} nodes: each node is expanded element by element into
+ * scalar operations (vectors of a model are small, or matrix-vector products, which become one
+ * operation), shared subexpressions are computed once, constants (numbers, parameters equal in all
+ * samples, static tensors) are folded in, and rows are reused once their last reader has run.
+ * Arithmetic is the scalar path's, operation for operation, so results are bit-identical to it
+ * except for exp, tanh, cosh, sinh and sigmoid, which use {@link FastMath} (a few ulps, stated and
+ * tested there). Other functions (log, sin, ...) run elementwise with the scalar path's own
+ * function, exactly, but not vectorised.
+ */
+public final class BatchProgram {
+    /** An operand: a row (slot >= 0) or a constant (slot < 0). */
+    record Ref(int slot, double value) {
+        boolean constant() {
+            return slot < 0;
+        }
+
+        static Ref of(double v) {
+            return new Ref(-1, v);
+        }
+    }
+
+    /** Thrown while lowering when the model uses something the batch path does not do. */
+    static final class Unsupported extends RuntimeException {
+        Unsupported(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    final int stateSize;
+    /** Rows: states [0, stateSize), time, per-sample constants, then registers. */
+    final int timeSlot;
+
+    final int firstConstant;
+    /** Per-sample constant row k holds constants[s][constSlot[k]][constIndex[k]]. */
+    final int[] constSlot, constIndex;
+
+    final int slots;
+    final Op[] ops;
+    /** dy[e] = derivative[e]: a row or a constant. */
+    final Ref[] derivative;
+
+    final boolean usesTime;
+
+    private BatchProgram(
+            int stateSize, int[] constSlot, int[] constIndex, int slots, Op[] ops, Ref[] derivative, boolean usesTime) {
+        this.stateSize = stateSize;
+        this.timeSlot = stateSize;
+        this.firstConstant = stateSize + 1;
+        this.constSlot = constSlot;
+        this.constIndex = constIndex;
+        this.slots = slots;
+        this.ops = ops;
+        this.derivative = derivative;
+        this.usesTime = usesTime;
+    }
+
+    public int operations() {
+        return ops.length;
+    }
+
+    public int rows() {
+        return slots;
+    }
+
+    /** The memory of one thread: rows of the chunk length. */
+    final class Frame {
+        final double[][] s;
+        final FastMath.Scratch scratch;
+        final int chunk;
+
+        Frame(int chunk) {
+            this.chunk = chunk;
+            s = new double[slots][];
+            for (int k = stateSize; k < slots; k++) s[k] = new double[chunk];
+            scratch = new FastMath.Scratch(chunk);
+        }
+
+        /** Loads the per-sample constants of samples [first, first + n). */
+        void loadConstants(double[][][] constants, int first, int n) {
+            for (int k = 0; k < constSlot.length; k++) {
+                double[] row = s[firstConstant + k];
+                int slot = constSlot[k], index = constIndex[k];
+                for (int i = 0; i < n; i++) row[i] = constants[first + i][slot][index];
+            }
+        }
+
+        /** dy = f(t, y) for the first n samples; y and dy are state rows. */
+        void evaluate(double t, double[][] y, double[][] dy, int n) {
+            double[][] s = this.s;
+            System.arraycopy(y, 0, s, 0, stateSize);
+            if (usesTime) Arrays.fill(s[timeSlot], 0, n, t);
+            for (Op op : ops) op.run(s, n, scratch);
+            for (int e = 0; e < stateSize; e++) {
+                Ref d = derivative[e];
+                if (d.constant()) Arrays.fill(dy[e], 0, n, d.value());
+                else System.arraycopy(s[d.slot()], 0, dy[e], 0, n);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------ operations
+
+    abstract static class Op {
+        /** SSA outputs before allocation, rows after. */
+        int[] out;
+
+        abstract Ref[] inputs();
+
+        abstract void setInputs(Ref[] in);
+
+        abstract void run(double[][] s, int n, FastMath.Scratch scratch);
+    }
+
+    enum B {
+        ADD,
+        SUB,
+        MUL,
+        DIV,
+        MIN,
+        MAX,
+        OTHER
+    }
+
+    static final class Bin extends Op {
+        final Elementwise.Binary.Kind kind;
+        final B fast;
+        Ref a, b;
+
+        Bin(Elementwise.Binary.Kind kind, Ref a, Ref b, int out) {
+            this.kind = kind;
+            this.a = a;
+            this.b = b;
+            this.out = new int[] {out};
+            B f;
+            try {
+                f = B.valueOf(kind.name());
+            } catch (IllegalArgumentException e) {
+                f = B.OTHER;
+            }
+            this.fast = f;
+        }
+
+        @Override
+        Ref[] inputs() {
+            return new Ref[] {a, b};
+        }
+
+        @Override
+        void setInputs(Ref[] in) {
+            a = in[0];
+            b = in[1];
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]];
+            if (!a.constant() && !b.constant()) {
+                double[] x = s[a.slot()], y = s[b.slot()];
+                switch (fast) {
+                    case ADD -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] + y[i];
+                    }
+                    case SUB -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] - y[i];
+                    }
+                    case MUL -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] * y[i];
+                    }
+                    case DIV -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] / y[i];
+                    }
+                    case MIN -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.min(x[i], y[i]);
+                    }
+                    case MAX -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.max(x[i], y[i]);
+                    }
+                    case OTHER -> {
+                        for (int i = 0; i < n; i++) o[i] = apply(kind, x[i], y[i]);
+                    }
+                }
+            } else if (!a.constant()) {
+                double[] x = s[a.slot()];
+                double c = b.value();
+                switch (fast) {
+                    case ADD -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] + c;
+                    }
+                    case SUB -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] - c;
+                    }
+                    case MUL -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] * c;
+                    }
+                    case DIV -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] / c;
+                    }
+                    case MIN -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.min(x[i], c);
+                    }
+                    case MAX -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.max(x[i], c);
+                    }
+                    case OTHER -> {
+                        for (int i = 0; i < n; i++) o[i] = apply(kind, x[i], c);
+                    }
+                }
+            } else {
+                double c = a.value();
+                double[] y = s[b.slot()];
+                switch (fast) {
+                    case ADD -> {
+                        for (int i = 0; i < n; i++) o[i] = c + y[i];
+                    }
+                    case SUB -> {
+                        for (int i = 0; i < n; i++) o[i] = c - y[i];
+                    }
+                    case MUL -> {
+                        for (int i = 0; i < n; i++) o[i] = c * y[i];
+                    }
+                    case DIV -> {
+                        for (int i = 0; i < n; i++) o[i] = c / y[i];
+                    }
+                    case MIN -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.min(c, y[i]);
+                    }
+                    case MAX -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.max(c, y[i]);
+                    }
+                    case OTHER -> {
+                        for (int i = 0; i < n; i++) o[i] = apply(kind, c, y[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The scalar path's binary operators ({@link Elementwise.Binary}), for folding and the rare kinds. */
+    static double apply(Elementwise.Binary.Kind kind, double x, double y) {
+        return switch (kind) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+            case MOD -> Operators.mod(x, y);
+            case POW -> Math.pow(x, y);
+            case LT -> x < y ? 1 : 0;
+            case LE -> x <= y ? 1 : 0;
+            case GT -> x > y ? 1 : 0;
+            case GE -> x >= y ? 1 : 0;
+            case EQ -> x == y ? 1 : 0;
+            case NE -> x != y ? 1 : 0;
+            case AND -> x != 0 && y != 0 ? 1 : 0;
+            case OR -> x != 0 || y != 0 ? 1 : 0;
+            case MIN -> Math.min(x, y);
+            case MAX -> Math.max(x, y);
+            case ATAN2 -> Math.atan2(x, y);
+            case HYPOT -> Math.hypot(x, y);
+        };
+    }
+
+    enum U {
+        NEG,
+        NOT,
+        EXP,
+        TANH,
+        COSH,
+        SINH,
+        SIGMOID,
+        SQRT,
+        ABS,
+        GENERIC
+    }
+
+    private static final Map<DoubleUnaryOperator, U> FAST = fastFunctions();
+
+    private static Map<DoubleUnaryOperator, U> fastFunctions() {
+        Map<DoubleUnaryOperator, U> m = new IdentityHashMap<>();
+        m.put(MathFunctions.ALL.get("exp").op(), U.EXP);
+        m.put(MathFunctions.ALL.get("tanh").op(), U.TANH);
+        m.put(MathFunctions.ALL.get("cosh").op(), U.COSH);
+        m.put(MathFunctions.ALL.get("sinh").op(), U.SINH);
+        m.put(MathFunctions.ALL.get("sigmoid").op(), U.SIGMOID);
+        m.put(MathFunctions.ALL.get("sqrt").op(), U.SQRT);
+        m.put(MathFunctions.ALL.get("abs").op(), U.ABS);
+        return m;
+    }
+
+    static final class Un extends Op {
+        final U kind;
+        final DoubleUnaryOperator f;
+        Ref a;
+
+        Un(U kind, DoubleUnaryOperator f, Ref a, int out) {
+            this.kind = kind;
+            this.f = f;
+            this.a = a;
+            this.out = new int[] {out};
+        }
+
+        @Override
+        Ref[] inputs() {
+            return new Ref[] {a};
+        }
+
+        @Override
+        void setInputs(Ref[] in) {
+            a = in[0];
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            switch (kind) {
+                case NEG -> {
+                    for (int i = 0; i < n; i++) o[i] = -x[i];
+                }
+                case NOT -> {
+                    for (int i = 0; i < n; i++) o[i] = x[i] == 0 ? 1 : 0;
+                }
+                case EXP -> FastMath.exp(x, 1, o, n, scratch);
+                case TANH -> FastMath.tanh(x, o, n, scratch);
+                case COSH -> FastMath.cosh(x, o, n, scratch);
+                case SINH -> FastMath.sinh(x, o, n, scratch);
+                case SIGMOID -> FastMath.sigmoid(x, o, n, scratch);
+                case SQRT -> {
+                    for (int i = 0; i < n; i++) o[i] = Math.sqrt(x[i]);
+                }
+                case ABS -> {
+                    for (int i = 0; i < n; i++) o[i] = Math.abs(x[i]);
+                }
+                case GENERIC -> {
+                    for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(x[i]);
+                }
+            }
+        }
+    }
+
+    static final class Select extends Op {
+        Ref c, a, b;
+
+        Select(Ref c, Ref a, Ref b, int out) {
+            this.c = c;
+            this.a = a;
+            this.b = b;
+            this.out = new int[] {out};
+        }
+
+        @Override
+        Ref[] inputs() {
+            return new Ref[] {c, a, b};
+        }
+
+        @Override
+        void setInputs(Ref[] in) {
+            c = in[0];
+            a = in[1];
+            b = in[2];
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]];
+            for (int i = 0; i < n; i++) {
+                double cv = c.constant() ? c.value() : s[c.slot()][i];
+                o[i] = cv != 0
+                        ? (a.constant() ? a.value() : s[a.slot()][i])
+                        : (b.constant() ? b.value() : s[b.slot()][i]);
+            }
+        }
+    }
+
+    /** out_r = sum_j W[r, j] x_j, summed in the scalar path's order (from 0, j ascending). */
+    static final class MatVec extends Op {
+        final double[] w;
+        final int rows, cols;
+        Ref[] x;
+
+        MatVec(double[] w, int rows, int cols, Ref[] x, int[] out) {
+            this.w = w;
+            this.rows = rows;
+            this.cols = cols;
+            this.x = x;
+            this.out = out;
+        }
+
+        @Override
+        Ref[] inputs() {
+            return x.clone();
+        }
+
+        @Override
+        void setInputs(Ref[] in) {
+            x = in;
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            for (int r = 0; r < rows; r++) {
+                double[] o = s[out[r]];
+                Arrays.fill(o, 0, n, 0.0);
+                int base = r * cols;
+                for (int j = 0; j < cols; j++) {
+                    double wj = w[base + j];
+                    Ref xj = x[j];
+                    if (xj.constant()) {
+                        double p = wj * xj.value();
+                        for (int i = 0; i < n; i++) o[i] += p;
+                    } else {
+                        double[] v = s[xj.slot()];
+                        for (int i = 0; i < n; i++) o[i] += wj * v[i];
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------ lowering
+
+    /**
+     * Lowers a compiled right-hand side for the given samples' constants, or throws
+     * {@link Unsupported}.
+     */
+    static BatchProgram lower(Rhs rhs, int stateSize, double[][][] constants) {
+        return new Lowering(stateSize, constants).run(rhs);
+    }
+
+    private static final class Lowering {
+        final int stateSize;
+        final double[][][] constants;
+        final boolean[] uniform;
+        final List<Op> ops = new ArrayList<>();
+        final Map<MNode, Ref[]> memo = new IdentityHashMap<>();
+        final Map<Integer, Ref[]> buffers = new HashMap<>();
+        final Map<Long, Integer> constRows = new HashMap<>();
+        final List<int[]> constList = new ArrayList<>();
+        final Map<MNode, Boolean> scalar = new IdentityHashMap<>();
+        /** Common subexpressions: the same operation on the same operands is one row. */
+        final Map<List<Object>, Ref> cse = new HashMap<>();
+
+        int next;
+        boolean usesTime;
+        /** SSA registers are numbered from here; allocation maps them to rows. */
+        static final int REG = 1 << 20;
+
+        Lowering(int stateSize, double[][][] constants) {
+            this.stateSize = stateSize;
+            this.constants = constants;
+            int slots = constants[0].length;
+            uniform = new boolean[slots];
+            for (int k = 0; k < slots; k++) {
+                boolean same = true;
+                for (int s = 1; s < constants.length && same; s++)
+                    same = Arrays.equals(constants[0][k], constants[s][k]);
+                uniform[k] = same;
+            }
+            next = REG;
+        }
+
+        BatchProgram run(Rhs rhs) {
+            for (Rhs.Assign a : rhs.definitions()) {
+                if (a.toDerivative()) throw new Unsupported("a definition into dy");
+                Ref[] values = new Ref[a.n()];
+                for (int i = 0; i < a.n(); i++) values[i] = lower(a.value(), i, a.n());
+                buffers.put(a.slot(), values);
+            }
+            Ref[] dy = new Ref[stateSize];
+            Arrays.fill(dy, Ref.of(0));
+            for (Rhs.Assign a : rhs.equations()) {
+                if (!a.toDerivative()) throw new Unsupported("an equation into a buffer");
+                for (int i = 0; i < a.n(); i++) dy[a.offset() + i] = lower(a.value(), i, a.n());
+            }
+            return allocate(dy);
+        }
+
+        private int fresh() {
+            return next++;
+        }
+
+        private boolean isScalar(MNode node) {
+            Boolean known = scalar.get(node);
+            if (known != null) return known;
+            boolean s = switch (node) {
+                case Leaves.Num n -> true;
+                case Leaves.Time t -> true;
+                case Leaves.StateScalar x -> true;
+                case Leaves.ConstScalar x -> true;
+                case Leaves.BufferScalar x -> true;
+                case Leaves.StateVector x -> false;
+                case Leaves.ConstVector x -> false;
+                case Leaves.BufferVector x -> false;
+                case Materialized.Sum x -> true;
+                case Materialized.Element x -> true;
+                case Materialized.MatVec x -> false;
+                case Materialized.Stack x -> false;
+                case Elementwise.Binary b -> isScalar(b.a()) && isScalar(b.b());
+                case Elementwise.IntPow p -> isScalar(p.x());
+                case Elementwise.Unary u -> isScalar(u.x());
+                case Elementwise.Neg u -> isScalar(u.x());
+                case Elementwise.Not u -> isScalar(u.x());
+                case Elementwise.Select c -> isScalar(c.condition()) && isScalar(c.then()) && isScalar(c.otherwise());
+                default -> throw new Unsupported("node " + node.getClass().getSimpleName());
+            };
+            scalar.put(node, s);
+            return s;
+        }
+
+        /** Element i of node's value (whose length is n when it is a vector). */
+        private Ref lower(MNode node, int i, int n) {
+            if (isScalar(node)) i = 0;
+            Ref[] known = memo.get(node);
+            if (known != null && known.length > i && known[i] != null) return known[i];
+            Ref r = compute(node, i);
+            if (known == null || known.length <= i) {
+                Ref[] grown = new Ref[Math.max(i + 1, Math.max(n, known == null ? 1 : known.length))];
+                if (known != null) System.arraycopy(known, 0, grown, 0, known.length);
+                known = grown;
+                memo.put(node, known);
+            }
+            known[i] = r;
+            return r;
+        }
+
+        private Ref compute(MNode node, int i) {
+            return switch (node) {
+                case Leaves.Num x -> Ref.of(x.value());
+                case Leaves.Time t -> {
+                    usesTime = true;
+                    yield new Ref(stateSize, 0);
+                }
+                case Leaves.StateScalar x -> new Ref(x.offset(), 0);
+                case Leaves.StateVector x -> new Ref(x.offset() + i, 0);
+                case Leaves.ConstScalar x -> constant(x.slot(), 0);
+                case Leaves.ConstVector x -> constant(x.slot(), i);
+                case Leaves.BufferScalar x -> buffer(x.slot(), 0);
+                case Leaves.BufferVector x -> buffer(x.slot(), i);
+                case Materialized.Sum x -> {
+                    Ref s = Ref.of(0);
+                    for (int j = 0; j < x.n(); j++) s = binary(Elementwise.Binary.Kind.ADD, s, lower(x.x(), j, x.n()));
+                    yield x.mean() ? binary(Elementwise.Binary.Kind.DIV, s, Ref.of(x.n())) : s;
+                }
+                case Materialized.Element x -> lower(x.x(), x.k(), x.k() + 1);
+                case Materialized.Stack x -> lower(x.parts()[i], 0, 1);
+                case Materialized.MatVec x -> matvec(x, i);
+                case Elementwise.Binary b -> binary(b.kind(), lower(b.a(), i, 1), lower(b.b(), i, 1));
+                case Elementwise.IntPow p -> {
+                    Ref v = lower(p.x(), i, 1);
+                    int k = Math.abs(p.n());
+                    Ref r = Ref.of(1);
+                    for (int j = 0; j < k; j++) r = binary(Elementwise.Binary.Kind.MUL, r, v);
+                    yield p.n() < 0 ? binary(Elementwise.Binary.Kind.DIV, Ref.of(1), r) : r;
+                }
+                case Elementwise.Unary u -> {
+                    Ref v = lower(u.x(), i, 1);
+                    if (v.constant()) yield Ref.of(u.f().applyAsDouble(v.value()));
+                    U kind = FAST.getOrDefault(u.f(), U.GENERIC);
+                    yield unary(kind, u.f(), v);
+                }
+                case Elementwise.Neg u -> {
+                    Ref v = lower(u.x(), i, 1);
+                    yield v.constant() ? Ref.of(-v.value()) : unary(U.NEG, null, v);
+                }
+                case Elementwise.Not u -> {
+                    Ref v = lower(u.x(), i, 1);
+                    yield v.constant() ? Ref.of(v.value() == 0 ? 1 : 0) : unary(U.NOT, null, v);
+                }
+                case Elementwise.Select c -> {
+                    Ref cond = lower(c.condition(), i, 1);
+                    if (cond.constant()) yield cond.value() != 0 ? lower(c.then(), i, 1) : lower(c.otherwise(), i, 1);
+                    int out = fresh();
+                    ops.add(new Select(cond, lower(c.then(), i, 1), lower(c.otherwise(), i, 1), out));
+                    yield new Ref(out, 0);
+                }
+                default -> throw new Unsupported("node " + node.getClass().getSimpleName());
+            };
+        }
+
+        private final Map<Materialized.MatVec, int[]> matvecs = new IdentityHashMap<>();
+
+        private Ref matvec(Materialized.MatVec m, int i) {
+            int[] out = matvecs.get(m);
+            if (out == null) {
+                if (!uniform[m.matrix()]) {
+                    // a small matrix that differs between samples: its entries are rows, the sums scalar operations
+                    if ((long) m.rows() * m.cols() > 4096)
+                        throw new Unsupported("a large matrix that differs between samples");
+                    Ref[] x = new Ref[m.cols()];
+                    for (int j = 0; j < m.cols(); j++) x[j] = lower(m.x(), j, m.cols());
+                    out = new int[m.rows()];
+                    for (int r = 0; r < out.length; r++) {
+                        Ref sum = Ref.of(0);
+                        for (int j = 0; j < m.cols(); j++) {
+                            Ref product =
+                                    binary(Elementwise.Binary.Kind.MUL, constant(m.matrix(), r * m.cols() + j), x[j]);
+                            sum = binary(Elementwise.Binary.Kind.ADD, sum, product);
+                        }
+                        if (sum.constant()) throw new Unsupported("a constant matrix-vector product");
+                        out[r] = sum.slot();
+                    }
+                    matvecs.put(m, out);
+                    return new Ref(out[i], 0);
+                }
+                Ref[] x = new Ref[m.cols()];
+                for (int j = 0; j < m.cols(); j++) x[j] = lower(m.x(), j, m.cols());
+                out = new int[m.rows()];
+                for (int r = 0; r < out.length; r++) out[r] = fresh();
+                ops.add(new MatVec(constants[0][m.matrix()], m.rows(), m.cols(), x, out.clone()));
+                matvecs.put(m, out);
+            }
+            return new Ref(out[i], 0);
+        }
+
+        private Ref constant(int slot, int index) {
+            if (uniform[slot]) return Ref.of(constants[0][slot][index]);
+            long key = ((long) slot << 32) | index;
+            Integer row = constRows.get(key);
+            if (row == null) {
+                row = stateSize + 1 + constList.size();
+                constList.add(new int[] {slot, index});
+                constRows.put(key, row);
+            }
+            return new Ref(row, 0);
+        }
+
+        private Ref buffer(int slot, int i) {
+            Ref[] values = buffers.get(slot);
+            if (values == null) throw new Unsupported("a buffer read before it is written");
+            return values[values.length == 1 ? 0 : i];
+        }
+
+        private Ref binary(Elementwise.Binary.Kind kind, Ref a, Ref b) {
+            if (a.constant() && b.constant()) return Ref.of(apply(kind, a.value(), b.value()));
+            List<Object> key = List.of(kind, a, b);
+            Ref known = cse.get(key);
+            if (known != null) return known;
+            int out = fresh();
+            ops.add(new Bin(kind, a, b, out));
+            Ref r = new Ref(out, 0);
+            cse.put(key, r);
+            return r;
+        }
+
+        private Ref unary(U kind, DoubleUnaryOperator f, Ref a) {
+            List<Object> key = f == null ? List.of(kind, a) : List.of(kind, f, a);
+            Ref known = cse.get(key);
+            if (known != null) return known;
+            int out = fresh();
+            ops.add(new Un(kind, f, a, out));
+            Ref r = new Ref(out, 0);
+            cse.put(key, r);
+            return r;
+        }
+
+        /** Maps SSA registers to rows, reusing a row once the last operation that reads it has run. */
+        private BatchProgram allocate(Ref[] dy) {
+            int base = stateSize + 1 + constList.size();
+            Map<Integer, Integer> lastUse = new HashMap<>();
+            for (int k = 0; k < ops.size(); k++)
+                for (Ref r : ops.get(k).inputs()) if (!r.constant() && r.slot() >= REG) lastUse.put(r.slot(), k);
+            for (Ref r : dy) if (!r.constant() && r.slot() >= REG) lastUse.put(r.slot(), Integer.MAX_VALUE);
+            Map<Integer, Integer> row = new HashMap<>();
+            java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
+            int rows = base;
+            List<List<Integer>> dying = new ArrayList<>();
+            for (int k = 0; k < ops.size(); k++) dying.add(new ArrayList<>());
+            for (Map.Entry<Integer, Integer> e : lastUse.entrySet())
+                if (e.getValue() != Integer.MAX_VALUE) dying.get(e.getValue()).add(e.getKey());
+            for (int k = 0; k < ops.size(); k++) {
+                Op op = ops.get(k);
+                Ref[] in = op.inputs();
+                for (int j = 0; j < in.length; j++)
+                    if (!in[j].constant() && in[j].slot() >= REG) in[j] = new Ref(row.get(in[j].slot()), 0);
+                op.setInputs(in);
+                List<Integer> unread = new ArrayList<>();
+                for (int j = 0; j < op.out.length; j++) {
+                    int reg = op.out[j];
+                    int r = free.isEmpty() ? rows++ : free.pop();
+                    row.put(reg, r);
+                    op.out[j] = r;
+                    if (!lastUse.containsKey(reg)) unread.add(r); // never read: its row is free right after
+                }
+                for (int r : unread) free.push(r);
+                for (int reg : dying.get(k)) free.push(row.get(reg));
+            }
+            Ref[] derivative = new Ref[dy.length];
+            for (int e = 0; e < dy.length; e++) {
+                Ref r = dy[e];
+                derivative[e] = !r.constant() && r.slot() >= REG ? new Ref(row.get(r.slot()), 0) : r;
+            }
+            int[] cs = new int[constList.size()], ci = new int[constList.size()];
+            for (int k = 0; k < cs.length; k++) {
+                cs[k] = constList.get(k)[0];
+                ci[k] = constList.get(k)[1];
+            }
+            return new BatchProgram(stateSize, cs, ci, rows, ops.toArray(new Op[0]), derivative, usesTime);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package soma.numerics.batch;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import soma.model.nodes.Rhs;
+
+/**
+ * Integrates a batch of samples with the samples innermost: chunks of {@link #chunk()} samples,
+ * each state element a row, each step a sequence of loops over the chunk that C2 vectorises
+ * ({@link BatchProgram}). Forward Euler and RK4 only, with the scalar path's arithmetic and
+ * recording layout (one array per sample, rows of the recorded elements), so {@code Simulator}
+ * gathers the result unchanged.
+ *
+ * <p>Not done here, and left to the scalar path (which the caller runs when {@link #run} returns
+ * null): the adaptive method (every sample would need its own step), single runs and batches of
+ * fewer than {@link #MIN_SAMPLES} samples, matrices that differ between samples, and runs where a
+ * state becomes NaN or infinite (the scalar path reports the first such sample, time and element).
+ * {@code -Dsoma.batch=false} switches the batch path off.
+ */
+public final class BatchSimulator {
+    private BatchSimulator() {}
+
+    public static final int MIN_SAMPLES = 16;
+
+    private static volatile boolean enabled = !"false".equals(System.getProperty("soma.batch"));
+
+    /** For tests and benchmarks: compare with the scalar path in the same process. */
+    public static void setEnabled(boolean on) {
+        enabled = on;
+    }
+
+    public static boolean enabled() {
+        return enabled;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong COMPLETED =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many simulations the batch path has completed in this process (tests check it ran). */
+    public static long completed() {
+        return COMPLETED.get();
+    }
+
+    /** Samples per chunk: rows of this length stay in the core's caches. */
+    static int chunk() {
+        return Integer.getInteger("soma.batch.chunk", 128);
+    }
+
+    /**
+     * @param stages 1 (forward Euler) or 4 (RK4); anything else returns null
+     * @return per sample, the recorded rows (maxRows x recorded.length), or null when the scalar
+     *     path must run instead
+     */
+    public static double[][] run(
+            Rhs rhs,
+            int stateSize,
+            double[][][] constants,
+            double[][] initial,
+            int stages,
+            double t0,
+            double dt,
+            long steps,
+            int every,
+            int[] recorded,
+            int maxRows,
+            int threads) {
+        int samples = initial.length;
+        if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
+        BatchProgram program;
+        try {
+            program = BatchProgram.lower(rhs, stateSize, constants);
+        } catch (BatchProgram.Unsupported e) {
+            return null;
+        }
+        int chunk = chunk();
+        int chunks = (samples + chunk - 1) / chunk;
+        int workers = Math.max(1, Math.min(threads, chunks));
+        double[][] out = new double[samples][];
+        AtomicInteger nextChunk = new AtomicInteger();
+        boolean[] diverged = new boolean[workers];
+        RuntimeException[] crashes = new RuntimeException[workers];
+        Runnable[] work = new Runnable[workers];
+        for (int k = 0; k < workers; k++) {
+            int me = k;
+            work[k] = () -> {
+                try {
+                    Worker w = new Worker(program, chunk, stages, recorded);
+                    for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                        int first = c * chunk;
+                        int n = Math.min(chunk, samples - first);
+                        if (!w.integrate(constants, initial, first, n, t0, dt, steps, every, maxRows, out)) {
+                            diverged[me] = true;
+                            return;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    crashes[me] = e;
+                }
+            };
+        }
+        if (workers == 1) work[0].run();
+        else {
+            Thread[] ts = new Thread[workers];
+            for (int k = 0; k < workers; k++) {
+                ts[k] = new Thread(work[k], "soma-batch-" + k);
+                ts[k].setDaemon(true);
+                ts[k].start();
+            }
+            for (Thread t : ts) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RuntimeException("interrupted", e);
+                }
+            }
+        }
+        for (RuntimeException e : crashes) if (e != null) throw e;
+        for (boolean d : diverged) if (d) return null;
+        COMPLETED.incrementAndGet();
+        return out;
+    }
+
+    /** One thread's rows: the state, the stages and the program's frame. */
+    private static final class Worker {
+        final BatchProgram.Frame frame;
+        final int stages, size;
+        final double[][] y, tmp, acc1;
+        final double[][][] k;
+        final int[] recorded;
+
+        Worker(BatchProgram program, int chunk, int stages, int[] recorded) {
+            this.frame = program.new Frame(chunk);
+            this.stages = stages;
+            this.size = program.stateSize;
+            this.y = new double[size][chunk];
+            this.tmp = new double[size][chunk];
+            this.k = new double[stages][size][chunk];
+            this.acc1 = new double[1][chunk];
+            this.recorded = recorded;
+        }
+
+        /** Samples [first, first + n); false if a state became NaN or infinite. */
+        boolean integrate(
+                double[][][] constants,
+                double[][] initial,
+                int first,
+                int n,
+                double t0,
+                double h,
+                long steps,
+                int every,
+                int maxRows,
+                double[][] out) {
+            for (int e = 0; e < size; e++) {
+                double[] row = y[e];
+                for (int i = 0; i < n; i++) row[i] = initial[first + i][e];
+            }
+            frame.loadConstants(constants, first, n);
+            int width = recorded.length;
+            for (int i = 0; i < n; i++) out[first + i] = new double[maxRows * width];
+            int rows = 0;
+            record(out, first, n, rows++);
+            double[] acc = acc1[0];
+            java.util.Arrays.fill(acc, 0, n, 0.0);
+            int untilRecord = every;
+            for (long step = 0; step < steps; step++) {
+                double t = t0 + step * h;
+                if (stages == 1) euler(t, h, n);
+                else rk4(t, h, n);
+                for (int e = 0; e < size; e++) {
+                    double[] row = y[e];
+                    for (int i = 0; i < n; i++) acc[i] += row[i] * 0;
+                }
+                if (--untilRecord == 0) {
+                    untilRecord = every;
+                    record(out, first, n, rows++);
+                }
+            }
+            for (int i = 0; i < n; i++) if (acc[i] != 0 || Double.isNaN(acc[i])) return false;
+            return true;
+        }
+
+        private void record(double[][] out, int first, int n, int row) {
+            int width = recorded.length;
+            int base = row * width;
+            for (int j = 0; j < width; j++) {
+                double[] src = y[recorded[j]];
+                for (int i = 0; i < n; i++) out[first + i][base + j] = src[i];
+            }
+        }
+
+        private void euler(double t, double h, int n) {
+            double[][] k1 = k[0];
+            frame.evaluate(t, y, k1, n);
+            for (int e = 0; e < size; e++) {
+                double[] ye = y[e], ke = k1[e];
+                for (int i = 0; i < n; i++) ye[i] += h * ke[i];
+            }
+        }
+
+        private void rk4(double t, double h, int n) {
+            double[][] k1 = k[0], k2 = k[1], k3 = k[2], k4 = k[3];
+            frame.evaluate(t, y, k1, n);
+            stage(0.5 * h, k1, n);
+            frame.evaluate(t + 0.5 * h, tmp, k2, n);
+            stage(0.5 * h, k2, n);
+            frame.evaluate(t + 0.5 * h, tmp, k3, n);
+            stage(h, k3, n);
+            frame.evaluate(t + h, tmp, k4, n);
+            double c = h / 6;
+            for (int e = 0; e < size; e++) {
+                double[] ye = y[e], a = k1[e], b = k2[e], cc = k3[e], d = k4[e];
+                for (int i = 0; i < n; i++) ye[i] += c * (a[i] + 2 * b[i] + 2 * cc[i] + d[i]);
+            }
+        }
+
+        /** tmp = y + a k (a = 0.5 h or h, as the scalar path: (0.5 * h) * k). */
+        private void stage(double a, double[][] kk, int n) {
+            for (int e = 0; e < size; e++) {
+                double[] te = tmp[e], ye = y[e], ke = kk[e];
+                for (int i = 0; i < n; i++) te[i] = ye[i] + a * ke[i];
+            }
+        }
+    }
+}
