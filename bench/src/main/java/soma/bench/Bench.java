@@ -38,7 +38,7 @@ public final class Bench {
 
     private Bench() {}
 
-    /** Started by {@code bin/soma bench [epi|flow|jacobian|calls|seconds]}. */
+    /** Started by {@code bin/soma bench [peers|epi|flow|jacobian|calls|seconds]}. */
     public static void main(String[] args) {
         System.exit(run(List.of(args)));
     }
@@ -46,6 +46,10 @@ public final class Bench {
     public static int run(List<String> args) {
         if (!args.isEmpty() && args.get(0).equals("calls")) {
             return BuiltinCallBench.run(args.subList(1, args.size()));
+        }
+        if (!args.isEmpty() && args.get(0).equals("peers")) {
+            PeersBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 20);
+            return 0;
         }
         if (!args.isEmpty() && args.get(0).equals("epi")) {
             EpiBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 20);

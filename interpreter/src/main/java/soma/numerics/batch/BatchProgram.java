@@ -77,6 +77,21 @@ public final class BatchProgram {
         this.usesTime = usesTime;
     }
 
+    /** Operations by kind, rows: for traces ({@code -Dsoma.batch.trace=true}). */
+    public String describe() {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (Op op : ops) {
+            String k = switch (op) {
+                case Bin b -> b.kind.name() + (b.a.constant() || b.b.constant() ? "c" : "");
+                case Un u -> u.kind.name();
+                default -> op.getClass().getSimpleName();
+            };
+            kinds.merge(k, 1, Integer::sum);
+        }
+        return ops.length + " operations " + kinds + ", " + slots + " rows (" + stateSize + " states, "
+                + constSlot.length + " per-sample constants)";
+    }
+
     public int operations() {
         return ops.length;
     }
@@ -144,7 +159,7 @@ public final class BatchProgram {
         OTHER
     }
 
-    static final class Bin extends Op {
+    static class Bin extends Op {
         final Elementwise.Binary.Kind kind;
         final B fast;
         Ref a, b;
@@ -255,6 +270,170 @@ public final class BatchProgram {
                     }
                 }
             }
+        }
+    }
+
+    /** The binary operation, specialised by operator and operand kinds (one small loop each). */
+    static Bin binaryOp(Elementwise.Binary.Kind kind, Ref a, Ref b, int out) {
+        boolean va = !a.constant(), vb = !b.constant();
+        return switch (kind) {
+            case ADD -> va && vb ? new AddVV(a, b, out) : va ? new AddVC(a, b, out) : new AddCV(a, b, out);
+            case SUB -> va && vb ? new SubVV(a, b, out) : va ? new SubVC(a, b, out) : new SubCV(a, b, out);
+            case MUL -> va && vb ? new MulVV(a, b, out) : va ? new MulVC(a, b, out) : new MulCV(a, b, out);
+            case DIV -> va && vb ? new DivVV(a, b, out) : va ? new DivVC(a, b, out) : new DivCV(a, b, out);
+            default -> new Bin(kind, a, b, out);
+        };
+    }
+
+    static final class AddVV extends Bin {
+        AddVV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.ADD, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
+            for (int i = 0; i < n; i++) o[i] = x[i] + y[i];
+        }
+    }
+
+    static final class AddVC extends Bin {
+        AddVC(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.ADD, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            double c = b.value();
+            for (int i = 0; i < n; i++) o[i] = x[i] + c;
+        }
+    }
+
+    static final class AddCV extends Bin {
+        AddCV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.ADD, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], y = s[b.slot()];
+            double c = a.value();
+            for (int i = 0; i < n; i++) o[i] = c + y[i];
+        }
+    }
+
+    static final class SubVV extends Bin {
+        SubVV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.SUB, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
+            for (int i = 0; i < n; i++) o[i] = x[i] - y[i];
+        }
+    }
+
+    static final class SubVC extends Bin {
+        SubVC(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.SUB, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            double c = b.value();
+            for (int i = 0; i < n; i++) o[i] = x[i] - c;
+        }
+    }
+
+    static final class SubCV extends Bin {
+        SubCV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.SUB, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], y = s[b.slot()];
+            double c = a.value();
+            for (int i = 0; i < n; i++) o[i] = c - y[i];
+        }
+    }
+
+    static final class MulVV extends Bin {
+        MulVV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.MUL, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
+            for (int i = 0; i < n; i++) o[i] = x[i] * y[i];
+        }
+    }
+
+    static final class MulVC extends Bin {
+        MulVC(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.MUL, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            double c = b.value();
+            for (int i = 0; i < n; i++) o[i] = x[i] * c;
+        }
+    }
+
+    static final class MulCV extends Bin {
+        MulCV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.MUL, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], y = s[b.slot()];
+            double c = a.value();
+            for (int i = 0; i < n; i++) o[i] = c * y[i];
+        }
+    }
+
+    static final class DivVV extends Bin {
+        DivVV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.DIV, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
+            for (int i = 0; i < n; i++) o[i] = x[i] / y[i];
+        }
+    }
+
+    static final class DivVC extends Bin {
+        DivVC(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.DIV, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            double c = b.value();
+            for (int i = 0; i < n; i++) o[i] = x[i] / c;
+        }
+    }
+
+    static final class DivCV extends Bin {
+        DivCV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.DIV, a, b, out);
+        }
+
+        @Override
+        void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], y = s[b.slot()];
+            double c = a.value();
+            for (int i = 0; i < n; i++) o[i] = c / y[i];
         }
     }
 
@@ -657,7 +836,7 @@ public final class BatchProgram {
             Ref known = cse.get(key);
             if (known != null) return known;
             int out = fresh();
-            ops.add(new Bin(kind, a, b, out));
+            ops.add(binaryOp(kind, a, b, out));
             Ref r = new Ref(out, 0);
             cse.put(key, r);
             return r;

@@ -35,6 +35,13 @@ public final class BatchSimulator {
     private static final java.util.concurrent.atomic.AtomicLong COMPLETED =
             new java.util.concurrent.atomic.AtomicLong();
 
+    private static volatile long lastNanos;
+
+    /** The time of the last completed batch run (lowering and integration, not the caller's setup or gathering). */
+    public static long lastNanos() {
+        return lastNanos;
+    }
+
     /** How many simulations the batch path has completed in this process (tests check it ran). */
     public static long completed() {
         return COMPLETED.get();
@@ -42,7 +49,7 @@ public final class BatchSimulator {
 
     /** Samples per chunk: rows of this length stay in the core's caches. */
     static int chunk() {
-        return Integer.getInteger("soma.batch.chunk", 128);
+        return Integer.getInteger("soma.batch.chunk", 256);
     }
 
     /**
@@ -63,6 +70,7 @@ public final class BatchSimulator {
             int[] recorded,
             int maxRows,
             int threads) {
+        long started = System.nanoTime();
         int samples = initial.length;
         if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
         BatchProgram program;
@@ -71,6 +79,7 @@ public final class BatchSimulator {
         } catch (BatchProgram.Unsupported e) {
             return null;
         }
+        if (Boolean.getBoolean("soma.batch.trace")) System.err.println("batch: " + program.describe());
         int chunk = chunk();
         int chunks = (samples + chunk - 1) / chunk;
         int workers = Math.max(1, Math.min(threads, chunks));
@@ -117,6 +126,7 @@ public final class BatchSimulator {
         for (RuntimeException e : crashes) if (e != null) throw e;
         for (boolean d : diverged) if (d) return null;
         COMPLETED.incrementAndGet();
+        lastNanos = System.nanoTime() - started;
         return out;
     }
 
