@@ -31,7 +31,10 @@ import soma.util.FastMath;
  * function, exactly, but not vectorised.
  */
 public final class BatchProgram {
-    /** An operand: a row (slot >= 0) or a constant (slot < 0). */
+    /** Locals of generated loops are numbered from here (never rows). */
+    static final int LOCAL = 1 << 24;
+
+    /** An operand: a row (slot >= 0), a local of generated code (slot >= LOCAL) or a constant (slot < 0). */
     record Ref(int slot, double value) {
         boolean constant() {
             return slot < 0;
@@ -50,31 +53,50 @@ public final class BatchProgram {
     }
 
     final int stateSize;
-    /** Rows: states [0, stateSize), time, per-sample constants, then registers. */
+    /** Rows: states [0, stateSize), the times of the stages (t, t + h/2, t + h), per-sample constants, outputs, registers. */
     final int timeSlot;
 
     final int firstConstant;
     /** Per-sample constant row k holds constants[s][constSlot[k]][constIndex[k]]. */
     final int[] constSlot, constIndex;
 
+    /** Rows outputBase + e are the next state's rows (the caller's arrays, set at every step). */
+    final int outputBase;
+
     final int slots;
     final Op[] ops;
-    /** dy[e] = derivative[e]: a row or a constant. */
-    final Ref[] derivative;
+    /** Outputs not computed straight into their row: y'[e] = copies[e] (a row or a constant), null if direct. */
+    final Ref[] copies;
 
-    final boolean usesTime;
+    final boolean[] usesTime;
+    /** The generated code of the whole step (null: the operations run one by one). */
+    final Kernel kernel;
+
+    /** Generated code for a step: fused loops and calls of the operations that are not fused. */
+    public interface Kernel {
+        void run(double[][] s, int n, FastMath.Scratch scratch, Op[] ops);
+    }
 
     private BatchProgram(
-            int stateSize, int[] constSlot, int[] constIndex, int slots, Op[] ops, Ref[] derivative, boolean usesTime) {
+            int stateSize,
+            int[] constSlot,
+            int[] constIndex,
+            int slots,
+            Op[] ops,
+            Ref[] copies,
+            boolean[] usesTime,
+            Kernel kernel) {
         this.stateSize = stateSize;
         this.timeSlot = stateSize;
-        this.firstConstant = stateSize + 1;
+        this.firstConstant = stateSize + 3;
         this.constSlot = constSlot;
         this.constIndex = constIndex;
+        this.outputBase = firstConstant + constSlot.length;
         this.slots = slots;
         this.ops = ops;
-        this.derivative = derivative;
+        this.copies = copies;
         this.usesTime = usesTime;
+        this.kernel = kernel;
     }
 
     /** Operations by kind, rows: for traces ({@code -Dsoma.batch.trace=true}). */
@@ -109,7 +131,8 @@ public final class BatchProgram {
         Frame(int chunk) {
             this.chunk = chunk;
             s = new double[slots][];
-            for (int k = stateSize; k < slots; k++) s[k] = new double[chunk];
+            for (int k = stateSize; k < slots; k++)
+                if (k < outputBase || k >= outputBase + stateSize) s[k] = new double[chunk];
             scratch = new FastMath.Scratch(chunk);
         }
 
@@ -122,23 +145,28 @@ public final class BatchProgram {
             }
         }
 
-        /** dy = f(t, y) for the first n samples; y and dy are state rows. */
-        void evaluate(double t, double[][] y, double[][] dy, int n) {
+        /** One step from t of size h for the first n samples: the state rows y to the state rows next. */
+        void step(double t, double h, double[][] y, double[][] next, int n) {
             double[][] s = this.s;
             System.arraycopy(y, 0, s, 0, stateSize);
-            if (usesTime) Arrays.fill(s[timeSlot], 0, n, t);
-            for (Op op : ops) op.run(s, n, scratch);
+            System.arraycopy(next, 0, s, outputBase, stateSize);
+            if (usesTime[0]) Arrays.fill(s[timeSlot], 0, n, t);
+            if (usesTime[1]) Arrays.fill(s[timeSlot + 1], 0, n, t + 0.5 * h);
+            if (usesTime[2]) Arrays.fill(s[timeSlot + 2], 0, n, t + h);
+            if (kernel != null) kernel.run(s, n, scratch, ops);
+            else for (Op op : ops) op.run(s, n, scratch);
             for (int e = 0; e < stateSize; e++) {
-                Ref d = derivative[e];
-                if (d.constant()) Arrays.fill(dy[e], 0, n, d.value());
-                else System.arraycopy(s[d.slot()], 0, dy[e], 0, n);
+                Ref d = copies[e];
+                if (d == null) continue;
+                if (d.constant()) Arrays.fill(next[e], 0, n, d.value());
+                else System.arraycopy(s[d.slot()], 0, next[e], 0, n);
             }
         }
     }
 
     // ------------------------------------------------------------------------------ operations
 
-    abstract static class Op {
+    public abstract static class Op {
         /** SSA outputs before allocation, rows after. */
         int[] out;
 
@@ -146,7 +174,7 @@ public final class BatchProgram {
 
         abstract void setInputs(Ref[] in);
 
-        abstract void run(double[][] s, int n, FastMath.Scratch scratch);
+        public abstract void run(double[][] s, int n, FastMath.Scratch scratch);
     }
 
     enum B {
@@ -190,7 +218,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]];
             if (!a.constant() && !b.constant()) {
                 double[] x = s[a.slot()], y = s[b.slot()];
@@ -291,7 +319,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
             for (int i = 0; i < n; i++) o[i] = x[i] + y[i];
         }
@@ -303,7 +331,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()];
             double c = b.value();
             for (int i = 0; i < n; i++) o[i] = x[i] + c;
@@ -316,7 +344,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], y = s[b.slot()];
             double c = a.value();
             for (int i = 0; i < n; i++) o[i] = c + y[i];
@@ -329,7 +357,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
             for (int i = 0; i < n; i++) o[i] = x[i] - y[i];
         }
@@ -341,7 +369,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()];
             double c = b.value();
             for (int i = 0; i < n; i++) o[i] = x[i] - c;
@@ -354,7 +382,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], y = s[b.slot()];
             double c = a.value();
             for (int i = 0; i < n; i++) o[i] = c - y[i];
@@ -367,7 +395,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
             for (int i = 0; i < n; i++) o[i] = x[i] * y[i];
         }
@@ -379,7 +407,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()];
             double c = b.value();
             for (int i = 0; i < n; i++) o[i] = x[i] * c;
@@ -392,7 +420,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], y = s[b.slot()];
             double c = a.value();
             for (int i = 0; i < n; i++) o[i] = c * y[i];
@@ -405,7 +433,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
             for (int i = 0; i < n; i++) o[i] = x[i] / y[i];
         }
@@ -417,7 +445,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()];
             double c = b.value();
             for (int i = 0; i < n; i++) o[i] = x[i] / c;
@@ -430,7 +458,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], y = s[b.slot()];
             double c = a.value();
             for (int i = 0; i < n; i++) o[i] = c / y[i];
@@ -511,7 +539,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]], x = s[a.slot()];
             switch (kind) {
                 case NEG -> {
@@ -561,7 +589,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             double[] o = s[out[0]];
             for (int i = 0; i < n; i++) {
                 double cv = c.constant() ? c.value() : s[c.slot()][i];
@@ -597,7 +625,7 @@ public final class BatchProgram {
         }
 
         @Override
-        void run(double[][] s, int n, FastMath.Scratch scratch) {
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
             for (int r = 0; r < rows; r++) {
                 double[] o = s[out[r]];
                 Arrays.fill(o, 0, n, 0.0);
@@ -623,8 +651,15 @@ public final class BatchProgram {
      * Lowers a compiled right-hand side for the given samples' constants, or throws
      * {@link Unsupported}.
      */
-    static BatchProgram lower(Rhs rhs, int stateSize, double[][][] constants) {
-        return new Lowering(stateSize, constants).run(rhs);
+    static BatchProgram lower(Rhs rhs, int stateSize, double[][][] constants, int stages, double h, boolean generate) {
+        BatchProgram plain = new Lowering(stateSize, constants).step(rhs, stages, h, false);
+        if (!generate) return plain;
+        try {
+            return new Lowering(stateSize, constants).step(rhs, stages, h, true);
+        } catch (RuntimeException | LinkageError e) { // code generation failed: the operations one by one
+            if (Boolean.getBoolean("soma.batch.trace")) e.printStackTrace();
+            return plain;
+        }
     }
 
     private static final class Lowering {
@@ -641,7 +676,6 @@ public final class BatchProgram {
         final Map<List<Object>, Ref> cse = new HashMap<>();
 
         int next;
-        boolean usesTime;
         /** SSA registers are numbered from here; allocation maps them to rows. */
         static final int REG = 1 << 20;
 
@@ -659,7 +693,20 @@ public final class BatchProgram {
             next = REG;
         }
 
-        BatchProgram run(Rhs rhs) {
+        /** The state elements' operands (rows, or the intermediate states of RK4) and the time's. */
+        Ref[] stateRefs;
+
+        Ref timeRef;
+        final boolean[] usesTime = new boolean[3];
+        int timeIndex;
+
+        /** f(t, y) for the given state operands and time row (0: t, 1: t + h/2, 2: t + h). */
+        Ref[] derivative(Rhs rhs, Ref[] y, int time) {
+            stateRefs = y;
+            timeIndex = time;
+            memo.clear();
+            matvecs.clear();
+            buffers.clear();
             for (Rhs.Assign a : rhs.definitions()) {
                 if (a.toDerivative()) throw new Unsupported("a definition into dy");
                 Ref[] values = new Ref[a.n()];
@@ -672,7 +719,44 @@ public final class BatchProgram {
                 if (!a.toDerivative()) throw new Unsupported("an equation into a buffer");
                 for (int i = 0; i < a.n(); i++) dy[a.offset() + i] = lower(a.value(), i, a.n());
             }
-            return allocate(dy);
+            return dy;
+        }
+
+        /** y + c k, as the scalar integrators compute it: y[i] + c * k[i]. */
+        Ref[] axpy(Ref[] y, double c, Ref[] k) {
+            Ref[] out = new Ref[y.length];
+            for (int e = 0; e < y.length; e++)
+                out[e] =
+                        binary(Elementwise.Binary.Kind.ADD, y[e], binary(Elementwise.Binary.Kind.MUL, Ref.of(c), k[e]));
+            return out;
+        }
+
+        /** The whole step of forward Euler (stages 1) or RK4 (4), its arithmetic exactly the scalar StepNode's. */
+        BatchProgram step(Rhs rhs, int stages, double h, boolean generate) {
+            Ref[] y = new Ref[stateSize];
+            for (int e = 0; e < stateSize; e++) y[e] = new Ref(e, 0);
+            Ref[] next;
+            if (stages == 1) {
+                next = axpy(y, h, derivative(rhs, y, 0));
+            } else {
+                Ref[] k1 = derivative(rhs, y, 0);
+                Ref[] k2 = derivative(rhs, axpy(y, 0.5 * h, k1), 1);
+                Ref[] k3 = derivative(rhs, axpy(y, 0.5 * h, k2), 1);
+                Ref[] k4 = derivative(rhs, axpy(y, h, k3), 2);
+                next = new Ref[stateSize];
+                Elementwise.Binary.Kind add = Elementwise.Binary.Kind.ADD, mul = Elementwise.Binary.Kind.MUL;
+                for (int e = 0; e < stateSize; e++) {
+                    Ref sum = binary(
+                            add,
+                            binary(
+                                    add,
+                                    binary(add, k1[e], binary(mul, Ref.of(2), k2[e])),
+                                    binary(mul, Ref.of(2), k3[e])),
+                            k4[e]);
+                    next[e] = binary(add, y[e], binary(mul, Ref.of(h / 6), sum));
+                }
+            }
+            return allocate(next, generate);
         }
 
         private int fresh() {
@@ -727,11 +811,11 @@ public final class BatchProgram {
             return switch (node) {
                 case Leaves.Num x -> Ref.of(x.value());
                 case Leaves.Time t -> {
-                    usesTime = true;
-                    yield new Ref(stateSize, 0);
+                    usesTime[timeIndex] = true;
+                    yield new Ref(stateSize + timeIndex, 0);
                 }
-                case Leaves.StateScalar x -> new Ref(x.offset(), 0);
-                case Leaves.StateVector x -> new Ref(x.offset() + i, 0);
+                case Leaves.StateScalar x -> stateRefs[x.offset()];
+                case Leaves.StateVector x -> stateRefs[x.offset() + i];
                 case Leaves.ConstScalar x -> constant(x.slot(), 0);
                 case Leaves.ConstVector x -> constant(x.slot(), i);
                 case Leaves.BufferScalar x -> buffer(x.slot(), 0);
@@ -817,7 +901,7 @@ public final class BatchProgram {
             long key = ((long) slot << 32) | index;
             Integer row = constRows.get(key);
             if (row == null) {
-                row = stateSize + 1 + constList.size();
+                row = stateSize + 3 + constList.size();
                 constList.add(new int[] {slot, index});
                 constRows.put(key, row);
             }
@@ -853,21 +937,71 @@ public final class BatchProgram {
             return r;
         }
 
-        /** Maps SSA registers to rows, reusing a row once the last operation that reads it has run. */
-        private BatchProgram allocate(Ref[] dy) {
-            int base = stateSize + 1 + constList.size();
+        /** Fused operations (code generation): plain arithmetic. */
+        static boolean fusable(Op op) {
+            return op instanceof Bin b && b.fast != B.OTHER
+                    || op instanceof Un u && (u.kind == U.NEG || u.kind == U.SQRT || u.kind == U.ABS);
+        }
+
+        /** Operations per generated loop at most (C2 compiles and unrolls smaller loops better). */
+        static final int SEGMENT = Integer.getInteger("soma.batch.segment", 64);
+
+        /**
+         * Maps SSA registers to rows, reusing a row once the last operation that reads it has run.
+         * With code generation, runs of fusable operations become one loop each, and values used
+         * only inside their loop are locals of the generated code (no row at all).
+         */
+        private BatchProgram allocate(Ref[] next, boolean generate) {
+            int n = ops.size();
+            int[] segment = new int[n];
+            int seg = -1, inSeg = 0;
+            for (int k = 0; k < n; k++) {
+                boolean f = generate && fusable(ops.get(k));
+                if (!f) {
+                    segment[k] = -1;
+                    inSeg = 0;
+                    continue;
+                }
+                if (inSeg == 0 || inSeg >= SEGMENT) {
+                    seg++;
+                    inSeg = 0;
+                }
+                segment[k] = seg;
+                inSeg++;
+            }
+            Map<Integer, Integer> defOp = new HashMap<>();
+            for (int k = 0; k < n; k++) for (int r : ops.get(k).out) defOp.put(r, k);
             Map<Integer, Integer> lastUse = new HashMap<>();
-            for (int k = 0; k < ops.size(); k++)
-                for (Ref r : ops.get(k).inputs()) if (!r.constant() && r.slot() >= REG) lastUse.put(r.slot(), k);
-            for (Ref r : dy) if (!r.constant() && r.slot() >= REG) lastUse.put(r.slot(), Integer.MAX_VALUE);
+            java.util.Set<Integer> escapes = new java.util.HashSet<>();
+            for (int k = 0; k < n; k++) {
+                for (Ref r : ops.get(k).inputs()) {
+                    if (r.constant() || r.slot() < REG) continue;
+                    lastUse.put(r.slot(), k);
+                    int d = defOp.get(r.slot());
+                    if (segment[d] < 0 || segment[d] != segment[k]) escapes.add(r.slot());
+                }
+            }
+            int outputBase = stateSize + 3 + constList.size();
+            Map<Integer, Integer> outputOf = new HashMap<>(); // register -> state element it is the next value of
+            Ref[] copies = new Ref[stateSize];
+            for (int e = 0; e < stateSize; e++) {
+                Ref r = next[e];
+                if (!r.constant() && r.slot() >= REG && !outputOf.containsKey(r.slot())) outputOf.put(r.slot(), e);
+                else copies[e] = r;
+            }
+            for (int r : outputOf.keySet()) escapes.add(r);
+            for (Ref r : copies)
+                if (r != null && !r.constant() && r.slot() >= REG) lastUse.put(r.slot(), Integer.MAX_VALUE);
             Map<Integer, Integer> row = new HashMap<>();
             java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
-            int rows = base;
+            int rows = outputBase + stateSize;
             List<List<Integer>> dying = new ArrayList<>();
-            for (int k = 0; k < ops.size(); k++) dying.add(new ArrayList<>());
+            for (int k = 0; k < n; k++) dying.add(new ArrayList<>());
             for (Map.Entry<Integer, Integer> e : lastUse.entrySet())
-                if (e.getValue() != Integer.MAX_VALUE) dying.get(e.getValue()).add(e.getKey());
-            for (int k = 0; k < ops.size(); k++) {
+                if (e.getValue() != Integer.MAX_VALUE && !outputOf.containsKey(e.getKey()))
+                    dying.get(e.getValue()).add(e.getKey());
+            int locals = 0;
+            for (int k = 0; k < n; k++) {
                 Op op = ops.get(k);
                 Ref[] in = op.inputs();
                 for (int j = 0; j < in.length; j++)
@@ -876,25 +1010,34 @@ public final class BatchProgram {
                 List<Integer> unread = new ArrayList<>();
                 for (int j = 0; j < op.out.length; j++) {
                     int reg = op.out[j];
-                    int r = free.isEmpty() ? rows++ : free.pop();
+                    int r;
+                    if (outputOf.containsKey(reg)) r = outputBase + outputOf.get(reg);
+                    else if (segment[k] >= 0 && !escapes.contains(reg)) r = LOCAL + locals++; // a local of the loop
+                    else {
+                        r = free.isEmpty() ? rows++ : free.pop();
+                        if (!lastUse.containsKey(reg)) unread.add(r); // never read: its row is free right after
+                    }
                     row.put(reg, r);
                     op.out[j] = r;
-                    if (!lastUse.containsKey(reg)) unread.add(r); // never read: its row is free right after
                 }
                 for (int r : unread) free.push(r);
-                for (int reg : dying.get(k)) free.push(row.get(reg));
+                for (int reg : dying.get(k)) {
+                    int r = row.get(reg);
+                    if (r < LOCAL) free.push(r);
+                }
             }
-            Ref[] derivative = new Ref[dy.length];
-            for (int e = 0; e < dy.length; e++) {
-                Ref r = dy[e];
-                derivative[e] = !r.constant() && r.slot() >= REG ? new Ref(row.get(r.slot()), 0) : r;
+            for (int e = 0; e < stateSize; e++) {
+                Ref r = copies[e];
+                if (r != null && !r.constant() && r.slot() >= REG) copies[e] = new Ref(row.get(r.slot()), 0);
             }
             int[] cs = new int[constList.size()], ci = new int[constList.size()];
             for (int k = 0; k < cs.length; k++) {
                 cs[k] = constList.get(k)[0];
                 ci[k] = constList.get(k)[1];
             }
-            return new BatchProgram(stateSize, cs, ci, rows, ops.toArray(new Op[0]), derivative, usesTime);
+            Op[] program = ops.toArray(new Op[0]);
+            Kernel kernel = generate ? BatchCodegen.generate(program, segment) : null;
+            return new BatchProgram(stateSize, cs, ci, rows, program, copies, usesTime.clone(), kernel);
         }
     }
 }

@@ -47,6 +47,19 @@ public final class BatchSimulator {
         return COMPLETED.get();
     }
 
+    /** Generated code for the step (fused loops); -Dsoma.batch.generate=false runs the operations one by one. */
+    static volatile boolean GENERATE = !"false".equals(System.getProperty("soma.batch.generate"));
+
+    /** For tests: the operations one by one (false) or generated code (true). */
+    public static void setGenerate(boolean on) {
+        GENERATE = on;
+    }
+
+    /** How many step kernels have been generated in this process. */
+    public static long generated() {
+        return BatchCodegen.generated();
+    }
+
     /** Samples per chunk: rows of this length stay in the core's caches. */
     static int chunk() {
         return Integer.getInteger("soma.batch.chunk", 256);
@@ -75,7 +88,7 @@ public final class BatchSimulator {
         if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
         BatchProgram program;
         try {
-            program = BatchProgram.lower(rhs, stateSize, constants);
+            program = BatchProgram.lower(rhs, stateSize, constants, stages, dt, GENERATE);
         } catch (BatchProgram.Unsupported e) {
             return null;
         }
@@ -130,22 +143,20 @@ public final class BatchSimulator {
         return out;
     }
 
-    /** One thread's rows: the state, the stages and the program's frame. */
+    /** One thread's rows: the state, the next state and the program's frame. */
     private static final class Worker {
         final BatchProgram.Frame frame;
-        final int stages, size;
-        final double[][] y, tmp, acc1;
-        final double[][][] k;
+        final int size;
+        double[][] y, next;
+        final double[] acc;
         final int[] recorded;
 
         Worker(BatchProgram program, int chunk, int stages, int[] recorded) {
             this.frame = program.new Frame(chunk);
-            this.stages = stages;
             this.size = program.stateSize;
             this.y = new double[size][chunk];
-            this.tmp = new double[size][chunk];
-            this.k = new double[stages][size][chunk];
-            this.acc1 = new double[1][chunk];
+            this.next = new double[size][chunk];
+            this.acc = new double[chunk];
             this.recorded = recorded;
         }
 
@@ -170,13 +181,15 @@ public final class BatchSimulator {
             for (int i = 0; i < n; i++) out[first + i] = new double[maxRows * width];
             int rows = 0;
             record(out, first, n, rows++);
-            double[] acc = acc1[0];
+            double[] acc = this.acc;
             java.util.Arrays.fill(acc, 0, n, 0.0);
             int untilRecord = every;
             for (long step = 0; step < steps; step++) {
                 double t = t0 + step * h;
-                if (stages == 1) euler(t, h, n);
-                else rk4(t, h, n);
+                frame.step(t, h, y, next, n);
+                double[][] swap = y;
+                y = next;
+                next = swap;
                 for (int e = 0; e < size; e++) {
                     double[] row = y[e];
                     for (int i = 0; i < n; i++) acc[i] += row[i] * 0;
@@ -196,39 +209,6 @@ public final class BatchSimulator {
             for (int j = 0; j < width; j++) {
                 double[] src = y[recorded[j]];
                 for (int i = 0; i < n; i++) out[first + i][base + j] = src[i];
-            }
-        }
-
-        private void euler(double t, double h, int n) {
-            double[][] k1 = k[0];
-            frame.evaluate(t, y, k1, n);
-            for (int e = 0; e < size; e++) {
-                double[] ye = y[e], ke = k1[e];
-                for (int i = 0; i < n; i++) ye[i] += h * ke[i];
-            }
-        }
-
-        private void rk4(double t, double h, int n) {
-            double[][] k1 = k[0], k2 = k[1], k3 = k[2], k4 = k[3];
-            frame.evaluate(t, y, k1, n);
-            stage(0.5 * h, k1, n);
-            frame.evaluate(t + 0.5 * h, tmp, k2, n);
-            stage(0.5 * h, k2, n);
-            frame.evaluate(t + 0.5 * h, tmp, k3, n);
-            stage(h, k3, n);
-            frame.evaluate(t + h, tmp, k4, n);
-            double c = h / 6;
-            for (int e = 0; e < size; e++) {
-                double[] ye = y[e], a = k1[e], b = k2[e], cc = k3[e], d = k4[e];
-                for (int i = 0; i < n; i++) ye[i] += c * (a[i] + 2 * b[i] + 2 * cc[i] + d[i]);
-            }
-        }
-
-        /** tmp = y + a k (a = 0.5 h or h, as the scalar path: (0.5 * h) * k). */
-        private void stage(double a, double[][] kk, int n) {
-            for (int e = 0; e < size; e++) {
-                double[] te = tmp[e], ye = y[e], ke = kk[e];
-                for (int i = 0; i < n; i++) te[i] = ye[i] + a * ke[i];
             }
         }
     }

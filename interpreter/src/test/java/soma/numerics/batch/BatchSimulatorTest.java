@@ -19,6 +19,7 @@ class BatchSimulatorTest {
     @AfterEach
     void restore() {
         BatchSimulator.setEnabled(true);
+        BatchSimulator.setGenerate(true);
     }
 
     private static double[] both(String code, boolean batch) {
@@ -49,8 +50,28 @@ class BatchSimulatorTest {
     void fitzHughNagumoRk4AndEulerAreBitIdentical() {
         for (String method : new String[] {"rk4", "euler"}) {
             String code = FHN.replace("METHOD", method);
-            assertArrayEquals(both(code, false), both(code, true), method);
+            double[] scalar = both(code, false);
+            long generated = BatchSimulator.generated();
+            assertArrayEquals(scalar, both(code, true), method);
+            assertTrue(BatchSimulator.generated() > generated, "the step's code was generated");
+            BatchSimulator.setGenerate(false); // the operations one by one (the fallback when generation fails)
+            assertArrayEquals(scalar, both(code, true), method + ", operations one by one");
+            BatchSimulator.setGenerate(true);
         }
+    }
+
+    @Test
+    void stgOperationsOneByOneMatchTheGeneratedCode() {
+        String code = """
+                import stg
+                seed(3)
+                let run = simulate(STG(), steps: 100, dt: 0.025, method: euler, record: ["V"],
+                                   params: {g_el: uniform(0.1, 20, [20]), g_synA: uniform(0.1, 20, [20])})
+                for k in 0..20 { for i in 0..5 { print(run.V[k, 100, i]) } }
+                """;
+        double[] generated = both(code, true);
+        BatchSimulator.setGenerate(false);
+        assertArrayEquals(generated, both(code, true), "the generated code computes what the operations do");
     }
 
     @Test
