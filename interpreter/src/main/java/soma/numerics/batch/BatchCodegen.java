@@ -51,7 +51,42 @@ final class BatchCodegen {
         return COUNT.get();
     }
 
+    /**
+     * Kernels by the text of their program (operations, operands, constants, loops): a script that
+     * simulates the same model again (a sweep, every iteration of an inference) reuses the code
+     * C2 has already compiled instead of generating and warming up a new class.
+     */
+    private static final Map<String, BatchProgram.Kernel> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static BatchProgram.Kernel generate(BatchProgram.Op[] ops, int[] segment) {
+        StringBuilder key = new StringBuilder();
+        for (int k = 0; k < ops.length; k++) {
+            BatchProgram.Op op = ops[k];
+            key.append(segment[k]).append(':');
+            switch (op) {
+                case BatchProgram.Bin b -> key.append(b.kind);
+                case BatchProgram.Un u -> key.append(u.kind);
+                default -> key.append(op.getClass().getSimpleName());
+            }
+            for (BatchProgram.Ref r : op.inputs())
+                key.append(
+                                r.constant()
+                                        ? "c" + Long.toHexString(Double.doubleToRawLongBits(r.value()))
+                                        : "r" + r.slot())
+                        .append(',');
+            for (int o : op.out) key.append('>').append(o);
+            key.append(';');
+        }
+        String text = key.toString();
+        BatchProgram.Kernel known = CACHE.get(text);
+        if (known != null) return known;
+        if (CACHE.size() > 256) CACHE.clear();
+        BatchProgram.Kernel made = define(ops, segment);
+        CACHE.put(text, made);
+        return made;
+    }
+
+    private static BatchProgram.Kernel define(BatchProgram.Op[] ops, int[] segment) {
         ClassDesc self = ClassDesc.of("soma.numerics.batch.BatchStep" + COUNT.incrementAndGet());
         Map<Integer, int[]> ranges = new LinkedHashMap<>();
         for (int k = 0; k < ops.length; k++) {

@@ -37,7 +37,15 @@ public final class BatchSimulator {
 
     private static volatile long lastNanos;
 
-    /** The time of the last completed batch run (lowering and integration, not the caller's setup or gathering). */
+    private static long threadCpu() {
+        var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+    }
+
+    /**
+     * The time of the last completed batch run (lowering and integration, not the caller's setup
+     * or gathering): CPU time of the calling thread when it ran on one thread, else wall time.
+     */
     public static long lastNanos() {
         return lastNanos;
     }
@@ -83,7 +91,7 @@ public final class BatchSimulator {
             int[] recorded,
             int maxRows,
             int threads) {
-        long started = System.nanoTime();
+        long started = System.nanoTime(), cpu = threadCpu();
         int samples = initial.length;
         if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
         BatchProgram program;
@@ -139,7 +147,7 @@ public final class BatchSimulator {
         for (RuntimeException e : crashes) if (e != null) throw e;
         for (boolean d : diverged) if (d) return null;
         COMPLETED.incrementAndGet();
-        lastNanos = System.nanoTime() - started;
+        lastNanos = workers == 1 && cpu >= 0 ? threadCpu() - cpu : System.nanoTime() - started;
         return out;
     }
 
