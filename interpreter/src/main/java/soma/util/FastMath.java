@@ -87,12 +87,21 @@ public final class FastMath {
         for (int i = 0; i < n; i++) out[i] = out[i] * s1[i] * s2[i];
     }
 
-    /** Splits k[i] into two halves and stores 2^half1 into s1, 2^half2 into s2. */
+    /**
+     * Splits k[i] into two halves and stores 2^half1 into s1, 2^half2 into s2: the halves first
+     * (a loop of doubles), then each power in a loop of its own (C2 vectorises a loop that stores
+     * longs into one segment, not one that rounds and stores into two).
+     */
     private static void scales(int n, Scratch s) {
-        double[] k = s.k;
+        double[] k = s.k, h = s.t;
+        for (int i = 0; i < n; i++) {
+            double half = Math.rint(k[i] * 0.5);
+            h[i] = k[i] - half;
+            k[i] = half;
+        }
         MemorySegment m1 = s.m1, m2 = s.m2;
-        for (int i = 0; i < n; i++) m1.setAtIndex(LONG, i, ((long) Math.rint(k[i] * 0.5) + 1023) << 52);
-        for (int i = 0; i < n; i++) m2.setAtIndex(LONG, i, ((long) (k[i] - Math.rint(k[i] * 0.5)) + 1023) << 52);
+        for (int i = 0; i < n; i++) m1.setAtIndex(LONG, i, ((long) k[i] + 1023) << 52);
+        for (int i = 0; i < n; i++) m2.setAtIndex(LONG, i, ((long) h[i] + 1023) << 52);
     }
 
     /** 2^k[i] into s1 for |k| <= 1022. */

@@ -651,11 +651,12 @@ public final class BatchProgram {
      * Lowers a compiled right-hand side for the given samples' constants, or throws
      * {@link Unsupported}.
      */
-    static BatchProgram lower(Rhs rhs, int stateSize, double[][][] constants, int stages, double h, boolean generate) {
-        BatchProgram plain = new Lowering(stateSize, constants).step(rhs, stages, h, false);
+    static BatchProgram lower(
+            Rhs rhs, int stateSize, double[][][] constants, int stages, double h, boolean generate, boolean exact) {
+        BatchProgram plain = new Lowering(stateSize, constants, exact).step(rhs, stages, h, false);
         if (!generate) return plain;
         try {
-            return new Lowering(stateSize, constants).step(rhs, stages, h, true);
+            return new Lowering(stateSize, constants, exact).step(rhs, stages, h, true);
         } catch (RuntimeException | LinkageError e) { // code generation failed: the operations one by one
             if (Boolean.getBoolean("soma.batch.trace")) e.printStackTrace();
             return plain;
@@ -679,7 +680,11 @@ public final class BatchProgram {
         /** SSA registers are numbered from here; allocation maps them to rows. */
         static final int REG = 1 << 20;
 
-        Lowering(int stateSize, double[][][] constants) {
+        /** The platform's Math functions (as the scalar path) instead of FastMath's vectorised ones. */
+        final boolean exact;
+
+        Lowering(int stateSize, double[][][] constants, boolean exact) {
+            this.exact = exact;
             this.stateSize = stateSize;
             this.constants = constants;
             int slots = constants[0].length;
@@ -840,6 +845,7 @@ public final class BatchProgram {
                     Ref v = lower(u.x(), i, 1);
                     if (v.constant()) yield Ref.of(u.f().applyAsDouble(v.value()));
                     U kind = FAST.getOrDefault(u.f(), U.GENERIC);
+                    if (exact && kind != U.SQRT && kind != U.ABS) kind = U.GENERIC;
                     yield unary(kind, u.f(), v);
                 }
                 case Elementwise.Neg u -> {

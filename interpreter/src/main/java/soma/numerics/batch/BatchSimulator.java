@@ -68,6 +68,23 @@ public final class BatchSimulator {
         return BatchCodegen.generated();
     }
 
+    private static final ThreadLocal<Boolean> EXACT = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs body with the platform's Math functions in batches started on this thread (the scalar
+     * path's results, bit for bit; the arithmetic is still vectorised, the functions are not):
+     * for callers whose results amplify the last bits, such as an inference's gradient steps.
+     */
+    public static <T> T exactly(java.util.function.Supplier<T> body) {
+        boolean before = EXACT.get();
+        EXACT.set(true);
+        try {
+            return body.get();
+        } finally {
+            EXACT.set(before);
+        }
+    }
+
     /** Samples per chunk: rows of this length stay in the core's caches. */
     static int chunk() {
         return Integer.getInteger("soma.batch.chunk", 256);
@@ -96,12 +113,14 @@ public final class BatchSimulator {
         if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
         BatchProgram program;
         try {
-            program = BatchProgram.lower(rhs, stateSize, constants, stages, dt, GENERATE);
+            program = BatchProgram.lower(rhs, stateSize, constants, stages, dt, GENERATE, EXACT.get());
         } catch (BatchProgram.Unsupported e) {
             return null;
         }
         if (Boolean.getBoolean("soma.batch.trace")) System.err.println("batch: " + program.describe());
-        int chunk = chunk();
+        // chunks of at most chunk() samples, as even as the threads need (300 samples on 2 threads: 2 x 150)
+        int perThread = (samples + Math.max(1, threads) - 1) / Math.max(1, threads);
+        int chunk = Math.max(8, Math.min(chunk(), (perThread + 7) / 8 * 8));
         int chunks = (samples + chunk - 1) / chunk;
         int workers = Math.max(1, Math.min(threads, chunks));
         double[][] out = new double[samples][];

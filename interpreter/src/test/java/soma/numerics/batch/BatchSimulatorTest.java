@@ -101,6 +101,21 @@ class BatchSimulatorTest {
     }
 
     @Test
+    void stgWithExactFunctionsIsBitIdentical() {
+        String code = """
+                import stg
+                seed(3)
+                let run = simulate(STG(), steps: 200, dt: 0.025, method: euler, record: ["V", "N", "H"],
+                                   over: ["g_el", "g_synA"], params: uniform(0.1, 20, [40, 2]), sensitivities: ["g_el"])
+                for k in 0..40 { for i in 0..5 { print(run.V[k, 200, i]); print(run.H[k, 100, i]); print(run["dV/dg_el"][k, 200, i]) } }
+                """;
+        double[] scalar = both(code, false);
+        double[] exact = BatchSimulator.exactly(() -> both(code, true));
+        assertArrayEquals(
+                scalar, exact, "the batch path with the platform's functions computes what the scalar path does");
+    }
+
+    @Test
     void stgWithSensitivitiesWithinTolerance() {
         String code = """
                 import stg
