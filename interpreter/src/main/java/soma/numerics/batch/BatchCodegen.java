@@ -16,7 +16,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,33 +35,47 @@ final class BatchCodegen {
 
     private static final ClassDesc SCRATCH = ClassDesc.of("soma.util.FastMath$Scratch");
     private static final ClassDesc OP = ClassDesc.of("soma.numerics.batch.BatchProgram$Op");
-    private static final ClassDesc KERNEL = ClassDesc.of("soma.numerics.batch.BatchProgram$Kernel");
+    private static final ClassDesc LOOP = ClassDesc.of("soma.numerics.batch.BatchProgram$Loop");
     private static final ClassDesc MATH = ClassDesc.of("java.lang.Math");
     private static final ClassDesc D1 = CD_double.arrayType();
     private static final ClassDesc D2 = CD_double.arrayType(2);
-    private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, D2, CD_int, SCRATCH, OP.arrayType());
     private static final MethodTypeDesc SEG = MethodTypeDesc.of(CD_void, D2, CD_int);
-    private static final MethodTypeDesc OP_RUN = MethodTypeDesc.of(CD_void, D2, CD_int, SCRATCH);
     private static final MethodTypeDesc DD_D = MethodTypeDesc.of(CD_double, CD_double, CD_double);
     private static final MethodTypeDesc D_D = MethodTypeDesc.of(CD_double, CD_double);
     private static final AtomicLong COUNT = new AtomicLong();
+
+    /** Loops by the text of their operations (operands, constants): a script that simulates the same model again reuses them. */
+    private static final Map<String, BatchProgram.Loop> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The operations with every run of fusable ones (segment[k] >= 0, consecutive, the same number)
+     * replaced by one operation running their generated loop. Each loop is a class of its own,
+     * called through the program's one dispatch site, so C2 compiles each small loop on its own
+     * (a method calling them all would grow too large to compile well).
+     */
+    static BatchProgram.Op[] fuse(BatchProgram.Op[] ops, int[] segment) {
+        List<BatchProgram.Op> out = new ArrayList<>();
+        int k = 0;
+        while (k < ops.length) {
+            if (segment[k] < 0) {
+                out.add(ops[k++]);
+                continue;
+            }
+            int from = k;
+            while (k < ops.length && segment[k] == segment[from]) k++;
+            BatchProgram.Op[] parts = java.util.Arrays.copyOfRange(ops, from, k);
+            out.add(new BatchProgram.Fused(loopFor(parts), parts));
+        }
+        return out.toArray(new BatchProgram.Op[0]);
+    }
 
     static long generated() {
         return COUNT.get();
     }
 
-    /**
-     * Kernels by the text of their program (operations, operands, constants, loops): a script that
-     * simulates the same model again (a sweep, every iteration of an inference) reuses the code
-     * C2 has already compiled instead of generating and warming up a new class.
-     */
-    private static final Map<String, BatchProgram.Kernel> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static BatchProgram.Kernel generate(BatchProgram.Op[] ops, int[] segment) {
+    private static BatchProgram.Loop loopFor(BatchProgram.Op[] ops) {
         StringBuilder key = new StringBuilder();
-        for (int k = 0; k < ops.length; k++) {
-            BatchProgram.Op op = ops[k];
-            key.append(segment[k]).append(':');
+        for (BatchProgram.Op op : ops) {
             switch (op) {
                 case BatchProgram.Bin b -> key.append(b.kind);
                 case BatchProgram.Un u -> key.append(u.kind);
@@ -78,61 +91,29 @@ final class BatchCodegen {
             key.append(';');
         }
         String text = key.toString();
-        BatchProgram.Kernel known = CACHE.get(text);
+        BatchProgram.Loop known = CACHE.get(text);
         if (known != null) return known;
-        if (CACHE.size() > 256) CACHE.clear();
-        BatchProgram.Kernel made = define(ops, segment);
+        if (CACHE.size() > 4096) CACHE.clear();
+        BatchProgram.Loop made = define(ops);
         CACHE.put(text, made);
         return made;
     }
 
-    private static BatchProgram.Kernel define(BatchProgram.Op[] ops, int[] segment) {
-        ClassDesc self = ClassDesc.of("soma.numerics.batch.BatchStep" + COUNT.incrementAndGet());
-        Map<Integer, int[]> ranges = new LinkedHashMap<>();
-        for (int k = 0; k < ops.length; k++) {
-            if (segment[k] < 0) continue;
-            int[] r = ranges.computeIfAbsent(segment[k], g -> new int[] {Integer.MAX_VALUE, 0});
-            r[0] = Math.min(r[0], k);
-            r[1] = Math.max(r[1], k + 1);
-        }
+    private static BatchProgram.Loop define(BatchProgram.Op[] ops) {
+        ClassDesc self = ClassDesc.of("soma.numerics.batch.BatchLoop" + COUNT.incrementAndGet());
         byte[] bytes = ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
-            cb.withInterfaceSymbols(KERNEL);
+            cb.withInterfaceSymbols(LOOP);
             cb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, code -> {
                 code.aload(0);
                 code.invokespecial(CD_Object, INIT_NAME, MTD_void);
                 code.return_();
             });
-            for (Map.Entry<Integer, int[]> e : ranges.entrySet()) {
-                int[] r = e.getValue();
-                cb.withMethodBody(
-                        "loop" + e.getKey(),
-                        SEG,
-                        ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC,
-                        code -> loop(code, ops, r[0], r[1]));
-            }
-            cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, code -> {
-                for (int k = 0; k < ops.length; k++) {
-                    if (segment[k] < 0) {
-                        code.aload(4);
-                        code.loadConstant(k);
-                        code.aaload();
-                        code.aload(1);
-                        code.iload(2);
-                        code.aload(3);
-                        code.invokevirtual(OP, "run", OP_RUN);
-                    } else if (ranges.get(segment[k])[0] == k) {
-                        code.aload(1);
-                        code.iload(2);
-                        code.invokestatic(self, "loop" + segment[k], SEG);
-                    }
-                }
-                code.return_();
-            });
+            cb.withMethodBody("run", SEG, ClassFile.ACC_PUBLIC, code -> loop(code, ops, 0, ops.length));
         });
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return (BatchProgram.Kernel) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
+            return (BatchProgram.Loop) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (RuntimeException | Error e) {
             throw e;
@@ -150,13 +131,13 @@ final class BatchCodegen {
                 if (isRow(r) && !written.contains(r.slot())) loaded.add(r.slot());
             for (int o : ops[k].out) if (o < BatchProgram.LOCAL) written.add(o);
         }
-        int next = 3; // 0: s, 1: n, 2: i
+        int next = 4; // 0: this, 1: s, 2: n, 3: i
         Map<Integer, Integer> array = new HashMap<>();
         Set<Integer> rows = new LinkedHashSet<>(loaded);
         rows.addAll(written);
         for (int row : rows) {
             array.put(row, next);
-            code.aload(0);
+            code.aload(1);
             code.loadConstant(row);
             code.aaload();
             code.astore(next++);
@@ -169,16 +150,16 @@ final class BatchCodegen {
             next += 2;
         }
         code.iconst_0();
-        code.istore(2);
+        code.istore(3);
         Label top = code.newLabel(), end = code.newLabel();
         code.labelBinding(top);
+        code.iload(3);
         code.iload(2);
-        code.iload(1);
         code.if_icmpge(end);
         int j = 0;
         for (int row : loaded) {
             code.aload(array.get(row));
-            code.iload(2);
+            code.iload(3);
             code.daload();
             code.dstore(loadedLocals.get(j++));
         }
@@ -216,11 +197,11 @@ final class BatchCodegen {
         }
         for (int row : written) {
             code.aload(array.get(row));
-            code.iload(2);
+            code.iload(3);
             code.dload(current.get(row));
             code.dastore();
         }
-        code.iinc(2, 1);
+        code.iinc(3, 1);
         code.goto_(top);
         code.labelBinding(end);
         code.return_();

@@ -106,6 +106,7 @@ public final class BatchProgram {
             String k = switch (op) {
                 case Bin b -> b.kind.name() + (b.a.constant() || b.b.constant() ? "c" : "");
                 case Un u -> u.kind.name();
+                case Fused f -> "LOOP";
                 default -> op.getClass().getSimpleName();
             };
             kinds.merge(k, 1, Integer::sum);
@@ -566,6 +567,36 @@ public final class BatchProgram {
         }
     }
 
+    /** A generated loop over the samples (one run of arithmetic operations, fused). */
+    public interface Loop {
+        void run(double[][] s, int n);
+    }
+
+    /** The operations of a fused loop, run as one: its generated code. */
+    static final class Fused extends Op {
+        final Loop loop;
+        final Op[] parts;
+
+        Fused(Loop loop, Op[] parts) {
+            this.loop = loop;
+            this.parts = parts;
+            this.out = new int[0];
+        }
+
+        @Override
+        Ref[] inputs() {
+            return new Ref[0];
+        }
+
+        @Override
+        void setInputs(Ref[] in) {}
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            loop.run(s, n);
+        }
+    }
+
     static final class Select extends Op {
         Ref c, a, b;
 
@@ -653,17 +684,21 @@ public final class BatchProgram {
      */
     static BatchProgram lower(
             Rhs rhs, int stateSize, double[][][] constants, int stages, double h, boolean generate, boolean exact) {
-        BatchProgram plain = new Lowering(stateSize, constants, exact).step(rhs, stages, h, false);
-        if (!generate) return plain;
-        try {
-            return new Lowering(stateSize, constants, exact).step(rhs, stages, h, true);
-        } catch (RuntimeException | LinkageError e) { // code generation failed: the operations one by one
-            if (Boolean.getBoolean("soma.batch.trace")) e.printStackTrace();
-            return plain;
+        if (generate) {
+            try {
+                return new Lowering(stateSize, constants, exact).step(rhs, stages, h, true);
+            } catch (Unsupported e) { // too many loops: the operations one by one
+                if (e.getMessage().startsWith("too many"))
+                    return new Lowering(stateSize, constants, exact).step(rhs, stages, h, false);
+                throw e;
+            } catch (RuntimeException | LinkageError e) { // code generation failed: the operations one by one
+                if (Boolean.getBoolean("soma.batch.trace")) e.printStackTrace();
+            }
         }
+        return new Lowering(stateSize, constants, exact).step(rhs, stages, h, false);
     }
 
-    private static final class Lowering {
+    static final class Lowering {
         final int stateSize;
         final double[][][] constants;
         final boolean[] uniform;
@@ -950,7 +985,16 @@ public final class BatchProgram {
         }
 
         /** Operations per generated loop at most (C2 compiles and unrolls smaller loops better). */
-        static final int SEGMENT = Integer.getInteger("soma.batch.segment", 64);
+        static final int SEGMENT = Integer.getInteger("soma.batch.segment", 16);
+
+        /**
+         * Generated loops pay off only for programs with few of them: every loop is a class that
+         * C2 must compile before it is fast, and a program with many (STG: one between each pair of
+         * exponentials) spends a short run in slow code; measured (bench kernel), FitzHugh-Nagumo's
+         * step (4 loops) is 2.6x faster generated, STG's (30) 3x slower. Above this many loops, the
+         * operations run one by one.
+         */
+        static volatile int maxLoops = Integer.getInteger("soma.batch.loops", 8);
 
         /**
          * Maps SSA registers to rows, reusing a row once the last operation that reads it has run.
@@ -1042,8 +1086,9 @@ public final class BatchProgram {
                 ci[k] = constList.get(k)[1];
             }
             Op[] program = ops.toArray(new Op[0]);
-            Kernel kernel = generate ? BatchCodegen.generate(program, segment) : null;
-            return new BatchProgram(stateSize, cs, ci, rows, program, copies, usesTime.clone(), kernel);
+            if (generate && seg + 1 <= maxLoops) program = BatchCodegen.fuse(program, segment);
+            else if (generate) throw new Unsupported("too many loops to generate: " + (seg + 1));
+            return new BatchProgram(stateSize, cs, ci, rows, program, copies, usesTime.clone(), null);
         }
     }
 }
