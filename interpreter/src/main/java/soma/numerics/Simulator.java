@@ -110,6 +110,7 @@ public final class Simulator {
         double[][] vectorised = o.method().adaptive()
                 ? null
                 : BatchSimulator.run( // samples innermost, vectorised; null: not for this run, the scalar path below
+                        o.method() + "|" + o.sensitivities() + "|" + model.key,
                         model.rhs,
                         model.stateSize,
                         constants,

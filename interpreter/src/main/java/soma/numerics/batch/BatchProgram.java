@@ -1003,6 +1003,16 @@ public final class BatchProgram {
          */
         private BatchProgram allocate(Ref[] next, boolean generate) {
             int n = ops.size();
+            if (generate) { // count the loops first: too many, and the operations run one by one
+                int loops = 0;
+                boolean in = false;
+                for (Op op : ops) {
+                    boolean f = fusable(op);
+                    if (f && !in) loops++;
+                    in = f;
+                }
+                if (loops > maxLoops) generate = false;
+            }
             int[] segment = new int[n];
             int seg = -1, inSeg = 0;
             for (int k = 0; k < n; k++) {
@@ -1086,8 +1096,7 @@ public final class BatchProgram {
                 ci[k] = constList.get(k)[1];
             }
             Op[] program = ops.toArray(new Op[0]);
-            if (generate && seg + 1 <= maxLoops) program = BatchCodegen.fuse(program, segment);
-            else if (generate) throw new Unsupported("too many loops to generate: " + (seg + 1));
+            if (generate) program = BatchCodegen.fuse(program, segment);
             return new BatchProgram(stateSize, cs, ci, rows, program, copies, usesTime.clone(), null);
         }
     }

@@ -68,6 +68,37 @@ public final class BatchSimulator {
         return BatchCodegen.generated();
     }
 
+    /** Lowered programs by model, method, step, the constants equal in all samples, and the modes. */
+    private static final java.util.Map<Object, BatchProgram> PROGRAMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Key(
+            String model, int stages, long h, boolean exact, boolean generate, java.util.List<Object> constants) {}
+
+    /** Wraps an array so that keys compare contents. */
+    private record Values(double[] v) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Values w && java.util.Arrays.equals(v, w.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(v);
+        }
+    }
+
+    private static Object key(
+            String model, double[][][] constants, int stages, double h, boolean exact, boolean generate) {
+        java.util.List<Object> parts = new java.util.ArrayList<>();
+        for (int slot = 0; slot < constants[0].length; slot++) {
+            boolean same = true;
+            for (int s = 1; s < constants.length && same; s++)
+                same = java.util.Arrays.equals(constants[0][slot], constants[s][slot]);
+            parts.add(same ? new Values(constants[0][slot]) : "varies");
+        }
+        return new Key(model, stages, Double.doubleToRawLongBits(h), exact, generate, parts);
+    }
+
     private static final ThreadLocal<Boolean> EXACT = ThreadLocal.withInitial(() -> false);
 
     /**
@@ -91,11 +122,14 @@ public final class BatchSimulator {
     }
 
     /**
+     * @param modelKey the compiled model's key (its structure and folded values), to reuse the
+     *     lowered program when the same model runs again with the same constants, or null
      * @param stages 1 (forward Euler) or 4 (RK4); anything else returns null
      * @return per sample, the recorded rows (maxRows x recorded.length), or null when the scalar
      *     path must run instead
      */
     public static double[][] run(
+            String modelKey,
             Rhs rhs,
             int stateSize,
             double[][][] constants,
@@ -111,13 +145,24 @@ public final class BatchSimulator {
         long started = System.nanoTime(), cpu = threadCpu();
         int samples = initial.length;
         if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
-        BatchProgram program;
-        try {
-            program = BatchProgram.lower(rhs, stateSize, constants, stages, dt, GENERATE, EXACT.get());
-        } catch (BatchProgram.Unsupported e) {
-            return null;
+        boolean exact = EXACT.get(), generate = GENERATE;
+        Object key = modelKey == null ? null : key(modelKey, constants, stages, dt, exact, generate);
+        BatchProgram known = key == null ? null : PROGRAMS.get(key);
+        if (known == null) {
+            try {
+                known = BatchProgram.lower(rhs, stateSize, constants, stages, dt, generate, exact);
+            } catch (BatchProgram.Unsupported e) {
+                return null;
+            }
+            if (key != null) {
+                if (PROGRAMS.size() > 64) PROGRAMS.clear();
+                PROGRAMS.put(key, known);
+            }
         }
-        if (Boolean.getBoolean("soma.batch.trace")) System.err.println("batch: " + program.describe());
+        BatchProgram program = known;
+        if (Boolean.getBoolean("soma.batch.trace"))
+            System.err.println(
+                    "batch: " + program.describe() + ", lowered in " + (System.nanoTime() - started) / 1e6 + " ms");
         // chunks of at most chunk() samples, as even as the threads need (300 samples on 2 threads: 2 x 150)
         int perThread = (samples + Math.max(1, threads) - 1) / Math.max(1, threads);
         int chunk = Math.max(8, Math.min(chunk(), (perThread + 7) / 8 * 8));
