@@ -122,7 +122,8 @@ public final class Simulator {
                         o.every(),
                         idx,
                         maxRows,
-                        o.threads());
+                        o.threads(),
+                        work -> runAll(work, context, () -> {})); // interruptible (Ctrl-C)
         if (vectorised != null)
             return gather(model, recordedNames, vectorised, maxRows, o, instance.declaration.name, samples * o.steps());
         CallTarget target = original.declaration.integrators.computeIfAbsent(

@@ -125,6 +125,9 @@ public final class BatchSimulator {
      * @param modelKey the compiled model's key (its structure and folded values), to reuse the
      *     lowered program when the same model runs again with the same constants, or null
      * @param stages 1 (forward Euler) or 4 (RK4); anything else returns null
+     * @param runner runs the workers on threads of the caller's and waits for them, interruptibly
+     *     (Ctrl-C); the workers stop at their next step when it returns or throws. Null: plain
+     *     threads (the calling thread for one worker), not interruptible.
      * @return per sample, the recorded rows (maxRows x recorded.length), or null when the scalar
      *     path must run instead
      */
@@ -141,8 +144,9 @@ public final class BatchSimulator {
             int every,
             int[] recorded,
             int maxRows,
-            int threads) {
-        long started = System.nanoTime(), cpu = threadCpu();
+            int threads,
+            java.util.function.Consumer<Runnable[]> runner) {
+        long started = System.nanoTime(), cpu0 = threadCpu();
         int samples = initial.length;
         if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
         boolean exact = EXACT.get(), generate = GENERATE;
@@ -173,11 +177,14 @@ public final class BatchSimulator {
         boolean[] diverged = new boolean[workers];
         RuntimeException[] crashes = new RuntimeException[workers];
         Runnable[] work = new Runnable[workers];
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        long[] cpu = new long[workers];
         for (int k = 0; k < workers; k++) {
             int me = k;
             work[k] = () -> {
+                long mine = threadCpu();
                 try {
-                    Worker w = new Worker(program, chunk, stages, recorded);
+                    Worker w = new Worker(program, chunk, stages, recorded, stop);
                     for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
                         int first = c * chunk;
                         int n = Math.min(chunk, samples - first);
@@ -188,10 +195,20 @@ public final class BatchSimulator {
                     }
                 } catch (RuntimeException e) {
                     crashes[me] = e;
+                } finally {
+                    cpu[me] = threadCpu() - mine;
                 }
             };
         }
-        if (workers == 1) work[0].run();
+        if (runner != null) {
+            // always on worker threads (an empty second one for a single worker), so that the wait is interruptible
+            Runnable[] all = workers == 1 ? new Runnable[] {work[0], () -> {}} : work;
+            try {
+                runner.accept(all);
+            } finally {
+                stop.set(true);
+            }
+        } else if (workers == 1) work[0].run();
         else {
             Thread[] ts = new Thread[workers];
             for (int k = 0; k < workers; k++) {
@@ -199,19 +216,19 @@ public final class BatchSimulator {
                 ts[k].setDaemon(true);
                 ts[k].start();
             }
-            for (Thread t : ts) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RuntimeException("interrupted", e);
-                }
+            try {
+                for (Thread t : ts) t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeException("interrupted", e);
+            } finally {
+                stop.set(true);
             }
         }
         for (RuntimeException e : crashes) if (e != null) throw e;
         for (boolean d : diverged) if (d) return null;
         COMPLETED.incrementAndGet();
-        lastNanos = workers == 1 && cpu >= 0 ? threadCpu() - cpu : System.nanoTime() - started;
+        lastNanos = workers == 1 && cpu0 >= 0 ? cpu[0] : System.nanoTime() - started;
         return out;
     }
 
@@ -223,7 +240,15 @@ public final class BatchSimulator {
         final double[] acc;
         final int[] recorded;
 
-        Worker(BatchProgram program, int chunk, int stages, int[] recorded) {
+        final java.util.concurrent.atomic.AtomicBoolean stop;
+
+        Worker(
+                BatchProgram program,
+                int chunk,
+                int stages,
+                int[] recorded,
+                java.util.concurrent.atomic.AtomicBoolean stop) {
+            this.stop = stop;
             this.frame = program.new Frame(chunk);
             this.size = program.stateSize;
             this.y = new double[size][chunk];
@@ -257,6 +282,7 @@ public final class BatchSimulator {
             java.util.Arrays.fill(acc, 0, n, 0.0);
             int untilRecord = every;
             for (long step = 0; step < steps; step++) {
+                if (stop.get()) return true; // the caller has stopped waiting (interrupted)
                 double t = t0 + step * h;
                 frame.step(t, h, y, next, n);
                 double[][] swap = y;
