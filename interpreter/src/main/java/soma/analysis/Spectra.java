@@ -262,10 +262,8 @@ public final class Spectra {
         for (int k = 0; k < n; k++) {
             double xk = x[k];
             int row = k * count;
-            for (int j = 0; j < count; j++) {
-                re[j] += xk * cosT[row + j];
-                im[j] += xk * sinT[row + j];
-            }
+            for (int j = 0; j < count; j++) re[j] += xk * cosT[row + j]; // one array stored per loop: vectorised
+            for (int j = 0; j < count; j++) im[j] += xk * sinT[row + j];
         }
         for (int j = 0; j < count; j++) mag[j] = Math.sqrt(re[j] * re[j] + im[j] * im[j]);
         return softArgMax(basis.freqs, mag, o.alpha());
