@@ -71,8 +71,7 @@ public final class BatchSimulator {
     /** Lowered programs by model, method, step, the constants equal in all samples, and the modes. */
     private static final java.util.Map<Object, BatchProgram> PROGRAMS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Key(
-            String model, int stages, long h, boolean exact, boolean generate, java.util.List<Object> constants) {}
+    private record Key(String model, int stages, long h, boolean exact, int loops, java.util.List<Object> constants) {}
 
     /** Wraps an array so that keys compare contents. */
     private record Values(double[] v) {
@@ -96,7 +95,13 @@ public final class BatchSimulator {
                 same = java.util.Arrays.equals(constants[0][slot], constants[s][slot]);
             parts.add(same ? new Values(constants[0][slot]) : "varies");
         }
-        return new Key(model, stages, Double.doubleToRawLongBits(h), exact, generate, parts);
+        return new Key(
+                model,
+                stages,
+                Double.doubleToRawLongBits(h),
+                exact,
+                generate ? BatchProgram.Lowering.maxLoops : -1,
+                parts);
     }
 
     private static final ThreadLocal<Boolean> EXACT = ThreadLocal.withInitial(() -> false);
