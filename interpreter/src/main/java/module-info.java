@@ -1,6 +1,7 @@
 /** The Soma language: the Truffle interpreter and the host helpers every front end uses (soma.host). */
 module soma {
     requires java.logging;
+    requires java.management;
     requires org.graalvm.truffle;
     requires org.graalvm.polyglot;
     requires org.antlr.antlr4.runtime;

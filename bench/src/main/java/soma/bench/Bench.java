@@ -38,7 +38,7 @@ public final class Bench {
 
     private Bench() {}
 
-    /** Started by {@code bin/soma bench [path|epi|flow|jacobian|calls|seconds]}. */
+    /** Started by {@code bin/soma bench [path|peers|kernel|epi|flow|jacobian|calls|seconds]}. */
     public static void main(String[] args) {
         System.exit(run(List.of(args)));
     }
@@ -49,6 +49,14 @@ public final class Bench {
         }
         if (!args.isEmpty() && args.get(0).equals("path")) {
             PathBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 20);
+            return 0;
+        }
+        if (!args.isEmpty() && args.get(0).equals("peers")) {
+            PeersBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 20);
+            return 0;
+        }
+        if (!args.isEmpty() && args.get(0).equals("kernel")) {
+            KernelProbe.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 10);
             return 0;
         }
         if (!args.isEmpty() && args.get(0).equals("epi")) {

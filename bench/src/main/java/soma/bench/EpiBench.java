@@ -111,6 +111,30 @@ final class EpiBench {
         }
     }
 
+    /** {one iteration, simulation + sensitivities + statistic, plain simulation} in ms, best over the budget. */
+    static double[] iterationMillis(String setup, double seconds) {
+        try (Context context =
+                Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+            context.eval("soma", setup);
+            Value run = context.eval("soma", "run"),
+                    gradients = context.eval("soma", "gradients"),
+                    plain = context.eval("soma", "plain");
+            long end = System.nanoTime() + (long) (seconds * 0.3e9);
+            while (System.nanoTime() < end) run.execute(5.0);
+            double iteration = Double.MAX_VALUE, grad = Double.MAX_VALUE, base = Double.MAX_VALUE;
+            end = System.nanoTime() + (long) (seconds * 0.7e9);
+            int rounds = 0;
+            do {
+                double shortRun = millis(run, 2), longRun = millis(run, 12);
+                iteration = Math.min(iteration, (longRun - shortRun) / 10);
+                grad = Math.min(grad, millis(gradients, -1));
+                base = Math.min(base, millis(plain, -1));
+                rounds++;
+            } while (System.nanoTime() < end || rounds < 2);
+            return new double[] {iteration, grad, base};
+        }
+    }
+
     private static double millis(Value f, int k) {
         long t0 = System.nanoTime();
         if (k < 0) f.execute();

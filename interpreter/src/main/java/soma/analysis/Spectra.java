@@ -110,6 +110,8 @@ public final class Spectra {
     private static final class Basis {
         /** cos[j * n + m], sin[j * n + m]; lambda[j] = 4 sin^2(w_j / 2) for the Reinsch recursion, null if some w_j > pi / 2. */
         final double[] freqs, cos, sin, lambda;
+        /** The same, transposed: cosT[m * count + j], so a trace's DFT is a loop over the grid (vectorised). */
+        final double[] cosT, sinT;
 
         final int n;
 
@@ -131,6 +133,15 @@ public final class Spectra {
                 slow &= Math.abs(w) <= Math.PI / 2;
             }
             this.lambda = slow ? l : null;
+            int count = freqs.length;
+            this.cosT = new double[cos.length];
+            this.sinT = new double[cos.length];
+            for (int j = 0; j < count; j++) {
+                for (int m = 0; m < n; m++) {
+                    cosT[m * count + j] = cos[j * n + m];
+                    sinT[m * count + j] = sin[j * n + m];
+                }
+            }
         }
     }
 
@@ -243,16 +254,18 @@ public final class Spectra {
         for (double xi : x) mean += xi;
         mean /= n;
         for (int i = 0; i < n; i++) x[i] -= mean;
-        double[] mag = new double[basis.freqs.length];
-        for (int j = 0; j < mag.length; j++) {
-            double re = 0, im = 0;
-            int row = j * n;
-            for (int k = 0; k < n; k++) {
-                re += x[k] * basis.cos[row + k];
-                im += x[k] * basis.sin[row + k];
-            }
-            mag[j] = Math.sqrt(re * re + im * im);
+        int count = basis.freqs.length;
+        double[] mag = new double[count], re = new double[count], im = new double[count];
+        double[] cosT = basis.cosT, sinT = basis.sinT;
+        // every frequency's sum in the same order (k ascending, from 0) as a dot product per frequency,
+        // but with the frequency innermost: a loop that C2 vectorises, no dependency chain per sum
+        for (int k = 0; k < n; k++) {
+            double xk = x[k];
+            int row = k * count;
+            for (int j = 0; j < count; j++) re[j] += xk * cosT[row + j]; // one array stored per loop: vectorised
+            for (int j = 0; j < count; j++) im[j] += xk * sinT[row + j];
         }
+        for (int j = 0; j < count; j++) mag[j] = Math.sqrt(re[j] * re[j] + im[j] * im[j]);
         return softArgMax(basis.freqs, mag, o.alpha());
     }
 

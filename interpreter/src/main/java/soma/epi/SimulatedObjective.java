@@ -10,6 +10,7 @@ import soma.model.ModelInstance;
 import soma.model.Sensitivity;
 import soma.numerics.Simulator;
 import soma.numerics.Trajectory;
+import soma.numerics.batch.BatchSimulator;
 import soma.runtime.Host;
 import soma.tensor.Tensor;
 
@@ -60,7 +61,8 @@ public final class SimulatedObjective implements Objective {
                 base.from(),
                 base.threads(),
                 gradients ? over : List.of());
-        Trajectory run = Simulator.simulate(instance, o, context);
+        // exact Math functions in the batch: gradient steps turn last-bit differences into another run
+        Trajectory run = BatchSimulator.exactly(() -> Simulator.simulate(instance, o, context));
         LinkedHashMap<String, Tensor> states = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : run.series.entrySet())
             if (!Sensitivity.isTangent(e.getKey())) states.put(e.getKey(), e.getValue());

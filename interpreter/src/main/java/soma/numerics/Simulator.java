@@ -18,6 +18,7 @@ import soma.model.ModelCompiler;
 import soma.model.ModelInstance;
 import soma.model.diff.TangentSystem;
 import soma.model.nodes.Workspace;
+import soma.numerics.batch.BatchSimulator;
 import soma.runtime.Host;
 import soma.runtime.Operators;
 import soma.runtime.Printer;
@@ -136,6 +137,32 @@ public final class Simulator {
         t0 = lap("constants", t0);
         checkMemory((double) samples * (o.steps() / o.every() + 1) * idx.length);
         int maxRows = (int) (o.steps() / o.every()) + 1;
+        long beforeBatch = t0;
+        double[][] vectorised = o.method().adaptive()
+                ? null
+                : BatchSimulator.run( // samples innermost, vectorised; null: not for this run, the scalar path below
+                        o.method() + "|" + o.sensitivities() + "|" + model.key,
+                        model.rhs,
+                        model.stateSize,
+                        constants,
+                        initial,
+                        o.method().stages,
+                        o.t0(),
+                        o.dt(),
+                        o.steps(),
+                        o.every(),
+                        idx,
+                        maxRows,
+                        o.threads(),
+                        work -> runAll(work, context, () -> {})); // interruptible (Ctrl-C)
+        if (vectorised != null) {
+            t0 = lap("integrate (batch path)", t0);
+            long integrated = t0;
+            Trajectory result = gather(
+                    model, recordedNames, vectorised, null, maxRows, o, instance.declaration.name, samples * o.steps());
+            last = new Timing(beforeBatch - start, integrated - beforeBatch, lap("gather", t0) - integrated);
+            return result;
+        }
         CallTarget target = original.declaration.integrators.computeIfAbsent(
                 o.method() + "|" + o.sensitivities() + "|" + model.key,
                 k -> new IntegratorRoot(

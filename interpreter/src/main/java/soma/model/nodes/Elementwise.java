@@ -44,6 +44,18 @@ public final class Elementwise {
             this.b = b;
         }
 
+        public Kind kind() {
+            return kind;
+        }
+
+        public MNode a() {
+            return a;
+        }
+
+        public MNode b() {
+            return b;
+        }
+
         @Override
         public void prepare(Workspace w) {
             a.prepare(w);
@@ -89,6 +101,14 @@ public final class Elementwise {
             this.n = n;
         }
 
+        public MNode x() {
+            return x;
+        }
+
+        public int n() {
+            return n;
+        }
+
         @Override
         public void prepare(Workspace w) {
             x.prepare(w);
@@ -115,6 +135,14 @@ public final class Elementwise {
             this.x = x;
         }
 
+        public DoubleUnaryOperator f() {
+            return f;
+        }
+
+        public MNode x() {
+            return x;
+        }
+
         @Override
         public void prepare(Workspace w) {
             x.prepare(w);
@@ -134,6 +162,10 @@ public final class Elementwise {
             this.x = x;
         }
 
+        public MNode x() {
+            return x;
+        }
+
         @Override
         public void prepare(Workspace w) {
             x.prepare(w);
@@ -151,6 +183,10 @@ public final class Elementwise {
 
         public Not(MNode x) {
             this.x = x;
+        }
+
+        public MNode x() {
+            return x;
         }
 
         @Override
@@ -179,6 +215,18 @@ public final class Elementwise {
             this.condition = condition;
             this.then = then;
             this.otherwise = otherwise;
+        }
+
+        public MNode condition() {
+            return condition;
+        }
+
+        public MNode then() {
+            return then;
+        }
+
+        public MNode otherwise() {
+            return otherwise;
         }
 
         @Override

@@ -11,6 +11,10 @@ public final class Leaves {
             this.value = value;
         }
 
+        public double value() {
+            return value;
+        }
+
         @Override
         public double at(Workspace w, int i) {
             return value;
@@ -31,6 +35,10 @@ public final class Leaves {
             this.offset = offset;
         }
 
+        public int offset() {
+            return offset;
+        }
+
         @Override
         public double at(Workspace w, int i) {
             return w.y[offset];
@@ -42,6 +50,10 @@ public final class Leaves {
 
         public StateVector(int offset) {
             this.offset = offset;
+        }
+
+        public int offset() {
+            return offset;
         }
 
         @Override
@@ -57,6 +69,10 @@ public final class Leaves {
             this.slot = slot;
         }
 
+        public int slot() {
+            return slot;
+        }
+
         @Override
         public double at(Workspace w, int i) {
             return w.c[slot][0];
@@ -68,6 +84,10 @@ public final class Leaves {
 
         public ConstVector(int slot) {
             this.slot = slot;
+        }
+
+        public int slot() {
+            return slot;
         }
 
         @Override
@@ -83,6 +103,10 @@ public final class Leaves {
             this.slot = slot;
         }
 
+        public int slot() {
+            return slot;
+        }
+
         @Override
         public double at(Workspace w, int i) {
             return w.buf[slot][0];
@@ -94,6 +118,10 @@ public final class Leaves {
 
         public BufferVector(int slot) {
             this.slot = slot;
+        }
+
+        public int slot() {
+            return slot;
         }
 
         @Override

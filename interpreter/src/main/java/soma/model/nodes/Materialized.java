@@ -29,6 +29,22 @@ public final class Materialized {
             this.out = out;
         }
 
+        public MNode x() {
+            return x;
+        }
+
+        public int matrix() {
+            return matrix;
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int cols() {
+            return cols;
+        }
+
         @Override
         public void prepare(Workspace w) {
             x.prepare(w);
@@ -66,6 +82,18 @@ public final class Materialized {
             this.out = out;
         }
 
+        public MNode x() {
+            return x;
+        }
+
+        public int n() {
+            return n;
+        }
+
+        public boolean mean() {
+            return mean;
+        }
+
         @Override
         public void prepare(Workspace w) {
             x.prepare(w);
@@ -92,6 +120,14 @@ public final class Materialized {
             this.k = k;
         }
 
+        public MNode x() {
+            return x;
+        }
+
+        public int k() {
+            return k;
+        }
+
         @Override
         public void prepare(Workspace w) {
             x.prepare(w);
@@ -113,6 +149,10 @@ public final class Materialized {
         public Stack(MNode[] parts, int out) {
             this.parts = parts;
             this.out = out;
+        }
+
+        public MNode[] parts() {
+            return parts.clone();
         }
 
         @Override

@@ -19,6 +19,15 @@ public final class Rhs extends Node {
         this.equations = equations;
     }
 
+    /** The definitions and equations, for compilers of the same model to other forms (the batch path). */
+    public Assign[] definitions() {
+        return definitions.clone();
+    }
+
+    public Assign[] equations() {
+        return equations.clone();
+    }
+
     @ExplodeLoop
     public void evaluate(Workspace w) {
         for (Assign d : definitions) d.run(w);
@@ -42,6 +51,26 @@ public final class Rhs extends Node {
             this.slot = slot;
             this.offset = offset;
             this.n = n;
+        }
+
+        public MNode value() {
+            return value;
+        }
+
+        public boolean toDerivative() {
+            return toDerivative;
+        }
+
+        public int slot() {
+            return slot;
+        }
+
+        public int offset() {
+            return offset;
+        }
+
+        public int n() {
+            return n;
         }
 
         void run(Workspace w) {

@@ -1,0 +1,52 @@
+package soma.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import soma.SomaLanguage;
+import soma.host.Contexts;
+import soma.numerics.batch.BatchSimulator;
+
+/**
+ * {@code soma bench kernel [seconds]}: the batch kernel alone (thread CPU time of
+ * BatchSimulator.run, best of the calls) on FHN, STG and STG with two sensitivities, with the
+ * generated code and with the operations one by one: for tuning the batch path.
+ */
+final class KernelProbe {
+    private KernelProbe() {}
+
+    static void run(double seconds) {
+        try (Context context =
+                Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
+            context.eval(Source.create(SomaLanguage.ID, PeersBench.SCRIPT + """
+                    let z = tensor([g_el[0:300], g_synA[0:300]]).T
+                    fn tangents(threads) = simulate(STG(), steps: 200, dt: 0.025, method: euler, record: ["V"],
+                        over: ["g_el", "g_synA"], params: z, sensitivities: ["g_el", "g_synA"], threads: threads)
+                    """));
+            String[] names = {"fhn", "stg", "tangents"};
+            double[] work = {1000.0 * 10000, 1000.0 * 200, 300.0 * 200};
+            for (int k = 0; k < names.length; k++) {
+                Value f = context.eval(Source.create(SomaLanguage.ID, names[k]));
+                for (boolean generate : new boolean[] {true, false}) {
+                    BatchSimulator.setGenerate(generate);
+                    double best = Double.MAX_VALUE;
+                    long end = System.nanoTime() + (long) (seconds * 1e9);
+                    while (System.nanoTime() < end) {
+                        f.execute(1.0);
+                        best = Math.min(best, BatchSimulator.lastNanos() / 1e9);
+                    }
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-10s %-10s %10.2f ms  %.3e sample-steps/s (thread CPU time)%n",
+                            names[k],
+                            generate ? "generated" : "one by one",
+                            best * 1e3,
+                            work[k] / best);
+                }
+            }
+            BatchSimulator.setGenerate(true);
+        }
+    }
+}

@@ -1,0 +1,1103 @@
+package soma.numerics.batch;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import soma.model.nodes.Elementwise;
+import soma.model.nodes.Leaves;
+import soma.model.nodes.MNode;
+import soma.model.nodes.Materialized;
+import soma.model.nodes.Rhs;
+import soma.runtime.MathFunctions;
+import soma.runtime.Operators;
+import soma.util.FastMath;
+
+/**
+ * A model's right-hand side for a batch of samples at once, struct-of-arrays: every state
+ * element, constant that differs between samples and intermediate value is a row of one double
+ * per sample, and every operation is a loop over the samples of a chunk, which C2 vectorises.
+ *
+ * <p>Built from the compiled {@link Rhs} nodes: each node is expanded element by element into
+ * scalar operations (vectors of a model are small, or matrix-vector products, which become one
+ * operation), shared subexpressions are computed once, constants (numbers, parameters equal in all
+ * samples, static tensors) are folded in, and rows are reused once their last reader has run.
+ * Arithmetic is the scalar path's, operation for operation, so results are bit-identical to it
+ * except for exp, tanh, cosh, sinh and sigmoid, which use {@link FastMath} (a few ulps, stated and
+ * tested there). Other functions (log, sin, ...) run elementwise with the scalar path's own
+ * function, exactly, but not vectorised.
+ */
+public final class BatchProgram {
+    /** Locals of generated loops are numbered from here (never rows). */
+    static final int LOCAL = 1 << 24;
+
+    /** An operand: a row (slot >= 0), a local of generated code (slot >= LOCAL) or a constant (slot < 0). */
+    record Ref(int slot, double value) {
+        boolean constant() {
+            return slot < 0;
+        }
+
+        static Ref of(double v) {
+            return new Ref(-1, v);
+        }
+    }
+
+    /** Thrown while lowering when the model uses something the batch path does not do. */
+    static final class Unsupported extends RuntimeException {
+        Unsupported(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    final int stateSize;
+    /** Rows: states [0, stateSize), the times of the stages (t, t + h/2, t + h), per-sample constants, outputs, registers. */
+    final int timeSlot;
+
+    final int firstConstant;
+    /** Per-sample constant row k holds constants[s][constSlot[k]][constIndex[k]]. */
+    final int[] constSlot, constIndex;
+
+    /** Rows outputBase + e are the next state's rows (the caller's arrays, set at every step). */
+    final int outputBase;
+
+    final int slots;
+    final Op[] ops;
+    /** Outputs not computed straight into their row: y'[e] = copies[e] (a row or a constant), null if direct. */
+    final Ref[] copies;
+
+    final boolean[] usesTime;
+    /** The generated code of the whole step (null: the operations run one by one). */
+    final Kernel kernel;
+
+    /** Generated code for a step: fused loops and calls of the operations that are not fused. */
+    public interface Kernel {
+        void run(double[][] s, int n, FastMath.Scratch scratch, Op[] ops);
+    }
+
+    private BatchProgram(
+            int stateSize,
+            int[] constSlot,
+            int[] constIndex,
+            int slots,
+            Op[] ops,
+            Ref[] copies,
+            boolean[] usesTime,
+            Kernel kernel) {
+        this.stateSize = stateSize;
+        this.timeSlot = stateSize;
+        this.firstConstant = stateSize + 3;
+        this.constSlot = constSlot;
+        this.constIndex = constIndex;
+        this.outputBase = firstConstant + constSlot.length;
+        this.slots = slots;
+        this.ops = ops;
+        this.copies = copies;
+        this.usesTime = usesTime;
+        this.kernel = kernel;
+    }
+
+    /** Operations by kind, rows: for traces ({@code -Dsoma.batch.trace=true}). */
+    public String describe() {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (Op op : ops) {
+            String k = switch (op) {
+                case Bin b -> b.kind.name() + (b.a.constant() || b.b.constant() ? "c" : "");
+                case Un u -> u.kind.name();
+                case Fused f -> "LOOP";
+                default -> op.getClass().getSimpleName();
+            };
+            kinds.merge(k, 1, Integer::sum);
+        }
+        return ops.length + " operations " + kinds + ", " + slots + " rows (" + stateSize + " states, "
+                + constSlot.length + " per-sample constants)";
+    }
+
+    public int operations() {
+        return ops.length;
+    }
+
+    public int rows() {
+        return slots;
+    }
+
+    /** The memory of one thread: rows of the chunk length. */
+    final class Frame {
+        final double[][] s;
+        final FastMath.Scratch scratch;
+        final int chunk;
+
+        Frame(int chunk) {
+            this.chunk = chunk;
+            s = new double[slots][];
+            for (int k = stateSize; k < slots; k++)
+                if (k < outputBase || k >= outputBase + stateSize) s[k] = new double[chunk];
+            scratch = new FastMath.Scratch(chunk);
+        }
+
+        /** Loads the per-sample constants of samples [first, first + n). */
+        void loadConstants(double[][][] constants, int first, int n) {
+            for (int k = 0; k < constSlot.length; k++) {
+                double[] row = s[firstConstant + k];
+                int slot = constSlot[k], index = constIndex[k];
+                for (int i = 0; i < n; i++) row[i] = constants[first + i][slot][index];
+            }
+        }
+
+        /** One step from t of size h for the first n samples: the state rows y to the state rows next. */
+        void step(double t, double h, double[][] y, double[][] next, int n) {
+            double[][] s = this.s;
+            System.arraycopy(y, 0, s, 0, stateSize);
+            System.arraycopy(next, 0, s, outputBase, stateSize);
+            if (usesTime[0]) Arrays.fill(s[timeSlot], 0, n, t);
+            if (usesTime[1]) Arrays.fill(s[timeSlot + 1], 0, n, t + 0.5 * h);
+            if (usesTime[2]) Arrays.fill(s[timeSlot + 2], 0, n, t + h);
+            if (kernel != null) kernel.run(s, n, scratch, ops);
+            else for (Op op : ops) op.run(s, n, scratch);
+            for (int e = 0; e < stateSize; e++) {
+                Ref d = copies[e];
+                if (d == null) continue;
+                if (d.constant()) Arrays.fill(next[e], 0, n, d.value());
+                else System.arraycopy(s[d.slot()], 0, next[e], 0, n);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------ operations
+
+    public abstract static class Op {
+        /** SSA outputs before allocation, rows after. */
+        int[] out;
+
+        abstract Ref[] inputs();
+
+        abstract void setInputs(Ref[] in);
+
+        public abstract void run(double[][] s, int n, FastMath.Scratch scratch);
+    }
+
+    enum B {
+        ADD,
+        SUB,
+        MUL,
+        DIV,
+        MIN,
+        MAX,
+        OTHER
+    }
+
+    static class Bin extends Op {
+        final Elementwise.Binary.Kind kind;
+        final B fast;
+        Ref a, b;
+
+        Bin(Elementwise.Binary.Kind kind, Ref a, Ref b, int out) {
+            this.kind = kind;
+            this.a = a;
+            this.b = b;
+            this.out = new int[] {out};
+            B f;
+            try {
+                f = B.valueOf(kind.name());
+            } catch (IllegalArgumentException e) {
+                f = B.OTHER;
+            }
+            this.fast = f;
+        }
+
+        @Override
+        Ref[] inputs() {
+            return new Ref[] {a, b};
+        }
+
+        @Override
+        void setInputs(Ref[] in) {
+            a = in[0];
+            b = in[1];
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]];
+            if (!a.constant() && !b.constant()) {
+                double[] x = s[a.slot()], y = s[b.slot()];
+                switch (fast) {
+                    case ADD -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] + y[i];
+                    }
+                    case SUB -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] - y[i];
+                    }
+                    case MUL -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] * y[i];
+                    }
+                    case DIV -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] / y[i];
+                    }
+                    case MIN -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.min(x[i], y[i]);
+                    }
+                    case MAX -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.max(x[i], y[i]);
+                    }
+                    case OTHER -> {
+                        for (int i = 0; i < n; i++) o[i] = apply(kind, x[i], y[i]);
+                    }
+                }
+            } else if (!a.constant()) {
+                double[] x = s[a.slot()];
+                double c = b.value();
+                switch (fast) {
+                    case ADD -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] + c;
+                    }
+                    case SUB -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] - c;
+                    }
+                    case MUL -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] * c;
+                    }
+                    case DIV -> {
+                        for (int i = 0; i < n; i++) o[i] = x[i] / c;
+                    }
+                    case MIN -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.min(x[i], c);
+                    }
+                    case MAX -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.max(x[i], c);
+                    }
+                    case OTHER -> {
+                        for (int i = 0; i < n; i++) o[i] = apply(kind, x[i], c);
+                    }
+                }
+            } else {
+                double c = a.value();
+                double[] y = s[b.slot()];
+                switch (fast) {
+                    case ADD -> {
+                        for (int i = 0; i < n; i++) o[i] = c + y[i];
+                    }
+                    case SUB -> {
+                        for (int i = 0; i < n; i++) o[i] = c - y[i];
+                    }
+                    case MUL -> {
+                        for (int i = 0; i < n; i++) o[i] = c * y[i];
+                    }
+                    case DIV -> {
+                        for (int i = 0; i < n; i++) o[i] = c / y[i];
+                    }
+                    case MIN -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.min(c, y[i]);
+                    }
+                    case MAX -> {
+                        for (int i = 0; i < n; i++) o[i] = Math.max(c, y[i]);
+                    }
+                    case OTHER -> {
+                        for (int i = 0; i < n; i++) o[i] = apply(kind, c, y[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The binary operation, specialised by operator and operand kinds (one small loop each). */
+    static Bin binaryOp(Elementwise.Binary.Kind kind, Ref a, Ref b, int out) {
+        boolean va = !a.constant(), vb = !b.constant();
+        return switch (kind) {
+            case ADD -> va && vb ? new AddVV(a, b, out) : va ? new AddVC(a, b, out) : new AddCV(a, b, out);
+            case SUB -> va && vb ? new SubVV(a, b, out) : va ? new SubVC(a, b, out) : new SubCV(a, b, out);
+            case MUL -> va && vb ? new MulVV(a, b, out) : va ? new MulVC(a, b, out) : new MulCV(a, b, out);
+            case DIV -> va && vb ? new DivVV(a, b, out) : va ? new DivVC(a, b, out) : new DivCV(a, b, out);
+            default -> new Bin(kind, a, b, out);
+        };
+    }
+
+    static final class AddVV extends Bin {
+        AddVV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.ADD, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
+            for (int i = 0; i < n; i++) o[i] = x[i] + y[i];
+        }
+    }
+
+    static final class AddVC extends Bin {
+        AddVC(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.ADD, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            double c = b.value();
+            for (int i = 0; i < n; i++) o[i] = x[i] + c;
+        }
+    }
+
+    static final class AddCV extends Bin {
+        AddCV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.ADD, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], y = s[b.slot()];
+            double c = a.value();
+            for (int i = 0; i < n; i++) o[i] = c + y[i];
+        }
+    }
+
+    static final class SubVV extends Bin {
+        SubVV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.SUB, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
+            for (int i = 0; i < n; i++) o[i] = x[i] - y[i];
+        }
+    }
+
+    static final class SubVC extends Bin {
+        SubVC(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.SUB, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            double c = b.value();
+            for (int i = 0; i < n; i++) o[i] = x[i] - c;
+        }
+    }
+
+    static final class SubCV extends Bin {
+        SubCV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.SUB, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], y = s[b.slot()];
+            double c = a.value();
+            for (int i = 0; i < n; i++) o[i] = c - y[i];
+        }
+    }
+
+    static final class MulVV extends Bin {
+        MulVV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.MUL, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
+            for (int i = 0; i < n; i++) o[i] = x[i] * y[i];
+        }
+    }
+
+    static final class MulVC extends Bin {
+        MulVC(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.MUL, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            double c = b.value();
+            for (int i = 0; i < n; i++) o[i] = x[i] * c;
+        }
+    }
+
+    static final class MulCV extends Bin {
+        MulCV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.MUL, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], y = s[b.slot()];
+            double c = a.value();
+            for (int i = 0; i < n; i++) o[i] = c * y[i];
+        }
+    }
+
+    static final class DivVV extends Bin {
+        DivVV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.DIV, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()], y = s[b.slot()];
+            for (int i = 0; i < n; i++) o[i] = x[i] / y[i];
+        }
+    }
+
+    static final class DivVC extends Bin {
+        DivVC(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.DIV, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            double c = b.value();
+            for (int i = 0; i < n; i++) o[i] = x[i] / c;
+        }
+    }
+
+    static final class DivCV extends Bin {
+        DivCV(Ref a, Ref b, int out) {
+            super(Elementwise.Binary.Kind.DIV, a, b, out);
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], y = s[b.slot()];
+            double c = a.value();
+            for (int i = 0; i < n; i++) o[i] = c / y[i];
+        }
+    }
+
+    /** The scalar path's binary operators ({@link Elementwise.Binary}), for folding and the rare kinds. */
+    static double apply(Elementwise.Binary.Kind kind, double x, double y) {
+        return switch (kind) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+            case MOD -> Operators.mod(x, y);
+            case POW -> Math.pow(x, y);
+            case LT -> x < y ? 1 : 0;
+            case LE -> x <= y ? 1 : 0;
+            case GT -> x > y ? 1 : 0;
+            case GE -> x >= y ? 1 : 0;
+            case EQ -> x == y ? 1 : 0;
+            case NE -> x != y ? 1 : 0;
+            case AND -> x != 0 && y != 0 ? 1 : 0;
+            case OR -> x != 0 || y != 0 ? 1 : 0;
+            case MIN -> Math.min(x, y);
+            case MAX -> Math.max(x, y);
+            case ATAN2 -> Math.atan2(x, y);
+            case HYPOT -> Math.hypot(x, y);
+        };
+    }
+
+    enum U {
+        NEG,
+        NOT,
+        EXP,
+        TANH,
+        COSH,
+        SINH,
+        SIGMOID,
+        SQRT,
+        ABS,
+        GENERIC
+    }
+
+    private static final Map<DoubleUnaryOperator, U> FAST = fastFunctions();
+
+    private static Map<DoubleUnaryOperator, U> fastFunctions() {
+        Map<DoubleUnaryOperator, U> m = new IdentityHashMap<>();
+        m.put(MathFunctions.ALL.get("exp").op(), U.EXP);
+        m.put(MathFunctions.ALL.get("tanh").op(), U.TANH);
+        m.put(MathFunctions.ALL.get("cosh").op(), U.COSH);
+        m.put(MathFunctions.ALL.get("sinh").op(), U.SINH);
+        m.put(MathFunctions.ALL.get("sigmoid").op(), U.SIGMOID);
+        m.put(MathFunctions.ALL.get("sqrt").op(), U.SQRT);
+        m.put(MathFunctions.ALL.get("abs").op(), U.ABS);
+        return m;
+    }
+
+    static final class Un extends Op {
+        final U kind;
+        final DoubleUnaryOperator f;
+        Ref a;
+
+        Un(U kind, DoubleUnaryOperator f, Ref a, int out) {
+            this.kind = kind;
+            this.f = f;
+            this.a = a;
+            this.out = new int[] {out};
+        }
+
+        @Override
+        Ref[] inputs() {
+            return new Ref[] {a};
+        }
+
+        @Override
+        void setInputs(Ref[] in) {
+            a = in[0];
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]], x = s[a.slot()];
+            switch (kind) {
+                case NEG -> {
+                    for (int i = 0; i < n; i++) o[i] = -x[i];
+                }
+                case NOT -> {
+                    for (int i = 0; i < n; i++) o[i] = x[i] == 0 ? 1 : 0;
+                }
+                case EXP -> FastMath.exp(x, 1, o, n, scratch);
+                case TANH -> FastMath.tanh(x, o, n, scratch);
+                case COSH -> FastMath.cosh(x, o, n, scratch);
+                case SINH -> FastMath.sinh(x, o, n, scratch);
+                case SIGMOID -> FastMath.sigmoid(x, o, n, scratch);
+                case SQRT -> {
+                    for (int i = 0; i < n; i++) o[i] = Math.sqrt(x[i]);
+                }
+                case ABS -> {
+                    for (int i = 0; i < n; i++) o[i] = Math.abs(x[i]);
+                }
+                case GENERIC -> {
+                    for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(x[i]);
+                }
+            }
+        }
+    }
+
+    /** A generated loop over the samples (one run of arithmetic operations, fused). */
+    public interface Loop {
+        void run(double[][] s, int n);
+    }
+
+    /** The operations of a fused loop, run as one: its generated code. */
+    static final class Fused extends Op {
+        final Loop loop;
+        final Op[] parts;
+
+        Fused(Loop loop, Op[] parts) {
+            this.loop = loop;
+            this.parts = parts;
+            this.out = new int[0];
+        }
+
+        @Override
+        Ref[] inputs() {
+            return new Ref[0];
+        }
+
+        @Override
+        void setInputs(Ref[] in) {}
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            loop.run(s, n);
+        }
+    }
+
+    static final class Select extends Op {
+        Ref c, a, b;
+
+        Select(Ref c, Ref a, Ref b, int out) {
+            this.c = c;
+            this.a = a;
+            this.b = b;
+            this.out = new int[] {out};
+        }
+
+        @Override
+        Ref[] inputs() {
+            return new Ref[] {c, a, b};
+        }
+
+        @Override
+        void setInputs(Ref[] in) {
+            c = in[0];
+            a = in[1];
+            b = in[2];
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            double[] o = s[out[0]];
+            for (int i = 0; i < n; i++) {
+                double cv = c.constant() ? c.value() : s[c.slot()][i];
+                o[i] = cv != 0
+                        ? (a.constant() ? a.value() : s[a.slot()][i])
+                        : (b.constant() ? b.value() : s[b.slot()][i]);
+            }
+        }
+    }
+
+    /** out_r = sum_j W[r, j] x_j, summed in the scalar path's order (from 0, j ascending). */
+    static final class MatVec extends Op {
+        final double[] w;
+        final int rows, cols;
+        Ref[] x;
+
+        MatVec(double[] w, int rows, int cols, Ref[] x, int[] out) {
+            this.w = w;
+            this.rows = rows;
+            this.cols = cols;
+            this.x = x;
+            this.out = out;
+        }
+
+        @Override
+        Ref[] inputs() {
+            return x.clone();
+        }
+
+        @Override
+        void setInputs(Ref[] in) {
+            x = in;
+        }
+
+        @Override
+        public void run(double[][] s, int n, FastMath.Scratch scratch) {
+            for (int r = 0; r < rows; r++) {
+                double[] o = s[out[r]];
+                Arrays.fill(o, 0, n, 0.0);
+                int base = r * cols;
+                for (int j = 0; j < cols; j++) {
+                    double wj = w[base + j];
+                    Ref xj = x[j];
+                    if (xj.constant()) {
+                        double p = wj * xj.value();
+                        for (int i = 0; i < n; i++) o[i] += p;
+                    } else {
+                        double[] v = s[xj.slot()];
+                        for (int i = 0; i < n; i++) o[i] += wj * v[i];
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------ lowering
+
+    /**
+     * Lowers a compiled right-hand side for the given samples' constants, or throws
+     * {@link Unsupported}.
+     */
+    static BatchProgram lower(
+            Rhs rhs, int stateSize, double[][][] constants, int stages, double h, boolean generate, boolean exact) {
+        if (generate) {
+            try {
+                return new Lowering(stateSize, constants, exact).step(rhs, stages, h, true);
+            } catch (Unsupported e) { // too many loops: the operations one by one
+                if (e.getMessage().startsWith("too many"))
+                    return new Lowering(stateSize, constants, exact).step(rhs, stages, h, false);
+                throw e;
+            } catch (RuntimeException | LinkageError e) { // code generation failed: the operations one by one
+                if (Boolean.getBoolean("soma.batch.trace")) e.printStackTrace();
+            }
+        }
+        return new Lowering(stateSize, constants, exact).step(rhs, stages, h, false);
+    }
+
+    static final class Lowering {
+        final int stateSize;
+        final double[][][] constants;
+        final boolean[] uniform;
+        final List<Op> ops = new ArrayList<>();
+        final Map<MNode, Ref[]> memo = new IdentityHashMap<>();
+        final Map<Integer, Ref[]> buffers = new HashMap<>();
+        final Map<Long, Integer> constRows = new HashMap<>();
+        final List<int[]> constList = new ArrayList<>();
+        final Map<MNode, Boolean> scalar = new IdentityHashMap<>();
+        /** Common subexpressions: the same operation on the same operands is one row. */
+        final Map<List<Object>, Ref> cse = new HashMap<>();
+
+        int next;
+        /** SSA registers are numbered from here; allocation maps them to rows. */
+        static final int REG = 1 << 20;
+
+        /** The platform's Math functions (as the scalar path) instead of FastMath's vectorised ones. */
+        final boolean exact;
+
+        Lowering(int stateSize, double[][][] constants, boolean exact) {
+            this.exact = exact;
+            this.stateSize = stateSize;
+            this.constants = constants;
+            int slots = constants[0].length;
+            uniform = new boolean[slots];
+            for (int k = 0; k < slots; k++) {
+                boolean same = true;
+                for (int s = 1; s < constants.length && same; s++)
+                    same = Arrays.equals(constants[0][k], constants[s][k]);
+                uniform[k] = same;
+            }
+            next = REG;
+        }
+
+        /** The state elements' operands (rows, or the intermediate states of RK4) and the time's. */
+        Ref[] stateRefs;
+
+        Ref timeRef;
+        final boolean[] usesTime = new boolean[3];
+        int timeIndex;
+
+        /** f(t, y) for the given state operands and time row (0: t, 1: t + h/2, 2: t + h). */
+        Ref[] derivative(Rhs rhs, Ref[] y, int time) {
+            stateRefs = y;
+            timeIndex = time;
+            memo.clear();
+            matvecs.clear();
+            buffers.clear();
+            for (Rhs.Assign a : rhs.definitions()) {
+                if (a.toDerivative()) throw new Unsupported("a definition into dy");
+                Ref[] values = new Ref[a.n()];
+                for (int i = 0; i < a.n(); i++) values[i] = lower(a.value(), i, a.n());
+                buffers.put(a.slot(), values);
+            }
+            Ref[] dy = new Ref[stateSize];
+            Arrays.fill(dy, Ref.of(0));
+            for (Rhs.Assign a : rhs.equations()) {
+                if (!a.toDerivative()) throw new Unsupported("an equation into a buffer");
+                for (int i = 0; i < a.n(); i++) dy[a.offset() + i] = lower(a.value(), i, a.n());
+            }
+            return dy;
+        }
+
+        /** y + c k, as the scalar integrators compute it: y[i] + c * k[i]. */
+        Ref[] axpy(Ref[] y, double c, Ref[] k) {
+            Ref[] out = new Ref[y.length];
+            for (int e = 0; e < y.length; e++)
+                out[e] =
+                        binary(Elementwise.Binary.Kind.ADD, y[e], binary(Elementwise.Binary.Kind.MUL, Ref.of(c), k[e]));
+            return out;
+        }
+
+        /** The whole step of forward Euler (stages 1) or RK4 (4), its arithmetic exactly the scalar StepNode's. */
+        BatchProgram step(Rhs rhs, int stages, double h, boolean generate) {
+            Ref[] y = new Ref[stateSize];
+            for (int e = 0; e < stateSize; e++) y[e] = new Ref(e, 0);
+            Ref[] next;
+            if (stages == 1) {
+                next = axpy(y, h, derivative(rhs, y, 0));
+            } else {
+                Ref[] k1 = derivative(rhs, y, 0);
+                Ref[] k2 = derivative(rhs, axpy(y, 0.5 * h, k1), 1);
+                Ref[] k3 = derivative(rhs, axpy(y, 0.5 * h, k2), 1);
+                Ref[] k4 = derivative(rhs, axpy(y, h, k3), 2);
+                next = new Ref[stateSize];
+                Elementwise.Binary.Kind add = Elementwise.Binary.Kind.ADD, mul = Elementwise.Binary.Kind.MUL;
+                for (int e = 0; e < stateSize; e++) {
+                    Ref sum = binary(
+                            add,
+                            binary(
+                                    add,
+                                    binary(add, k1[e], binary(mul, Ref.of(2), k2[e])),
+                                    binary(mul, Ref.of(2), k3[e])),
+                            k4[e]);
+                    next[e] = binary(add, y[e], binary(mul, Ref.of(h / 6), sum));
+                }
+            }
+            return allocate(next, generate);
+        }
+
+        private int fresh() {
+            return next++;
+        }
+
+        private boolean isScalar(MNode node) {
+            Boolean known = scalar.get(node);
+            if (known != null) return known;
+            boolean s = switch (node) {
+                case Leaves.Num n -> true;
+                case Leaves.Time t -> true;
+                case Leaves.StateScalar x -> true;
+                case Leaves.ConstScalar x -> true;
+                case Leaves.BufferScalar x -> true;
+                case Leaves.StateVector x -> false;
+                case Leaves.ConstVector x -> false;
+                case Leaves.BufferVector x -> false;
+                case Materialized.Sum x -> true;
+                case Materialized.Element x -> true;
+                case Materialized.MatVec x -> false;
+                case Materialized.Stack x -> false;
+                case Elementwise.Binary b -> isScalar(b.a()) && isScalar(b.b());
+                case Elementwise.IntPow p -> isScalar(p.x());
+                case Elementwise.Unary u -> isScalar(u.x());
+                case Elementwise.Neg u -> isScalar(u.x());
+                case Elementwise.Not u -> isScalar(u.x());
+                case Elementwise.Select c -> isScalar(c.condition()) && isScalar(c.then()) && isScalar(c.otherwise());
+                default -> throw new Unsupported("node " + node.getClass().getSimpleName());
+            };
+            scalar.put(node, s);
+            return s;
+        }
+
+        /** Element i of node's value (whose length is n when it is a vector). */
+        private Ref lower(MNode node, int i, int n) {
+            if (isScalar(node)) i = 0;
+            Ref[] known = memo.get(node);
+            if (known != null && known.length > i && known[i] != null) return known[i];
+            Ref r = compute(node, i);
+            if (known == null || known.length <= i) {
+                Ref[] grown = new Ref[Math.max(i + 1, Math.max(n, known == null ? 1 : known.length))];
+                if (known != null) System.arraycopy(known, 0, grown, 0, known.length);
+                known = grown;
+                memo.put(node, known);
+            }
+            known[i] = r;
+            return r;
+        }
+
+        private Ref compute(MNode node, int i) {
+            return switch (node) {
+                case Leaves.Num x -> Ref.of(x.value());
+                case Leaves.Time t -> {
+                    usesTime[timeIndex] = true;
+                    yield new Ref(stateSize + timeIndex, 0);
+                }
+                case Leaves.StateScalar x -> stateRefs[x.offset()];
+                case Leaves.StateVector x -> stateRefs[x.offset() + i];
+                case Leaves.ConstScalar x -> constant(x.slot(), 0);
+                case Leaves.ConstVector x -> constant(x.slot(), i);
+                case Leaves.BufferScalar x -> buffer(x.slot(), 0);
+                case Leaves.BufferVector x -> buffer(x.slot(), i);
+                case Materialized.Sum x -> {
+                    Ref s = Ref.of(0);
+                    for (int j = 0; j < x.n(); j++) s = binary(Elementwise.Binary.Kind.ADD, s, lower(x.x(), j, x.n()));
+                    yield x.mean() ? binary(Elementwise.Binary.Kind.DIV, s, Ref.of(x.n())) : s;
+                }
+                case Materialized.Element x -> lower(x.x(), x.k(), x.k() + 1);
+                case Materialized.Stack x -> lower(x.parts()[i], 0, 1);
+                case Materialized.MatVec x -> matvec(x, i);
+                case Elementwise.Binary b -> binary(b.kind(), lower(b.a(), i, 1), lower(b.b(), i, 1));
+                case Elementwise.IntPow p -> {
+                    Ref v = lower(p.x(), i, 1);
+                    int k = Math.abs(p.n());
+                    Ref r = Ref.of(1);
+                    for (int j = 0; j < k; j++) r = binary(Elementwise.Binary.Kind.MUL, r, v);
+                    yield p.n() < 0 ? binary(Elementwise.Binary.Kind.DIV, Ref.of(1), r) : r;
+                }
+                case Elementwise.Unary u -> {
+                    Ref v = lower(u.x(), i, 1);
+                    if (v.constant()) yield Ref.of(u.f().applyAsDouble(v.value()));
+                    U kind = FAST.getOrDefault(u.f(), U.GENERIC);
+                    if (exact && kind != U.SQRT && kind != U.ABS) kind = U.GENERIC;
+                    yield unary(kind, u.f(), v);
+                }
+                case Elementwise.Neg u -> {
+                    Ref v = lower(u.x(), i, 1);
+                    yield v.constant() ? Ref.of(-v.value()) : unary(U.NEG, null, v);
+                }
+                case Elementwise.Not u -> {
+                    Ref v = lower(u.x(), i, 1);
+                    yield v.constant() ? Ref.of(v.value() == 0 ? 1 : 0) : unary(U.NOT, null, v);
+                }
+                case Elementwise.Select c -> {
+                    Ref cond = lower(c.condition(), i, 1);
+                    if (cond.constant()) yield cond.value() != 0 ? lower(c.then(), i, 1) : lower(c.otherwise(), i, 1);
+                    int out = fresh();
+                    ops.add(new Select(cond, lower(c.then(), i, 1), lower(c.otherwise(), i, 1), out));
+                    yield new Ref(out, 0);
+                }
+                default -> throw new Unsupported("node " + node.getClass().getSimpleName());
+            };
+        }
+
+        private final Map<Materialized.MatVec, int[]> matvecs = new IdentityHashMap<>();
+
+        private Ref matvec(Materialized.MatVec m, int i) {
+            int[] out = matvecs.get(m);
+            if (out == null) {
+                if (!uniform[m.matrix()]) {
+                    // a small matrix that differs between samples: its entries are rows, the sums scalar operations
+                    if ((long) m.rows() * m.cols() > 4096)
+                        throw new Unsupported("a large matrix that differs between samples");
+                    Ref[] x = new Ref[m.cols()];
+                    for (int j = 0; j < m.cols(); j++) x[j] = lower(m.x(), j, m.cols());
+                    out = new int[m.rows()];
+                    for (int r = 0; r < out.length; r++) {
+                        Ref sum = Ref.of(0);
+                        for (int j = 0; j < m.cols(); j++) {
+                            Ref product =
+                                    binary(Elementwise.Binary.Kind.MUL, constant(m.matrix(), r * m.cols() + j), x[j]);
+                            sum = binary(Elementwise.Binary.Kind.ADD, sum, product);
+                        }
+                        if (sum.constant()) throw new Unsupported("a constant matrix-vector product");
+                        out[r] = sum.slot();
+                    }
+                    matvecs.put(m, out);
+                    return new Ref(out[i], 0);
+                }
+                Ref[] x = new Ref[m.cols()];
+                for (int j = 0; j < m.cols(); j++) x[j] = lower(m.x(), j, m.cols());
+                out = new int[m.rows()];
+                for (int r = 0; r < out.length; r++) out[r] = fresh();
+                ops.add(new MatVec(constants[0][m.matrix()], m.rows(), m.cols(), x, out.clone()));
+                matvecs.put(m, out);
+            }
+            return new Ref(out[i], 0);
+        }
+
+        private Ref constant(int slot, int index) {
+            if (uniform[slot]) return Ref.of(constants[0][slot][index]);
+            long key = ((long) slot << 32) | index;
+            Integer row = constRows.get(key);
+            if (row == null) {
+                row = stateSize + 3 + constList.size();
+                constList.add(new int[] {slot, index});
+                constRows.put(key, row);
+            }
+            return new Ref(row, 0);
+        }
+
+        private Ref buffer(int slot, int i) {
+            Ref[] values = buffers.get(slot);
+            if (values == null) throw new Unsupported("a buffer read before it is written");
+            return values[values.length == 1 ? 0 : i];
+        }
+
+        private Ref binary(Elementwise.Binary.Kind kind, Ref a, Ref b) {
+            if (a.constant() && b.constant()) return Ref.of(apply(kind, a.value(), b.value()));
+            List<Object> key = List.of(kind, a, b);
+            Ref known = cse.get(key);
+            if (known != null) return known;
+            int out = fresh();
+            ops.add(binaryOp(kind, a, b, out));
+            Ref r = new Ref(out, 0);
+            cse.put(key, r);
+            return r;
+        }
+
+        private Ref unary(U kind, DoubleUnaryOperator f, Ref a) {
+            List<Object> key = f == null ? List.of(kind, a) : List.of(kind, f, a);
+            Ref known = cse.get(key);
+            if (known != null) return known;
+            int out = fresh();
+            ops.add(new Un(kind, f, a, out));
+            Ref r = new Ref(out, 0);
+            cse.put(key, r);
+            return r;
+        }
+
+        /** Fused operations (code generation): plain arithmetic. */
+        static boolean fusable(Op op) {
+            return op instanceof Bin b && b.fast != B.OTHER
+                    || op instanceof Un u && (u.kind == U.NEG || u.kind == U.SQRT || u.kind == U.ABS);
+        }
+
+        /** Operations per generated loop at most (C2 compiles and unrolls smaller loops better). */
+        static final int SEGMENT = Integer.getInteger("soma.batch.segment", 16);
+
+        /**
+         * Generated loops pay off only for programs with few of them: every loop is a class that
+         * C2 must compile before it is fast, and a program with many (STG: one between each pair of
+         * exponentials) spends a short run in slow code; measured (bench kernel), FitzHugh-Nagumo's
+         * step (4 loops) is 2.6x faster generated, STG's (30) 3x slower. Above this many loops, the
+         * operations run one by one.
+         */
+        static volatile int maxLoops = Integer.getInteger("soma.batch.loops", 8);
+
+        /**
+         * Maps SSA registers to rows, reusing a row once the last operation that reads it has run.
+         * With code generation, runs of fusable operations become one loop each, and values used
+         * only inside their loop are locals of the generated code (no row at all).
+         */
+        private BatchProgram allocate(Ref[] next, boolean generate) {
+            int n = ops.size();
+            if (generate) { // count the loops first: too many, and the operations run one by one
+                int loops = 0;
+                boolean in = false;
+                for (Op op : ops) {
+                    boolean f = fusable(op);
+                    if (f && !in) loops++;
+                    in = f;
+                }
+                if (loops > maxLoops) generate = false;
+            }
+            int[] segment = new int[n];
+            int seg = -1, inSeg = 0;
+            for (int k = 0; k < n; k++) {
+                boolean f = generate && fusable(ops.get(k));
+                if (!f) {
+                    segment[k] = -1;
+                    inSeg = 0;
+                    continue;
+                }
+                if (inSeg == 0 || inSeg >= SEGMENT) {
+                    seg++;
+                    inSeg = 0;
+                }
+                segment[k] = seg;
+                inSeg++;
+            }
+            Map<Integer, Integer> defOp = new HashMap<>();
+            for (int k = 0; k < n; k++) for (int r : ops.get(k).out) defOp.put(r, k);
+            Map<Integer, Integer> lastUse = new HashMap<>();
+            java.util.Set<Integer> escapes = new java.util.HashSet<>();
+            for (int k = 0; k < n; k++) {
+                for (Ref r : ops.get(k).inputs()) {
+                    if (r.constant() || r.slot() < REG) continue;
+                    lastUse.put(r.slot(), k);
+                    int d = defOp.get(r.slot());
+                    if (segment[d] < 0 || segment[d] != segment[k]) escapes.add(r.slot());
+                }
+            }
+            int outputBase = stateSize + 3 + constList.size();
+            Map<Integer, Integer> outputOf = new HashMap<>(); // register -> state element it is the next value of
+            Ref[] copies = new Ref[stateSize];
+            for (int e = 0; e < stateSize; e++) {
+                Ref r = next[e];
+                if (!r.constant() && r.slot() >= REG && !outputOf.containsKey(r.slot())) outputOf.put(r.slot(), e);
+                else copies[e] = r;
+            }
+            for (int r : outputOf.keySet()) escapes.add(r);
+            for (Ref r : copies)
+                if (r != null && !r.constant() && r.slot() >= REG) lastUse.put(r.slot(), Integer.MAX_VALUE);
+            Map<Integer, Integer> row = new HashMap<>();
+            java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
+            int rows = outputBase + stateSize;
+            List<List<Integer>> dying = new ArrayList<>();
+            for (int k = 0; k < n; k++) dying.add(new ArrayList<>());
+            for (Map.Entry<Integer, Integer> e : lastUse.entrySet())
+                if (e.getValue() != Integer.MAX_VALUE && !outputOf.containsKey(e.getKey()))
+                    dying.get(e.getValue()).add(e.getKey());
+            int locals = 0;
+            for (int k = 0; k < n; k++) {
+                Op op = ops.get(k);
+                Ref[] in = op.inputs();
+                for (int j = 0; j < in.length; j++)
+                    if (!in[j].constant() && in[j].slot() >= REG) in[j] = new Ref(row.get(in[j].slot()), 0);
+                op.setInputs(in);
+                List<Integer> unread = new ArrayList<>();
+                for (int j = 0; j < op.out.length; j++) {
+                    int reg = op.out[j];
+                    int r;
+                    if (outputOf.containsKey(reg)) r = outputBase + outputOf.get(reg);
+                    else if (segment[k] >= 0 && !escapes.contains(reg)) r = LOCAL + locals++; // a local of the loop
+                    else {
+                        r = free.isEmpty() ? rows++ : free.pop();
+                        if (!lastUse.containsKey(reg)) unread.add(r); // never read: its row is free right after
+                    }
+                    row.put(reg, r);
+                    op.out[j] = r;
+                }
+                for (int r : unread) free.push(r);
+                for (int reg : dying.get(k)) {
+                    int r = row.get(reg);
+                    if (r < LOCAL) free.push(r);
+                }
+            }
+            for (int e = 0; e < stateSize; e++) {
+                Ref r = copies[e];
+                if (r != null && !r.constant() && r.slot() >= REG) copies[e] = new Ref(row.get(r.slot()), 0);
+            }
+            int[] cs = new int[constList.size()], ci = new int[constList.size()];
+            for (int k = 0; k < cs.length; k++) {
+                cs[k] = constList.get(k)[0];
+                ci[k] = constList.get(k)[1];
+            }
+            Op[] program = ops.toArray(new Op[0]);
+            if (generate) program = BatchCodegen.fuse(program, segment);
+            return new BatchProgram(stateSize, cs, ci, rows, program, copies, usesTime.clone(), null);
+        }
+    }
+}

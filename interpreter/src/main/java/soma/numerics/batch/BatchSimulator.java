@@ -1,0 +1,318 @@
+package soma.numerics.batch;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import soma.model.nodes.Rhs;
+
+/**
+ * Integrates a batch of samples with the samples innermost: chunks of {@link #chunk()} samples,
+ * each state element a row, each step a sequence of loops over the chunk that C2 vectorises
+ * ({@link BatchProgram}). Forward Euler and RK4 only, with the scalar path's arithmetic and
+ * recording layout (one array per sample, rows of the recorded elements), so {@code Simulator}
+ * gathers the result unchanged.
+ *
+ * <p>Not done here, and left to the scalar path (which the caller runs when {@link #run} returns
+ * null): the adaptive method (every sample would need its own step), single runs and batches of
+ * fewer than {@link #MIN_SAMPLES} samples, matrices that differ between samples, and runs where a
+ * state becomes NaN or infinite (the scalar path reports the first such sample, time and element).
+ * {@code -Dsoma.batch=false} switches the batch path off.
+ */
+public final class BatchSimulator {
+    private BatchSimulator() {}
+
+    public static final int MIN_SAMPLES = 16;
+
+    private static volatile boolean enabled = !"false".equals(System.getProperty("soma.batch"));
+
+    /** For tests and benchmarks: compare with the scalar path in the same process. */
+    public static void setEnabled(boolean on) {
+        enabled = on;
+    }
+
+    public static boolean enabled() {
+        return enabled;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong COMPLETED =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    private static volatile long lastNanos;
+
+    private static long threadCpu() {
+        var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+    }
+
+    /**
+     * The time of the last completed batch run (lowering and integration, not the caller's setup
+     * or gathering): CPU time of the calling thread when it ran on one thread, else wall time.
+     */
+    public static long lastNanos() {
+        return lastNanos;
+    }
+
+    /** How many simulations the batch path has completed in this process (tests check it ran). */
+    public static long completed() {
+        return COMPLETED.get();
+    }
+
+    /** Generated code for the step (fused loops); -Dsoma.batch.generate=false runs the operations one by one. */
+    static volatile boolean GENERATE = !"false".equals(System.getProperty("soma.batch.generate"));
+
+    /** For tests: the operations one by one (false) or generated code (true). */
+    public static void setGenerate(boolean on) {
+        GENERATE = on;
+    }
+
+    /** How many step kernels have been generated in this process. */
+    public static long generated() {
+        return BatchCodegen.generated();
+    }
+
+    /** Lowered programs by model, method, step, the constants equal in all samples, and the modes. */
+    private static final java.util.Map<Object, BatchProgram> PROGRAMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Key(String model, int stages, long h, boolean exact, int loops, java.util.List<Object> constants) {}
+
+    /** Wraps an array so that keys compare contents. */
+    private record Values(double[] v) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Values w && java.util.Arrays.equals(v, w.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(v);
+        }
+    }
+
+    private static Object key(
+            String model, double[][][] constants, int stages, double h, boolean exact, boolean generate) {
+        java.util.List<Object> parts = new java.util.ArrayList<>();
+        for (int slot = 0; slot < constants[0].length; slot++) {
+            boolean same = true;
+            for (int s = 1; s < constants.length && same; s++)
+                same = java.util.Arrays.equals(constants[0][slot], constants[s][slot]);
+            parts.add(same ? new Values(constants[0][slot]) : "varies");
+        }
+        return new Key(
+                model,
+                stages,
+                Double.doubleToRawLongBits(h),
+                exact,
+                generate ? BatchProgram.Lowering.maxLoops : -1,
+                parts);
+    }
+
+    private static final ThreadLocal<Boolean> EXACT = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs body with the platform's Math functions in batches started on this thread (the scalar
+     * path's results, bit for bit; the arithmetic is still vectorised, the functions are not):
+     * for callers whose results amplify the last bits, such as an inference's gradient steps.
+     */
+    public static <T> T exactly(java.util.function.Supplier<T> body) {
+        boolean before = EXACT.get();
+        EXACT.set(true);
+        try {
+            return body.get();
+        } finally {
+            EXACT.set(before);
+        }
+    }
+
+    /** Samples per chunk: rows of this length stay in the core's caches. */
+    static int chunk() {
+        return Integer.getInteger("soma.batch.chunk", 256);
+    }
+
+    /**
+     * @param modelKey the compiled model's key (its structure and folded values), to reuse the
+     *     lowered program when the same model runs again with the same constants, or null
+     * @param stages 1 (forward Euler) or 4 (RK4); anything else returns null
+     * @param runner runs the workers on threads of the caller's and waits for them, interruptibly
+     *     (Ctrl-C); the workers stop at their next step when it returns or throws. Null: plain
+     *     threads (the calling thread for one worker), not interruptible.
+     * @return per sample, the recorded rows (maxRows x recorded.length), or null when the scalar
+     *     path must run instead
+     */
+    public static double[][] run(
+            String modelKey,
+            Rhs rhs,
+            int stateSize,
+            double[][][] constants,
+            double[][] initial,
+            int stages,
+            double t0,
+            double dt,
+            long steps,
+            int every,
+            int[] recorded,
+            int maxRows,
+            int threads,
+            java.util.function.Consumer<Runnable[]> runner) {
+        long started = System.nanoTime(), cpu0 = threadCpu();
+        int samples = initial.length;
+        if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
+        boolean exact = EXACT.get(), generate = GENERATE;
+        Object key = modelKey == null ? null : key(modelKey, constants, stages, dt, exact, generate);
+        BatchProgram known = key == null ? null : PROGRAMS.get(key);
+        if (known == null) {
+            try {
+                known = BatchProgram.lower(rhs, stateSize, constants, stages, dt, generate, exact);
+            } catch (BatchProgram.Unsupported e) {
+                return null;
+            }
+            if (key != null) {
+                if (PROGRAMS.size() > 64) PROGRAMS.clear();
+                PROGRAMS.put(key, known);
+            }
+        }
+        BatchProgram program = known;
+        if (Boolean.getBoolean("soma.batch.trace"))
+            System.err.println(
+                    "batch: " + program.describe() + ", lowered in " + (System.nanoTime() - started) / 1e6 + " ms");
+        // chunks of at most chunk() samples, as even as the threads need (300 samples on 2 threads: 2 x 150)
+        int perThread = (samples + Math.max(1, threads) - 1) / Math.max(1, threads);
+        int chunk = Math.max(8, Math.min(chunk(), (perThread + 7) / 8 * 8));
+        int chunks = (samples + chunk - 1) / chunk;
+        int workers = Math.max(1, Math.min(threads, chunks));
+        double[][] out = new double[samples][];
+        AtomicInteger nextChunk = new AtomicInteger();
+        boolean[] diverged = new boolean[workers];
+        RuntimeException[] crashes = new RuntimeException[workers];
+        Runnable[] work = new Runnable[workers];
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        long[] cpu = new long[workers];
+        for (int k = 0; k < workers; k++) {
+            int me = k;
+            work[k] = () -> {
+                long mine = threadCpu();
+                try {
+                    Worker w = new Worker(program, chunk, stages, recorded, stop);
+                    for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                        int first = c * chunk;
+                        int n = Math.min(chunk, samples - first);
+                        if (!w.integrate(constants, initial, first, n, t0, dt, steps, every, maxRows, out)) {
+                            diverged[me] = true;
+                            return;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    crashes[me] = e;
+                } finally {
+                    cpu[me] = threadCpu() - mine;
+                }
+            };
+        }
+        if (runner != null) {
+            // always on worker threads (an empty second one for a single worker), so that the wait is interruptible
+            Runnable[] all = workers == 1 ? new Runnable[] {work[0], () -> {}} : work;
+            try {
+                runner.accept(all);
+            } finally {
+                stop.set(true);
+            }
+        } else if (workers == 1) work[0].run();
+        else {
+            Thread[] ts = new Thread[workers];
+            for (int k = 0; k < workers; k++) {
+                ts[k] = new Thread(work[k], "soma-batch-" + k);
+                ts[k].setDaemon(true);
+                ts[k].start();
+            }
+            try {
+                for (Thread t : ts) t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeException("interrupted", e);
+            } finally {
+                stop.set(true);
+            }
+        }
+        for (RuntimeException e : crashes) if (e != null) throw e;
+        for (boolean d : diverged) if (d) return null;
+        COMPLETED.incrementAndGet();
+        lastNanos = workers == 1 && cpu0 >= 0 ? cpu[0] : System.nanoTime() - started;
+        return out;
+    }
+
+    /** One thread's rows: the state, the next state and the program's frame. */
+    private static final class Worker {
+        final BatchProgram.Frame frame;
+        final int size;
+        double[][] y, next;
+        final double[] acc;
+        final int[] recorded;
+
+        final java.util.concurrent.atomic.AtomicBoolean stop;
+
+        Worker(
+                BatchProgram program,
+                int chunk,
+                int stages,
+                int[] recorded,
+                java.util.concurrent.atomic.AtomicBoolean stop) {
+            this.stop = stop;
+            this.frame = program.new Frame(chunk);
+            this.size = program.stateSize;
+            this.y = new double[size][chunk];
+            this.next = new double[size][chunk];
+            this.acc = new double[chunk];
+            this.recorded = recorded;
+        }
+
+        /** Samples [first, first + n); false if a state became NaN or infinite. */
+        boolean integrate(
+                double[][][] constants,
+                double[][] initial,
+                int first,
+                int n,
+                double t0,
+                double h,
+                long steps,
+                int every,
+                int maxRows,
+                double[][] out) {
+            for (int e = 0; e < size; e++) {
+                double[] row = y[e];
+                for (int i = 0; i < n; i++) row[i] = initial[first + i][e];
+            }
+            frame.loadConstants(constants, first, n);
+            int width = recorded.length;
+            for (int i = 0; i < n; i++) out[first + i] = new double[maxRows * width];
+            int rows = 0;
+            record(out, first, n, rows++);
+            double[] acc = this.acc;
+            java.util.Arrays.fill(acc, 0, n, 0.0);
+            int untilRecord = every;
+            for (long step = 0; step < steps; step++) {
+                if (stop.get()) return true; // the caller has stopped waiting (interrupted)
+                double t = t0 + step * h;
+                frame.step(t, h, y, next, n);
+                double[][] swap = y;
+                y = next;
+                next = swap;
+                for (int e = 0; e < size; e++) {
+                    double[] row = y[e];
+                    for (int i = 0; i < n; i++) acc[i] += row[i] * 0;
+                }
+                if (--untilRecord == 0) {
+                    untilRecord = every;
+                    record(out, first, n, rows++);
+                }
+            }
+            for (int i = 0; i < n; i++) if (acc[i] != 0 || Double.isNaN(acc[i])) return false;
+            return true;
+        }
+
+        private void record(double[][] out, int first, int n, int row) {
+            int width = recorded.length;
+            int base = row * width;
+            for (int j = 0; j < width; j++) {
+                double[] src = y[recorded[j]];
+                for (int i = 0; i < n; i++) out[first + i][base + j] = src[i];
+            }
+        }
+    }
+}
