@@ -138,23 +138,35 @@ public final class Simulator {
         checkMemory((double) samples * (o.steps() / o.every() + 1) * idx.length);
         int maxRows = (int) (o.steps() / o.every()) + 1;
         long beforeBatch = t0;
-        double[][] vectorised = o.method().adaptive()
-                ? null
-                : BatchSimulator.run( // samples innermost, vectorised; null: not for this run, the scalar path below
-                        o.method() + "|" + o.sensitivities() + "|" + model.key,
-                        model.rhs,
-                        model.stateSize,
-                        constants,
-                        initial,
-                        o.method().stages,
-                        o.t0(),
-                        o.dt(),
-                        o.steps(),
-                        o.every(),
-                        idx,
-                        maxRows,
-                        o.threads(),
-                        work -> runAll(work, context, () -> {})); // interruptible (Ctrl-C)
+        AtomicLong batchDone = new AtomicLong();
+        long batchSteps = Math.max(1, o.steps());
+        Progress batchProgress =
+                o.method().adaptive() ? null : Progress.start("simulate " + instance.declaration.name, samples);
+        double[][] vectorised;
+        try {
+            vectorised = o.method().adaptive()
+                    ? null
+                    : BatchSimulator
+                            .run( // samples innermost, vectorised; null: not for this run, the scalar path below
+                                    o.method() + "|" + o.sensitivities() + "|" + model.key,
+                                    model.rhs,
+                                    model.stateSize,
+                                    constants,
+                                    initial,
+                                    o.method().stages,
+                                    o.t0(),
+                                    o.dt(),
+                                    o.steps(),
+                                    o.every(),
+                                    idx,
+                                    maxRows,
+                                    o.threads(),
+                                    work -> runAll(
+                                            work, context, () -> batchProgress.update(batchDone.get() / batchSteps)),
+                                    batchDone); // interruptible (Ctrl-C), with the progress display of the scalar path
+        } finally {
+            if (batchProgress != null) batchProgress.finish();
+        }
         if (vectorised != null) {
             t0 = lap("integrate (batch path)", t0);
             long integrated = t0;

@@ -133,6 +133,7 @@ public final class BatchSimulator {
      * @param runner runs the workers on threads of the caller's and waits for them, interruptibly
      *     (Ctrl-C); the workers stop at their next step when it returns or throws. Null: plain
      *     threads (the calling thread for one worker), not interruptible.
+     * @param sampleSteps counts the sample-steps done, for a progress display (or null)
      * @return per sample, the recorded rows (maxRows x recorded.length), or null when the scalar
      *     path must run instead
      */
@@ -150,7 +151,8 @@ public final class BatchSimulator {
             int[] recorded,
             int maxRows,
             int threads,
-            java.util.function.Consumer<Runnable[]> runner) {
+            java.util.function.Consumer<Runnable[]> runner,
+            java.util.concurrent.atomic.AtomicLong sampleSteps) {
         long started = System.nanoTime(), cpu0 = threadCpu();
         int samples = initial.length;
         if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
@@ -189,7 +191,7 @@ public final class BatchSimulator {
             work[k] = () -> {
                 long mine = threadCpu();
                 try {
-                    Worker w = new Worker(program, chunk, stages, recorded, stop);
+                    Worker w = new Worker(program, chunk, stages, recorded, stop, sampleSteps);
                     for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
                         int first = c * chunk;
                         int n = Math.min(chunk, samples - first);
@@ -246,14 +248,18 @@ public final class BatchSimulator {
         final int[] recorded;
 
         final java.util.concurrent.atomic.AtomicBoolean stop;
+        /** Sample-steps done, for the caller's progress display; null if it shows none. */
+        final java.util.concurrent.atomic.AtomicLong done;
 
         Worker(
                 BatchProgram program,
                 int chunk,
                 int stages,
                 int[] recorded,
-                java.util.concurrent.atomic.AtomicBoolean stop) {
+                java.util.concurrent.atomic.AtomicBoolean stop,
+                java.util.concurrent.atomic.AtomicLong done) {
             this.stop = stop;
+            this.done = done;
             this.frame = program.new Frame(chunk);
             this.size = program.stateSize;
             this.y = new double[size][chunk];
@@ -301,6 +307,7 @@ public final class BatchSimulator {
                     untilRecord = every;
                     record(out, first, n, rows++);
                 }
+                if (done != null) done.addAndGet(n);
             }
             for (int i = 0; i < n; i++) if (acc[i] != 0 || Double.isNaN(acc[i])) return false;
             return true;
