@@ -27,7 +27,31 @@ public final class Elementwise {
             MIN,
             MAX,
             ATAN2,
-            HYPOT
+            HYPOT;
+
+            /** The operator on two numbers: the one definition the scalar and the batch paths share. */
+            public double apply(double x, double y) {
+                return switch (this) {
+                    case ADD -> x + y;
+                    case SUB -> x - y;
+                    case MUL -> x * y;
+                    case DIV -> x / y;
+                    case MOD -> Operators.mod(x, y);
+                    case POW -> Math.pow(x, y);
+                    case LT -> x < y ? 1 : 0;
+                    case LE -> x <= y ? 1 : 0;
+                    case GT -> x > y ? 1 : 0;
+                    case GE -> x >= y ? 1 : 0;
+                    case EQ -> x == y ? 1 : 0;
+                    case NE -> x != y ? 1 : 0;
+                    case AND -> x != 0 && y != 0 ? 1 : 0;
+                    case OR -> x != 0 || y != 0 ? 1 : 0;
+                    case MIN -> Math.min(x, y);
+                    case MAX -> Math.max(x, y);
+                    case ATAN2 -> Math.atan2(x, y);
+                    case HYPOT -> Math.hypot(x, y);
+                };
+            }
         }
 
         @Child
@@ -64,28 +88,7 @@ public final class Elementwise {
 
         @Override
         public double at(Workspace w, int i) {
-            double x = a.at(w, i);
-            double y = b.at(w, i);
-            return switch (kind) {
-                case ADD -> x + y;
-                case SUB -> x - y;
-                case MUL -> x * y;
-                case DIV -> x / y;
-                case MOD -> Operators.mod(x, y);
-                case POW -> Math.pow(x, y);
-                case LT -> x < y ? 1 : 0;
-                case LE -> x <= y ? 1 : 0;
-                case GT -> x > y ? 1 : 0;
-                case GE -> x >= y ? 1 : 0;
-                case EQ -> x == y ? 1 : 0;
-                case NE -> x != y ? 1 : 0;
-                case AND -> x != 0 && y != 0 ? 1 : 0;
-                case OR -> x != 0 || y != 0 ? 1 : 0;
-                case MIN -> Math.min(x, y);
-                case MAX -> Math.max(x, y);
-                case ATAN2 -> Math.atan2(x, y);
-                case HYPOT -> Math.hypot(x, y);
-            };
+            return kind.apply(a.at(w, i), b.at(w, i));
         }
     }
 

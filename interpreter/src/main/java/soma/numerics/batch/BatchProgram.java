@@ -13,7 +13,6 @@ import soma.model.nodes.MNode;
 import soma.model.nodes.Materialized;
 import soma.model.nodes.Rhs;
 import soma.runtime.MathFunctions;
-import soma.runtime.Operators;
 import soma.util.FastMath;
 
 /**
@@ -468,26 +467,7 @@ public final class BatchProgram {
 
     /** The scalar path's binary operators ({@link Elementwise.Binary}), for folding and the rare kinds. */
     static double apply(Elementwise.Binary.Kind kind, double x, double y) {
-        return switch (kind) {
-            case ADD -> x + y;
-            case SUB -> x - y;
-            case MUL -> x * y;
-            case DIV -> x / y;
-            case MOD -> Operators.mod(x, y);
-            case POW -> Math.pow(x, y);
-            case LT -> x < y ? 1 : 0;
-            case LE -> x <= y ? 1 : 0;
-            case GT -> x > y ? 1 : 0;
-            case GE -> x >= y ? 1 : 0;
-            case EQ -> x == y ? 1 : 0;
-            case NE -> x != y ? 1 : 0;
-            case AND -> x != 0 && y != 0 ? 1 : 0;
-            case OR -> x != 0 || y != 0 ? 1 : 0;
-            case MIN -> Math.min(x, y);
-            case MAX -> Math.max(x, y);
-            case ATAN2 -> Math.atan2(x, y);
-            case HYPOT -> Math.hypot(x, y);
-        };
+        return kind.apply(x, y);
     }
 
     enum U {
