@@ -10,6 +10,7 @@ import soma.dist.Wire;
 import soma.model.ModelInstance;
 import soma.numerics.Simulator;
 import soma.numerics.Trajectory;
+import soma.numerics.batch.BatchSimulator;
 import soma.plot.Charts;
 import soma.plot.PlotSpec;
 import soma.runtime.Printer;
@@ -65,7 +66,12 @@ final class SweepBuiltins {
         List<byte[]> results = dist.run("sweep", parts, p -> {
             int from = (int) ((long) n * p / parts), to = (int) ((long) n * (p + 1) / parts);
             try {
-                return Wire.encode(slice(a, model, sim, names, Arrays.copyOfRange(batch, from, to), statistic));
+                double[][] part = Arrays.copyOfRange(batch, from, to);
+                // a slice runs on the path the whole grid would take, so the parts equal the whole bit for bit
+                return Wire.encode(
+                        n >= BatchSimulator.MIN_SAMPLES
+                                ? BatchSimulator.atAnySize(() -> slice(a, model, sim, names, part, statistic))
+                                : slice(a, model, sim, names, part, statistic));
             } catch (SomaError | AbstractTruffleException e) {
                 if (parts == 1) throw e;
                 throw new SomaError("in sweep partition " + (p + 1) + " of " + parts + " (samples " + from + " to "

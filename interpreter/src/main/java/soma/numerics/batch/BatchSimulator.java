@@ -105,6 +105,24 @@ public final class BatchSimulator {
     }
 
     private static final ThreadLocal<Boolean> EXACT = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> ANY_SIZE = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs body with batches started on this thread taking the batch path at any size, even under
+     * {@link #MIN_SAMPLES}: for the slices of a larger batch (a sweep split into partitions), whose
+     * values must equal those of the whole batch bit for bit. The batch path's functions are not
+     * the scalar path's in the last bits, so a slice must not fall back to the scalar path only
+     * because it is small.
+     */
+    public static <T> T atAnySize(java.util.function.Supplier<T> body) {
+        boolean before = ANY_SIZE.get();
+        ANY_SIZE.set(true);
+        try {
+            return body.get();
+        } finally {
+            ANY_SIZE.set(before);
+        }
+    }
 
     /**
      * Runs body with the platform's Math functions in batches started on this thread (the scalar
@@ -155,7 +173,7 @@ public final class BatchSimulator {
             java.util.concurrent.atomic.AtomicLong sampleSteps) {
         long started = System.nanoTime(), cpu0 = threadCpu();
         int samples = initial.length;
-        if (!enabled || samples < MIN_SAMPLES || (stages != 1 && stages != 4)) return null;
+        if (!enabled || (samples < MIN_SAMPLES && !ANY_SIZE.get()) || (stages != 1 && stages != 4)) return null;
         boolean exact = EXACT.get(), generate = GENERATE;
         Object key = modelKey == null ? null : key(modelKey, constants, stages, dt, exact, generate);
         BatchProgram known = key == null ? null : PROGRAMS.get(key);
