@@ -301,7 +301,11 @@ public final class BatchProgram {
         }
     }
 
-    /** The binary operation, specialised by operator and operand kinds (one small loop each). */
+    /**
+     * The binary operation, specialised by operator and operand kinds (one small loop each). The
+     * classes below look alike on purpose: C2 vectorises a loop whose body is one fixed operator,
+     * not one that switches on the operator per element ({@link Bin#run} for the rare kinds).
+     */
     static Bin binaryOp(Elementwise.Binary.Kind kind, Ref a, Ref b, int out) {
         boolean va = !a.constant(), vb = !b.constant();
         return switch (kind) {
