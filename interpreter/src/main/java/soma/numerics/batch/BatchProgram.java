@@ -780,6 +780,7 @@ public final class BatchProgram {
                     next[e] = binary(add, y[e], binary(mul, Ref.of(h / 6), sum));
                 }
             }
+            dropUnread(next);
             return allocate(next, generate);
         }
 
@@ -939,8 +940,64 @@ public final class BatchProgram {
             return values[values.length == 1 ? 0 : i];
         }
 
+        /** Registers holding -x, by register: the x (for the rewrites of {@link #simplified}). */
+        final Map<Integer, Ref> negated = new HashMap<>();
+
+        private Ref negatedOf(Ref r) {
+            return r.constant() ? null : negated.get(r.slot());
+        }
+
+        private static boolean is(Ref r, double v) {
+            return r.constant() && Double.doubleToRawLongBits(r.value()) == Double.doubleToRawLongBits(v);
+        }
+
+        /**
+         * The same value by fewer operations, bit for bit in IEEE arithmetic (signed zeros, NaN and
+         * infinities included), or null: x + (-y) = x - y, (-x) + y = y - x, x - (-y) = x + y,
+         * x + (-0) = x - (+0) = x * 1 = x / 1 = x, (-x)(-y) = xy, (-x) c = x (-c), (-x) / c = x / (-c),
+         * x (-1) = -x. Sensitivity systems are full of these (the derivative of a - b, of -x, ...).
+         * A negation left unread is dropped before allocation.
+         */
+        private Ref simplified(Elementwise.Binary.Kind kind, Ref a, Ref b) {
+            Ref na = negatedOf(a), nb = negatedOf(b);
+            Elementwise.Binary.Kind add = Elementwise.Binary.Kind.ADD,
+                    sub = Elementwise.Binary.Kind.SUB,
+                    mul = Elementwise.Binary.Kind.MUL,
+                    div = Elementwise.Binary.Kind.DIV;
+            switch (kind) {
+                case ADD -> {
+                    if (nb != null) return binary(sub, a, nb);
+                    if (na != null) return binary(sub, b, na);
+                    if (is(b, -0.0)) return a;
+                    if (is(a, -0.0)) return b;
+                }
+                case SUB -> {
+                    if (nb != null) return binary(add, a, nb);
+                    if (is(b, 0.0)) return a;
+                }
+                case MUL -> {
+                    if (na != null && nb != null) return binary(mul, na, nb);
+                    if (is(b, 1.0)) return a;
+                    if (is(a, 1.0)) return b;
+                    if (is(b, -1.0)) return unary(U.NEG, null, a);
+                    if (is(a, -1.0)) return unary(U.NEG, null, b);
+                    if (na != null && b.constant()) return binary(mul, na, Ref.of(-b.value()));
+                    if (nb != null && a.constant()) return binary(mul, Ref.of(-a.value()), nb);
+                }
+                case DIV -> {
+                    if (is(b, 1.0)) return a;
+                    if (na != null && b.constant()) return binary(div, na, Ref.of(-b.value()));
+                    if (na != null && nb != null) return binary(div, na, nb);
+                }
+                default -> {}
+            }
+            return null;
+        }
+
         private Ref binary(Elementwise.Binary.Kind kind, Ref a, Ref b) {
             if (a.constant() && b.constant()) return Ref.of(apply(kind, a.value(), b.value()));
+            Ref simpler = simplified(kind, a, b);
+            if (simpler != null) return simpler;
             List<Object> key = List.of(kind, a, b);
             Ref known = cse.get(key);
             if (known != null) return known;
@@ -952,6 +1009,7 @@ public final class BatchProgram {
         }
 
         private Ref unary(U kind, DoubleUnaryOperator f, Ref a) {
+            if (kind == U.NEG && negatedOf(a) != null) return negatedOf(a); // -(-x) = x
             List<Object> key = f == null ? List.of(kind, a) : List.of(kind, f, a);
             Ref known = cse.get(key);
             if (known != null) return known;
@@ -959,7 +1017,26 @@ public final class BatchProgram {
             ops.add(new Un(kind, f, a, out));
             Ref r = new Ref(out, 0);
             cse.put(key, r);
+            if (kind == U.NEG) negated.put(out, a);
             return r;
+        }
+
+        /** Drops the operations none of whose results is read (negations the rewrites made unread). */
+        private void dropUnread(Ref[] next) {
+            java.util.Set<Integer> live = new java.util.HashSet<>();
+            for (Ref r : next) if (!r.constant()) live.add(r.slot());
+            List<Op> kept = new ArrayList<>();
+            for (int k = ops.size() - 1; k >= 0; k--) {
+                Op op = ops.get(k);
+                boolean read = false;
+                for (int o : op.out) read |= live.contains(o);
+                if (!read) continue;
+                kept.add(op);
+                for (Ref r : op.inputs()) if (!r.constant()) live.add(r.slot());
+            }
+            java.util.Collections.reverse(kept);
+            ops.clear();
+            ops.addAll(kept);
         }
 
         /** Fused operations (code generation): plain arithmetic. */
