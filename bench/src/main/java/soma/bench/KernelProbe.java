@@ -12,7 +12,8 @@ import soma.numerics.batch.BatchSimulator;
 /**
  * {@code soma bench kernel [seconds]}: the batch kernel alone (thread CPU time of
  * BatchSimulator.run, best of the calls) on FHN, STG and STG with two sensitivities, with the
- * generated code and with the operations one by one: for tuning the batch path.
+ * generated code, with the operations one by one, and in exact mode (the platform's functions, as
+ * EPI's simulations): for tuning the batch path. {@code -Dsoma.kernel.only=stg} measures one.
  */
 final class KernelProbe {
     private KernelProbe() {}
@@ -31,25 +32,27 @@ final class KernelProbe {
             for (int k = 0; k < names.length; k++) {
                 if (only != null && !only.contains(names[k])) continue;
                 Value f = context.eval(Source.create(SomaLanguage.ID, names[k]));
-                // both ways in alternating rounds, the best of each: neither is measured only while C2 is still
-                // compiling
-                double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
+                // the ways in alternating rounds, the best of each: none is measured only while C2 is still compiling;
+                // the third: exact mode (the platform's functions, as EPI runs its simulations), generated code
+                String[] ways = {"generated", "one by one", "exact"};
+                double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
                 for (int round = 0; round < 4; round++) {
-                    for (int g = 0; g < 2; g++) {
-                        BatchSimulator.setGenerate(g == 0);
-                        long end = System.nanoTime() + (long) (seconds / 8 * 1e9);
+                    for (int g = 0; g < ways.length; g++) {
+                        BatchSimulator.setGenerate(g != 1);
+                        long end = System.nanoTime() + (long) (seconds / 12 * 1e9);
                         do {
-                            f.execute(1.0);
+                            if (g == 2) BatchSimulator.exactly(() -> f.execute(1.0));
+                            else f.execute(1.0);
                             best[g] = Math.min(best[g], BatchSimulator.lastNanos() / 1e9);
                         } while (System.nanoTime() < end);
                     }
                 }
-                for (int g = 0; g < 2; g++)
+                for (int g = 0; g < ways.length; g++)
                     System.out.printf(
                             Locale.ROOT,
                             "%-10s %-10s %10.2f ms  %.3e sample-steps/s (thread CPU time)%n",
                             names[k],
-                            g == 0 ? "generated" : "one by one",
+                            ways[g],
                             best[g] * 1e3,
                             work[k] / best[g]);
             }
