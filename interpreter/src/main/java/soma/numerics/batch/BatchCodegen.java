@@ -34,8 +34,8 @@ final class BatchCodegen {
     private BatchCodegen() {}
 
     private static final ClassDesc SCRATCH = ClassDesc.of("soma.util.FastMath$Scratch");
-    private static final ClassDesc OP = ClassDesc.of("soma.numerics.batch.BatchProgram$Op");
-    private static final ClassDesc LOOP = ClassDesc.of("soma.numerics.batch.BatchProgram$Loop");
+    private static final ClassDesc OP = ClassDesc.of("soma.numerics.batch.BatchOps$Op");
+    private static final ClassDesc LOOP = ClassDesc.of("soma.numerics.batch.BatchOps$Loop");
     private static final ClassDesc MATH = ClassDesc.of("java.lang.Math");
     private static final ClassDesc D1 = CD_double.arrayType();
     private static final ClassDesc D2 = CD_double.arrayType(2);
@@ -45,7 +45,7 @@ final class BatchCodegen {
     private static final AtomicLong COUNT = new AtomicLong();
 
     /** Loops by the text of their operations (operands, constants): a script that simulates the same model again reuses them. */
-    private static final Map<String, BatchProgram.Loop> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, BatchOps.Loop> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The operations with every run of fusable ones (segment[k] >= 0, consecutive, the same number)
@@ -53,8 +53,8 @@ final class BatchCodegen {
      * called through the program's one dispatch site, so C2 compiles each small loop on its own
      * (a method calling them all would grow too large to compile well).
      */
-    static BatchProgram.Op[] fuse(BatchProgram.Op[] ops, int[] segment) {
-        List<BatchProgram.Op> out = new ArrayList<>();
+    static BatchOps.Op[] fuse(BatchOps.Op[] ops, int[] segment) {
+        List<BatchOps.Op> out = new ArrayList<>();
         int k = 0;
         while (k < ops.length) {
             if (segment[k] < 0) {
@@ -63,25 +63,25 @@ final class BatchCodegen {
             }
             int from = k;
             while (k < ops.length && segment[k] == segment[from]) k++;
-            BatchProgram.Op[] parts = java.util.Arrays.copyOfRange(ops, from, k);
-            out.add(new BatchProgram.Fused(loopFor(parts), parts));
+            BatchOps.Op[] parts = java.util.Arrays.copyOfRange(ops, from, k);
+            out.add(new BatchOps.Fused(loopFor(parts), parts));
         }
-        return out.toArray(new BatchProgram.Op[0]);
+        return out.toArray(new BatchOps.Op[0]);
     }
 
     static long generated() {
         return COUNT.get();
     }
 
-    private static BatchProgram.Loop loopFor(BatchProgram.Op[] ops) {
+    private static BatchOps.Loop loopFor(BatchOps.Op[] ops) {
         StringBuilder key = new StringBuilder();
-        for (BatchProgram.Op op : ops) {
+        for (BatchOps.Op op : ops) {
             switch (op) {
-                case BatchProgram.Bin b -> key.append(b.kind);
-                case BatchProgram.Un u -> key.append(u.kind);
+                case BatchOps.Bin b -> key.append(b.kind);
+                case BatchOps.Un u -> key.append(u.kind);
                 default -> key.append(op.getClass().getSimpleName());
             }
-            for (BatchProgram.Ref r : op.inputs())
+            for (BatchOps.Ref r : op.inputs())
                 key.append(
                                 r.constant()
                                         ? "c" + Long.toHexString(Double.doubleToRawLongBits(r.value()))
@@ -91,15 +91,15 @@ final class BatchCodegen {
             key.append(';');
         }
         String text = key.toString();
-        BatchProgram.Loop known = CACHE.get(text);
+        BatchOps.Loop known = CACHE.get(text);
         if (known != null) return known;
         if (CACHE.size() > 4096) CACHE.clear();
-        BatchProgram.Loop made = define(ops);
+        BatchOps.Loop made = define(ops);
         CACHE.put(text, made);
         return made;
     }
 
-    private static BatchProgram.Loop define(BatchProgram.Op[] ops) {
+    private static BatchOps.Loop define(BatchOps.Op[] ops) {
         ClassDesc self = ClassDesc.of("soma.numerics.batch.BatchLoop" + COUNT.incrementAndGet());
         byte[] bytes = ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
@@ -113,7 +113,7 @@ final class BatchCodegen {
         });
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return (BatchProgram.Loop) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
+            return (BatchOps.Loop) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (RuntimeException | Error e) {
             throw e;
@@ -123,13 +123,12 @@ final class BatchCodegen {
     }
 
     /** for (i = 0; i < n; i++) { load the inputs; ops[from..to) into locals; store the results }. */
-    private static void loop(CodeBuilder code, BatchProgram.Op[] ops, int from, int to) {
+    private static void loop(CodeBuilder code, BatchOps.Op[] ops, int from, int to) {
         // rows read before this loop writes them (loaded at the top), rows written (stored at the bottom)
         Set<Integer> loaded = new LinkedHashSet<>(), written = new LinkedHashSet<>();
         for (int k = from; k < to; k++) {
-            for (BatchProgram.Ref r : ops[k].inputs())
-                if (isRow(r) && !written.contains(r.slot())) loaded.add(r.slot());
-            for (int o : ops[k].out) if (o < BatchProgram.LOCAL) written.add(o);
+            for (BatchOps.Ref r : ops[k].inputs()) if (isRow(r) && !written.contains(r.slot())) loaded.add(r.slot());
+            for (int o : ops[k].out) if (o < BatchOps.LOCAL) written.add(o);
         }
         int next = 4; // 0: this, 1: s, 2: n, 3: i
         Map<Integer, Integer> array = new HashMap<>();
@@ -164,9 +163,9 @@ final class BatchCodegen {
             code.dstore(loadedLocals.get(j++));
         }
         for (int k = from; k < to; k++) {
-            BatchProgram.Op op = ops[k];
+            BatchOps.Op op = ops[k];
             switch (op) {
-                case BatchProgram.Bin b -> {
+                case BatchOps.Bin b -> {
                     push(code, b.a, current);
                     push(code, b.b, current);
                     switch (b.fast) {
@@ -179,7 +178,7 @@ final class BatchCodegen {
                         default -> throw new IllegalStateException("not fusable: " + b.kind);
                     }
                 }
-                case BatchProgram.Un u -> {
+                case BatchOps.Un u -> {
                     push(code, u.a, current);
                     switch (u.kind) {
                         case NEG -> code.dneg();
@@ -207,11 +206,11 @@ final class BatchCodegen {
         code.return_();
     }
 
-    private static boolean isRow(BatchProgram.Ref r) {
-        return !r.constant() && r.slot() < BatchProgram.LOCAL;
+    private static boolean isRow(BatchOps.Ref r) {
+        return !r.constant() && r.slot() < BatchOps.LOCAL;
     }
 
-    private static void push(CodeBuilder code, BatchProgram.Ref r, Map<Integer, Integer> current) {
+    private static void push(CodeBuilder code, BatchOps.Ref r, Map<Integer, Integer> current) {
         if (r.constant()) {
             double v = r.value();
             if (Double.doubleToRawLongBits(v) == 0) code.dconst_0();

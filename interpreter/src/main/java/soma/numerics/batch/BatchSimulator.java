@@ -96,12 +96,7 @@ public final class BatchSimulator {
             parts.add(same ? new Values(constants[0][slot]) : "varies");
         }
         return new Key(
-                model,
-                stages,
-                Double.doubleToRawLongBits(h),
-                exact,
-                generate ? BatchProgram.Lowering.maxLoops : -1,
-                parts);
+                model, stages, Double.doubleToRawLongBits(h), exact, generate ? BatchLowering.maxLoops : -1, parts);
     }
 
     private static final ThreadLocal<Boolean> EXACT = ThreadLocal.withInitial(() -> false);
