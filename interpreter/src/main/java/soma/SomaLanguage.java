@@ -15,6 +15,7 @@ import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
 import org.graalvm.options.OptionValues;
+import soma.host.StartupTrace;
 import soma.nodes.scope.GlobalsScope;
 import soma.nodes.scope.InlineExpression;
 import soma.nodes.scope.ValueView;
@@ -116,7 +117,10 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
         boolean echo = source.getName() != null
                 && (source.getName().startsWith(REPL_SOURCE_PREFIX)
                         || source.getName().startsWith(CELL_SOURCE_PREFIX));
-        return Parsing.parseProgram(this, source, echo).getCallTarget();
+        StartupTrace.mark("parse");
+        CallTarget program = Parsing.parseProgram(this, source, echo).getCallTarget();
+        StartupTrace.mark("parsed");
+        return program;
     }
 
     /** A debugger's watch or console expression, evaluated where the program is stopped. */

@@ -69,6 +69,7 @@ public final class Contexts {
                 .out(out)
                 .err(err)
                 .build();
+        StartupTrace.mark("engine built");
         return context.engine(engine).build();
     }
 

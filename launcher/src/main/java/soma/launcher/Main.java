@@ -12,6 +12,7 @@ import soma.SomaLanguage;
 import soma.host.Contexts;
 import soma.host.ErrorReporter;
 import soma.host.ScriptSeed;
+import soma.host.StartupTrace;
 import soma.host.Tools;
 import soma.repl.Repl;
 import soma.util.GracefulStop;
@@ -42,7 +43,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
-        System.exit(run(argv));
+        StartupTrace.mark("main");
+        StartupTrace.profile();
+        int status = run(argv);
+        StartupTrace.mark("exit");
+        System.exit(status);
     }
 
     static int run(String[] argv) {
@@ -105,11 +110,13 @@ public final class Main {
                 Contexts.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
         ErrorReporter errors = new ErrorReporter(System.err, debug);
         try (Context context = Contexts.newContext(settings, tools.options(), System.in, System.out, System.err)) {
+            StartupTrace.mark("context built");
             if (!Contexts.isOptimizing(context)) {
                 System.err.println("soma: the Graal optimizing compiler is not active (runtime: "
                         + context.getEngine().getImplementationName() + "). Run Soma through bin/soma on JDK 25.");
                 return 2;
             }
+            StartupTrace.mark("compiler checked");
             if (code != null)
                 return evaluate(
                         context,
@@ -146,6 +153,7 @@ public final class Main {
         stopTrainingOnCtrlC();
         try {
             context.eval(source);
+            StartupTrace.mark("evaluated");
             return 0;
         } catch (PolyglotException e) {
             errors.report(e);
