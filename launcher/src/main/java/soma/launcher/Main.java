@@ -117,10 +117,14 @@ public final class Main {
                 return 2;
             }
             StartupTrace.mark("compiler checked");
+            // The script's value is not wanted (SomaLanguage.RUN_MIME); with a tool (profiler,
+            // debugger) the program stays the outermost frame, as the tool expects.
+            String run = tools.options().isEmpty() ? SomaLanguage.RUN_MIME : SomaLanguage.MIME;
             if (code != null)
                 return evaluate(
                         context,
                         Source.newBuilder(SomaLanguage.ID, code, "<command line>")
+                                .mimeType(run)
                                 .buildLiteral(),
                         errors);
             if (file != null) {
@@ -130,7 +134,9 @@ public final class Main {
                 }
                 Source source;
                 try {
-                    source = Source.newBuilder(SomaLanguage.ID, new File(file)).build();
+                    source = Source.newBuilder(SomaLanguage.ID, new File(file))
+                            .mimeType(run)
+                            .build();
                 } catch (IOException e) {
                     System.err.println("soma: cannot read " + file + ": " + e.getMessage());
                     return 1;
@@ -139,6 +145,7 @@ public final class Main {
             }
             if (System.console() == null || !System.console().isTerminal()) {
                 Source source = Source.newBuilder(SomaLanguage.ID, new String(System.in.readAllBytes()), "<stdin>")
+                        .mimeType(run)
                         .build();
                 return evaluate(context, source, errors);
             }
