@@ -11,6 +11,7 @@ import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
 import soma.host.Contexts;
 import soma.host.ErrorReporter;
+import soma.host.HeadStart;
 import soma.host.ScriptSeed;
 import soma.host.StartupTrace;
 import soma.host.Tools;
@@ -109,6 +110,7 @@ public final class Main {
         Contexts.Settings settings =
                 Contexts.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
         ErrorReporter errors = new ErrorReporter(System.err, debug);
+        HeadStart.begin(); // builtins and the parser, on the second core while the engine is built
         try (Context context = Contexts.newContext(settings, tools.options(), System.in, System.out, System.err)) {
             StartupTrace.mark("context built");
             if (!Contexts.isOptimizing(context)) {
