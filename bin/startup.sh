@@ -13,32 +13,41 @@
 RUNTIME="$TARGET/runtime"        # the jlink image (made from $JDK)
 AOT_CACHE="$TARGET/soma.aot"     # the ahead-of-time cache of the launcher (made after a build)
 
-# Modules of the JDK that Soma's image leaves out: Graal's own (the jar replaces them) and the
-# JDK's development tools.
+# Modules of the JDK that Soma's image leaves out: Graal's own (the jar replaces them), the JDK's
+# development tools, and Flight Recorder: with jdk.jfr in the image, Truffle registers its JFR
+# event listener while the engine starts, a tenth of a start of `soma -e` (issue 20); Soma uses
+# no JFR event, and a JFR recording turns the start-up cache off anyway.
 RUNTIME_EXCLUDED=" jdk.graal.compiler jdk.graal.compiler.management jdk.compiler jdk.javadoc jdk.jshell jdk.jlink \
 jdk.jpackage jdk.hotspot.agent jdk.jconsole jdk.jdeps jdk.jartool jdk.editpad jdk.jstatd jdk.jcmd jdk.internal.opt \
-jdk.internal.ed jdk.internal.le "
+jdk.internal.ed jdk.internal.le jdk.jfr jdk.management.jfr "
+# The image's layout: raised when RUNTIME_EXCLUDED changes, so that older images are made anew.
+RUNTIME_LAYOUT=2
 
-# What identifies the JDK an image was made from: its path and exact version.
-runtime_stamp() { echo "$JDK $(release_value "$JDK/release" JAVA_RUNTIME_VERSION)"; }
+# What identifies an image: the JDK it was made from (path and exact version) and its layout.
+runtime_stamp() {
+    release_value "$JDK/release" JAVA_RUNTIME_VERSION || true
+    STAMP="$JDK $REPLY layout $RUNTIME_LAYOUT"
+}
 
-# The stamp of the image, read without starting anything.
+# The stamp of the image into IMAGE_STAMP, read without starting anything.
 image_stamp() {
-    local line=""
-    [ -r "$RUNTIME/soma-jdk" ] && IFS= read -r line <"$RUNTIME/soma-jdk"
-    echo "$line"
+    IMAGE_STAMP=""
+    [ -r "$RUNTIME/soma-jdk" ] && IFS= read -r IMAGE_STAMP <"$RUNTIME/soma-jdk"
+    return 0
 }
 
 # Makes $RUNTIME from $JDK when it is missing or from another JDK; false when it cannot be made.
 prepare_runtime() {
-    local stamp modules m
-    stamp="$(runtime_stamp)"
-    if [ -x "$RUNTIME/bin/java" ] && [ "$(image_stamp)" = "$stamp" ]; then
+    local modules m
+    runtime_stamp
+    image_stamp
+    if [ -x "$RUNTIME/bin/java" ] && [ "$IMAGE_STAMP" = "$STAMP" ]; then
         return 0
     fi
     [ -x "$JDK/bin/jlink" ] || return 1
     modules=""
-    for m in $(release_value "$JDK/release" MODULES); do
+    release_value "$JDK/release" MODULES || true
+    for m in $REPLY; do
         case "$RUNTIME_EXCLUDED" in *" $m "*) ;; *) modules="$modules,$m" ;; esac
     done
     [ -n "$modules" ] || return 1
@@ -50,19 +59,25 @@ prepare_runtime() {
         rm -rf "$tmp"
         return 1
     fi
-    echo "$stamp" >"$tmp/soma-jdk"
+    echo "$STAMP" >"$tmp/soma-jdk"
     rm -rf "$RUNTIME" "$AOT_CACHE"   # an image of another JDK, and the cache made on it
     # -T: never into an image that a run started at the same time has just put there
     mv -T "$tmp" "$RUNTIME" 2>/dev/null || rm -rf "$tmp"
-    [ -x "$RUNTIME/bin/java" ] && [ "$(image_stamp)" = "$stamp" ]
+    image_stamp
+    [ -x "$RUNTIME/bin/java" ] && [ "$IMAGE_STAMP" = "$STAMP" ]
 }
 
 # A file (the cache, or the mark of a failed attempt) is fresh when it is newer than every jar on
-# the module path and than the image.
+# the module path, than their folders (a jar added or removed) and than the image. Bash's own -nt
+# on each, not find: no process started on every run.
 fresh_for_build() {
     [ -f "$1" ] || return 1
-    [ -z "$(find "$TARGET/soma.jar" "$TARGET/lib" "$TARGET/upgrade" "$LAUNCHER/soma-launcher.jar" "$LAUNCHER/lib" \
-        "$RUNTIME/soma-jdk" -newer "$1" -print -quit 2>/dev/null)" ]
+    local f
+    for f in "$TARGET/soma.jar" "$TARGET/lib" "$TARGET"/lib/* "$TARGET/upgrade" "$TARGET"/upgrade/* \
+            "$LAUNCHER/soma-launcher.jar" "$LAUNCHER/lib" "$LAUNCHER"/lib/* "$RUNTIME/soma-jdk"; do
+        [ "$f" -nt "$1" ] && return 1
+    done
+    return 0
 }
 
 # A training run of the launcher that writes the cache (atomically: a run at the same time keeps

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import soma.builtins.Builtins;
 import soma.dist.Distribution;
+import soma.host.StartupTrace;
 import soma.random.Rng;
 import soma.runtime.BoundMethods;
 import soma.runtime.GlobalScope;
@@ -45,7 +46,9 @@ public final class SomaContext implements Host {
         this.home = h.isEmpty() ? Path.of(".").toAbsolutePath() : Path.of(h);
         this.rng = new Rng(env.getOptions().get(SomaLanguage.Seed));
         this.dist = new Distribution(env.getOptions().get(SomaLanguage.Seed), args);
+        StartupTrace.mark("language context");
         Builtins.installAll(language, globals);
+        StartupTrace.mark("builtins installed");
         BoundMethods.install(new BoundMethods.Table() {
             @Override
             public SomaFunction bind(String type, String name, Object receiver) {

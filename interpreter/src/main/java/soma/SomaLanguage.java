@@ -5,16 +5,20 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.ExecutableNode;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
 import org.graalvm.options.OptionValues;
+import soma.host.StartupTrace;
 import soma.nodes.scope.GlobalsScope;
 import soma.nodes.scope.InlineExpression;
 import soma.nodes.scope.ValueView;
@@ -30,7 +34,7 @@ import soma.util.Interrupts;
         id = SomaLanguage.ID,
         name = "Soma",
         defaultMimeType = SomaLanguage.MIME,
-        characterMimeTypes = SomaLanguage.MIME,
+        characterMimeTypes = {SomaLanguage.MIME, SomaLanguage.RUN_MIME},
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
         fileTypeDetectors = {},
         website = "https://github.com/soma-lang")
@@ -45,6 +49,13 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
     public static final String ID = "soma";
     public static final String VERSION = "0.1.0";
     public static final String MIME = "application/x-soma";
+    /**
+     * A script run for its effects (bin/soma FILE, -e): its value is not wanted. The polyglot API
+     * wraps the value a context.eval returns in a Value, and for the first value of a class (Nil,
+     * a record) Truffle builds some seventy call targets, a sixth of the start of {@code soma -e
+     * 'print(1)'} (issue 20); sources of this type return a boolean instead, which needs none.
+     */
+    public static final String RUN_MIME = "application/x-soma-run";
     /** Sources whose name starts with this are REPL inputs: the value of a final expression is echoed. */
     public static final String REPL_SOURCE_PREFIX = "<repl";
     /** Notebook cells ("cell[3]") echo their last value too; errors then name the cell. */
@@ -116,7 +127,37 @@ public final class SomaLanguage extends TruffleLanguage<SomaContext> {
         boolean echo = source.getName() != null
                 && (source.getName().startsWith(REPL_SOURCE_PREFIX)
                         || source.getName().startsWith(CELL_SOURCE_PREFIX));
-        return Parsing.parseProgram(this, source, echo).getCallTarget();
+        StartupTrace.mark("parse");
+        CallTarget program = Parsing.parseProgram(this, source, echo).getCallTarget();
+        StartupTrace.mark("parsed");
+        return RUN_MIME.equals(source.getMimeType()) ? new RunForEffect(this, program).getCallTarget() : program;
+    }
+
+    /** Runs a program and returns true (see {@link #RUN_MIME}); internal, so no trace or debugger shows it. */
+    private static final class RunForEffect extends RootNode {
+        @Child
+        private DirectCallNode program;
+
+        RunForEffect(SomaLanguage language, CallTarget program) {
+            super(language);
+            this.program = DirectCallNode.create(program);
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            program.call(frame.getArguments());
+            return true;
+        }
+
+        @Override
+        public boolean isInternal() {
+            return true;
+        }
+
+        @Override
+        public String getName() {
+            return "<run>";
+        }
     }
 
     /** A debugger's watch or console expression, evaluated where the program is stopped. */

@@ -1,10 +1,10 @@
 package soma.host;
 
+import com.oracle.truffle.api.Truffle;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -69,16 +69,19 @@ public final class Contexts {
                 .out(out)
                 .err(err)
                 .build();
+        StartupTrace.mark("engine built");
         return context.engine(engine).build();
     }
 
     /**
      * True when Truffle runs on the Graal optimizing compiler. Without it (wrong JDK or flags)
-     * everything is many times slower, so the launcher refuses to go on silently.
+     * everything is many times slower, so the launcher refuses to go on silently. Truffle's
+     * runtime tells by its class: its fallback is DefaultTruffleRuntime ("Interpreted"), the
+     * optimizing ones live in com.oracle.truffle.runtime. Not by the engine's name: to give it,
+     * Graal builds its compiler configuration, some 5% of a start that compiles nothing (issue 20).
      */
     public static boolean isOptimizing(Context context) {
-        String name = context.getEngine().getImplementationName();
-        return !name.toLowerCase(Locale.ROOT).contains("interpreted")
-                && !name.toLowerCase(Locale.ROOT).contains("fallback");
+        context.getEngine(); // the engine, and with it Truffle's runtime, exists
+        return Truffle.getRuntime().getClass().getName().startsWith("com.oracle.truffle.runtime.");
     }
 }

@@ -128,9 +128,17 @@ public final class Simulator {
                     + " has " + model.stateSize + " state elements");
         }
         constants[0] = model.constants(sampleValues[0]);
+        // quickBatch holds only when no state's size or initial value uses a batched parameter, and
+        // its samples share the instance's initial values: one initial state serves every sample
+        // (the per-sample conversion of, say, STG's V0 list to a tensor took longer than the constants)
+        double[] shared = quick != null ? model.initial(sampleValues[0]) : null;
         IntStream.range(0, samples).parallel().forEach(s -> {
             if (s > 0) constants[s] = model.constants(sampleValues[s], sampleValues[0], constants[0]);
-            initial[s] = model.initial(sampleValues[s]);
+            initial[s] = shared != null
+                            && sampleValues[s].inits() == sampleValues[0].inits()
+                            && sampleValues[s].sizes() == sampleValues[0].sizes()
+                    ? shared.clone()
+                    : model.initial(sampleValues[s]);
             if (o.from() != null)
                 System.arraycopy(o.from(), 0, initial[s], 0, o.from().length); // tangents (if any) start at 0
         });
@@ -363,8 +371,18 @@ public final class Simulator {
                 int offset = col;
                 int w = width;
                 IntStream.range(0, samples).parallel().forEach(k -> {
-                    for (int r = 0; r < rows; r++)
-                        System.arraycopy(out[k], r * w + offset, gathered, (k * rows + r) * n, n);
+                    if (n == w) { // the only recorded variable: the sample's rows are already its block
+                        System.arraycopy(out[k], 0, gathered, k * rows * n, rows * n);
+                        return;
+                    }
+                    double[] from = out[k];
+                    int to = k * rows * n;
+                    if (n >= 16) {
+                        for (int r = 0; r < rows; r++) System.arraycopy(from, r * w + offset, gathered, to + r * n, n);
+                    } else { // a few elements per row: a plain loop, not a call of arraycopy per row
+                        for (int r = 0; r < rows; r++)
+                            for (int i = 0; i < n; i++) gathered[to + r * n + i] = from[r * w + offset + i];
+                    }
                 });
                 data = gathered;
             }

@@ -22,6 +22,8 @@ final class Indexer {
     record Selection(int[] shape, int[] offsets) {}
 
     static Tensor get(Tensor t, Index[] idx) {
+        Tensor basic = basic(t, idx);
+        if (basic != null) return basic;
         Selection s = resolve(t, idx);
         int n = s.offsets.length;
         double[] re = new double[n];
@@ -55,6 +57,64 @@ final class Indexer {
             t.re[o] = t.isBool ? (v != 0 ? 1 : 0) : v; // a bool tensor stays 0/1
             if (t.im != null) t.im[o] = value.im == null ? 0 : value.im[w.ia];
         }
+    }
+
+    /**
+     * get for integers and slices alone (the usual {@code run.V[:, :, 2]}): the selection is a
+     * strided block, copied row by row without the offset table of {@link #resolve} (an int per
+     * element, built by outer sums, which took longer than the copy). Null when an index is a list
+     * or a mask, or there are too many (resolve says so, in its words); the same checks in the same
+     * order otherwise.
+     */
+    private static Tensor basic(Tensor t, Index[] idx) {
+        int rank = t.rank();
+        if (idx.length > rank) return null;
+        for (Index ix : idx) if (ix instanceof Index.Take || ix instanceof Index.Mask) return null;
+        int[] strides = Shape.strides(t.shape);
+        int[] counts = new int[rank], steps = new int[rank];
+        int dims = 0, base = 0;
+        for (int axis = 0; axis < rank; axis++) {
+            Index ix = axis < idx.length ? idx[axis] : Index.ALL;
+            if (ix instanceof Index.At at) {
+                base += strides[axis] * position(at.index(), axis, t.shape[axis]);
+            } else if (ix instanceof Index.Slice sl) {
+                int[] pos = slice(sl, axis, t.shape[axis]);
+                if (pos.length > 0) base += pos[0] * strides[axis];
+                counts[dims] = pos.length;
+                steps[dims++] = (sl.step() == null ? 1 : sl.step()) * strides[axis];
+            } else {
+                counts[dims] = t.shape[axis];
+                steps[dims++] = strides[axis];
+            }
+        }
+        int[] shape = Arrays.copyOf(counts, dims);
+        int size = Shape.size(shape);
+        double[] re = new double[size];
+        double[] im = t.im == null ? null : new double[size];
+        if (dims == 0) {
+            re[0] = t.re[base];
+            if (im != null) im[0] = t.im[base];
+            return new Tensor(shape, re, im, t.isBool);
+        }
+        int inner = counts[dims - 1], step = steps[dims - 1];
+        int[] at = new int[dims - 1];
+        int from = base;
+        for (int k = 0; k < size; k += inner) {
+            copy(t.re, from, step, re, k, inner);
+            if (im != null) copy(t.im, from, step, im, k, inner);
+            for (int q = dims - 2; q >= 0; q--) { // the next row: an odometer over the outer axes
+                from += steps[q];
+                if (++at[q] < counts[q]) break;
+                from -= steps[q] * counts[q];
+                at[q] = 0;
+            }
+        }
+        return new Tensor(shape, re, im, t.isBool);
+    }
+
+    private static void copy(double[] src, int from, int step, double[] dst, int to, int n) {
+        if (step == 1) System.arraycopy(src, from, dst, to, n);
+        else for (int i = 0; i < n; i++) dst[to + i] = src[from + i * step];
     }
 
     /** A fancy index after normalisation: the source axis and one position per broadcast element. */

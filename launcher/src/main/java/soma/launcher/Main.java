@@ -11,7 +11,9 @@ import org.graalvm.polyglot.Source;
 import soma.SomaLanguage;
 import soma.host.Contexts;
 import soma.host.ErrorReporter;
+import soma.host.HeadStart;
 import soma.host.ScriptSeed;
+import soma.host.StartupTrace;
 import soma.host.Tools;
 import soma.repl.Repl;
 import soma.util.GracefulStop;
@@ -42,7 +44,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
-        System.exit(run(argv));
+        StartupTrace.mark("main");
+        StartupTrace.profile();
+        int status = run(argv);
+        StartupTrace.mark("exit");
+        System.exit(status);
     }
 
     static int run(String[] argv) {
@@ -104,16 +110,23 @@ public final class Main {
         Contexts.Settings settings =
                 Contexts.Settings.defaults().withSeed(seed == null ? 0 : seed).withArgs(programArgs);
         ErrorReporter errors = new ErrorReporter(System.err, debug);
+        HeadStart.begin(); // builtins and the parser, on the second core while the engine is built
         try (Context context = Contexts.newContext(settings, tools.options(), System.in, System.out, System.err)) {
+            StartupTrace.mark("context built");
             if (!Contexts.isOptimizing(context)) {
                 System.err.println("soma: the Graal optimizing compiler is not active (runtime: "
                         + context.getEngine().getImplementationName() + "). Run Soma through bin/soma on JDK 25.");
                 return 2;
             }
+            StartupTrace.mark("compiler checked");
+            // The script's value is not wanted (SomaLanguage.RUN_MIME); with a tool (profiler,
+            // debugger) the program stays the outermost frame, as the tool expects.
+            String run = tools.options().isEmpty() ? SomaLanguage.RUN_MIME : SomaLanguage.MIME;
             if (code != null)
                 return evaluate(
                         context,
                         Source.newBuilder(SomaLanguage.ID, code, "<command line>")
+                                .mimeType(run)
                                 .buildLiteral(),
                         errors);
             if (file != null) {
@@ -123,7 +136,9 @@ public final class Main {
                 }
                 Source source;
                 try {
-                    source = Source.newBuilder(SomaLanguage.ID, new File(file)).build();
+                    source = Source.newBuilder(SomaLanguage.ID, new File(file))
+                            .mimeType(run)
+                            .build();
                 } catch (IOException e) {
                     System.err.println("soma: cannot read " + file + ": " + e.getMessage());
                     return 1;
@@ -132,6 +147,7 @@ public final class Main {
             }
             if (System.console() == null || !System.console().isTerminal()) {
                 Source source = Source.newBuilder(SomaLanguage.ID, new String(System.in.readAllBytes()), "<stdin>")
+                        .mimeType(run)
                         .build();
                 return evaluate(context, source, errors);
             }
@@ -146,6 +162,7 @@ public final class Main {
         stopTrainingOnCtrlC();
         try {
             context.eval(source);
+            StartupTrace.mark("evaluated");
             return 0;
         } catch (PolyglotException e) {
             errors.report(e);
