@@ -111,6 +111,8 @@ fast_start() {
     )
     AOT_OPTS=()
     [ "${SOMA_FAST_START:-1}" != "0" ] || return 0
+    # a JFR recording (SOMA_JAVA_OPTS=-XX:StartFlightRecording...) needs the JDK: the image has no jdk.jfr
+    case "${SOMA_JAVA_OPTS:-}" in *FlightRecord*) return 0 ;; esac
     prepare_runtime || return 0
     local jars=("$TARGET"/upgrade/compiler-*.jar)
     local compiler="${jars[0]}"
