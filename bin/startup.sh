@@ -94,6 +94,8 @@ make_aot_cache() {
             -Dpolyglot.engine.BackgroundCompilation=false \
             -m soma.launcher/soma.launcher.Main "$SOMA_HOME/bin/training.soma") >"$log" 2>&1 && [ -s "$tmp" ]; then
         mv -f "$tmp" "$AOT_CACHE"
+        module_path
+        echo "$MODULE_PATH" >"$AOT_CACHE.modules"
     else
         rm -f "$tmp" "$tmp.config"
         touch "$AOT_CACHE.failed" # Soma runs without the cache until the next build (see the log)
@@ -109,20 +111,58 @@ fast_start() {
     )
     AOT_OPTS=()
     [ "${SOMA_FAST_START:-1}" != "0" ] || return 0
+    # a JFR recording (SOMA_JAVA_OPTS=-XX:StartFlightRecording...) needs the JDK: the image has no jdk.jfr
+    case "${SOMA_JAVA_OPTS:-}" in *FlightRecord*) return 0 ;; esac
     prepare_runtime || return 0
     local jars=("$TARGET"/upgrade/compiler-*.jar)
     local compiler="${jars[0]}"
     [ -f "$compiler" ] || return 0
     JAVA="$RUNTIME/bin/java"
+    COMPILER_JAR="$compiler"
     # Graal's other modules (truffle-compiler, word, collections, nativeimage) are in lib already.
     JVM_MODULE_OPTS=(--module-path="$TARGET/soma.jar:$TARGET/lib:$compiler:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib")
+}
+
+# GraalVM's tools (--inspect, --dap, --cpusampler: their jars and the JSON library they share)
+# are left off the launcher's module path when none is asked for: Truffle loads every instrument
+# it finds while the engine starts, and looks through every jar for service files (issue 20). The
+# start-up cache is made and used with this module path; a run with a tool starts without it.
+lean_module_path() {
+    [ "${SOMA_FAST_START:-1}" != "0" ] && [ "$JAVA" = "$RUNTIME/bin/java" ] || return 0
+    local i jar path=""
+    for jar in "$TARGET"/lib/*.jar; do
+        case "${jar##*/}" in *-tool-*.jar | json-*.jar) ;; *) path="$path:$jar" ;; esac
+    done
+    for i in "${!JVM_OPTS[@]}"; do
+        case "${JVM_OPTS[$i]}" in
+            --module-path=*) JVM_OPTS[i]="--module-path=$TARGET/soma.jar$path:$COMPILER_JAR:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib" ;;
+        esac
+    done
+}
+
+# MODULE_PATH: the launcher's module path in JVM_OPTS.
+module_path() {
+    local o
+    MODULE_PATH=""
+    for o in "${JVM_OPTS[@]}"; do
+        case "$o" in --module-path=*) MODULE_PATH="${o#--module-path=}" ;; esac
+    done
+}
+
+# True when the cache was made with today's module path: the JVM maps a cache only for the module
+# path it was made with (another, such as an older bin/soma's, would leave every start without it).
+same_module_path() {
+    local made=""
+    module_path
+    [ -r "$AOT_CACHE.modules" ] && IFS= read -r made <"$AOT_CACHE.modules"
+    [ "$made" = "$MODULE_PATH" ]
 }
 
 # The cache's options for the launcher (-m soma.launcher): made first if missing or stale.
 # -Xlog:aot/cds off: a cache the JVM cannot map (another CPU, a changed jar) is not worth a word.
 aot_options() {
     [ "${SOMA_FAST_START:-1}" != "0" ] && [ "$JAVA" = "$RUNTIME/bin/java" ] || return 0
-    fresh_for_build "$AOT_CACHE" || make_aot_cache
+    fresh_for_build "$AOT_CACHE" && same_module_path || make_aot_cache
     if [ -f "$AOT_CACHE" ]; then
         if [ "${SOMA_FAST_START:-1}" = "debug" ]; then
             AOT_OPTS=(-XX:AOTCache="$AOT_CACHE" -Xlog:aot)
