@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Set;
 import soma.builtins.Builtins;
 import soma.dist.Distribution;
-import soma.host.StartupTrace;
 import soma.random.Rng;
 import soma.runtime.BoundMethods;
 import soma.runtime.GlobalScope;
 import soma.runtime.Host;
 import soma.runtime.Nil;
 import soma.runtime.SomaFunction;
+import soma.util.StartupTrace;
 
 /** Everything that outlives one parse: globals, the seeded generator, program arguments, imports. */
 public final class SomaContext implements Host {

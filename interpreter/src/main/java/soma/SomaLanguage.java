@@ -18,13 +18,13 @@ import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
 import org.graalvm.options.OptionValues;
-import soma.host.StartupTrace;
 import soma.nodes.scope.GlobalsScope;
 import soma.nodes.scope.InlineExpression;
 import soma.nodes.scope.ValueView;
 import soma.parser.Parsing;
 import soma.tensor.Cancellation;
 import soma.util.Interrupts;
+import soma.util.StartupTrace;
 
 /**
  * The Soma language. Parsing turns a source into one {@link soma.nodes.ProgramRootNode}; all

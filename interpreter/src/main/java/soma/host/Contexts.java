@@ -10,6 +10,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.io.IOAccess;
 import soma.SomaLanguage;
+import soma.util.StartupTrace;
 
 /** Creating Soma contexts the same way everywhere (launcher, REPL, tests, benchmarks). */
 public final class Contexts {

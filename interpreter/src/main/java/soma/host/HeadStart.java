@@ -5,6 +5,7 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import soma.builtins.Builtins;
 import soma.parser.antlr.SomaLexer;
 import soma.parser.antlr.SomaParser;
+import soma.util.StartupTrace;
 
 /**
  * Work every start needs, begun on a second thread while the launcher's thread builds the

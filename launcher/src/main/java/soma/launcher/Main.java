@@ -13,10 +13,10 @@ import soma.host.Contexts;
 import soma.host.ErrorReporter;
 import soma.host.HeadStart;
 import soma.host.ScriptSeed;
-import soma.host.StartupTrace;
 import soma.host.Tools;
 import soma.repl.Repl;
 import soma.util.GracefulStop;
+import soma.util.StartupTrace;
 
 /** {@code soma FILE [args]}, {@code soma -e EXPR}, {@code soma} (REPL), {@code soma bench}. */
 public final class Main {

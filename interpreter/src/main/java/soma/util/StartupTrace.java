@@ -1,4 +1,4 @@
-package soma.host;
+package soma.util;
 
 import java.util.HashSet;
 import java.util.Map;
