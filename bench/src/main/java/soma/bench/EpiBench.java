@@ -76,42 +76,23 @@ final class EpiBench {
 
     private static void measure(String title, String setup, double seconds, String goal) {
         System.out.println(title);
-        try (Context context =
-                Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
-            context.eval("soma", setup);
-            Value run = context.eval("soma", "run"),
-                    gradients = context.eval("soma", "gradients"),
-                    plain = context.eval("soma", "plain");
-            long end = System.nanoTime() + (long) (seconds * 0.3e9);
-            while (System.nanoTime() < end) run.execute(5.0); // warm-up: compile the integrators and the flow code
-            double iteration = Double.MAX_VALUE, grad = Double.MAX_VALUE, base = Double.MAX_VALUE;
-            end = System.nanoTime() + (long) (seconds * 0.7e9);
-            int rounds = 0;
-            do {
-                double shortRun = millis(run, 2), longRun = millis(run, 12);
-                iteration = Math.min(iteration, (longRun - shortRun) / 10);
-                grad = Math.min(grad, millis(gradients, -1));
-                base = Math.min(base, millis(plain, -1));
-                rounds++;
-            } while (System.nanoTime() < end || rounds < 2);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  one EPI iteration                       %8.1f ms (best of %d; %s)%n",
-                    iteration,
-                    rounds,
-                    goal);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  of which simulate + sensitivities + statistic and its derivatives %8.1f ms%n",
-                    grad);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  plain simulation + statistic (no gradients)                        %8.1f ms%n",
-                    base);
-        }
+        double[] ms = iterationMillis(setup, seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "  one EPI iteration                       %8.1f ms (best of %d rounds; %s)%n",
+                ms[0],
+                (int) ms[3],
+                goal);
+        System.out.printf(
+                Locale.ROOT, "  of which simulate + sensitivities + statistic and its derivatives %8.1f ms%n", ms[1]);
+        System.out.printf(
+                Locale.ROOT, "  plain simulation + statistic (no gradients)                        %8.1f ms%n", ms[2]);
     }
 
-    /** {one iteration, simulation + sensitivities + statistic, plain simulation} in ms, best over the budget. */
+    /**
+     * One EPI iteration, the simulation with sensitivities and the statistic with its derivatives,
+     * and the plain simulation and statistic, in ms (best of the rounds), and the rounds.
+     */
     static double[] iterationMillis(String setup, double seconds) {
         try (Context context =
                 Contexts.newContext(Contexts.Settings.defaults(), System.in, new ByteArrayOutputStream(), System.err)) {
@@ -120,18 +101,24 @@ final class EpiBench {
                     gradients = context.eval("soma", "gradients"),
                     plain = context.eval("soma", "plain");
             long end = System.nanoTime() + (long) (seconds * 0.3e9);
-            while (System.nanoTime() < end) run.execute(5.0);
-            double iteration = Double.MAX_VALUE, grad = Double.MAX_VALUE, base = Double.MAX_VALUE;
+            while (System.nanoTime() < end) run.execute(5.0); // warm-up: compile the integrators and the flow code
+            // an iteration is the difference of a 12- and a 2-iteration run (the run's fixed cost
+            // cancels), taken between the best of each: the best of the differences would pick the
+            // rounds where noise slowed the short run, and so read low (seen: 5 ms for a 26 ms iteration)
+            double shortest = Double.MAX_VALUE,
+                    longest = Double.MAX_VALUE,
+                    grad = Double.MAX_VALUE,
+                    base = Double.MAX_VALUE;
             end = System.nanoTime() + (long) (seconds * 0.7e9);
             int rounds = 0;
             do {
-                double shortRun = millis(run, 2), longRun = millis(run, 12);
-                iteration = Math.min(iteration, (longRun - shortRun) / 10);
+                shortest = Math.min(shortest, millis(run, 2));
+                longest = Math.min(longest, millis(run, 12));
                 grad = Math.min(grad, millis(gradients, -1));
                 base = Math.min(base, millis(plain, -1));
                 rounds++;
             } while (System.nanoTime() < end || rounds < 2);
-            return new double[] {iteration, grad, base};
+            return new double[] {(longest - shortest) / 10, grad, base, rounds};
         }
     }
 
