@@ -55,14 +55,23 @@ final class CellOutput implements Frontend {
 
             @Override
             public void show(String text) {
-                DisplayData data = new DisplayData(text);
-                data.setDisplayId(id);
-                if (shown) {
-                    kernel.getIO().display.updateDisplay(data);
-                } else {
-                    System.out.flush();
-                    kernel.display(data);
-                    shown = true;
+                // JeroMQ fails a send on an interrupted thread (ZMQException: Errno 4). An interrupt
+                // (the notebook's stop button, a context interrupt) can arrive between the batch's
+                // interruptible wait and this update: the update goes out with the flag cleared,
+                // and the flag is set again, so the next wait still stops the cell as interrupted.
+                boolean interrupted = Thread.interrupted();
+                try {
+                    DisplayData data = new DisplayData(text);
+                    data.setDisplayId(id);
+                    if (shown) {
+                        kernel.getIO().display.updateDisplay(data);
+                    } else {
+                        System.out.flush();
+                        kernel.display(data);
+                        shown = true;
+                    }
+                } finally {
+                    if (interrupted) Thread.currentThread().interrupt();
                 }
             }
 
