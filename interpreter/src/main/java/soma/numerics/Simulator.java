@@ -150,7 +150,7 @@ public final class Simulator {
         long batchSteps = Math.max(1, o.steps());
         Progress batchProgress =
                 o.method().adaptive() ? null : Progress.start("simulate " + instance.declaration.name, samples);
-        double[][] vectorised;
+        double[] vectorised;
         try {
             vectorised = o.method().adaptive()
                     ? null
@@ -178,7 +178,14 @@ public final class Simulator {
             t0 = lap("integrate (batch path)", t0);
             long integrated = t0;
             Trajectory result = gather(
-                    model, recordedNames, vectorised, null, maxRows, o, instance.declaration.name, samples * o.steps());
+                    model,
+                    recordedNames,
+                    vectorised,
+                    samples,
+                    maxRows,
+                    o,
+                    instance.declaration.name,
+                    samples * o.steps());
             last = new Timing(beforeBatch - start, integrated - beforeBatch, lap("gather", t0) - integrated);
             return result;
         }
@@ -192,11 +199,10 @@ public final class Simulator {
                                         + o.method().name().toLowerCase(),
                                 original.declaration.setup.getRootNode().getSourceSection())
                         .getCallTarget());
-        double[][] out = new double[samples][];
-        // One recorded variable (the usual case): every sample records straight into the
-        // trajectory's storage, (samples x rows x n) row-major, so nothing is copied afterwards.
+        // Every sample records straight into one array, (samples x rows x recorded) row-major: with
+        // one recorded variable (the usual case) it is the trajectory's storage, nothing copied.
         int width = idx.length;
-        double[] direct = recordedNames.size() == 1 ? new double[samples * maxRows * width] : null;
+        double[] direct = new double[samples * maxRows * width];
         int threads = Math.max(1, Math.min(samples, o.threads()));
         Divergence[] failures = new Divergence[threads];
         RuntimeException[] crashes = new RuntimeException[threads];
@@ -219,10 +225,8 @@ public final class Simulator {
                         o.atol());
                 try {
                     for (int s = first; s < samples; s += threads) {
-                        if (direct != null) run.reset(s, initial[s], constants[s], direct, s * maxRows * width);
-                        else run.reset(s, initial[s], constants[s], maxRows);
+                        run.reset(s, initial[s], constants[s], direct, s * maxRows * width);
                         target.call(run);
-                        if (direct == null) out[s] = run.out;
                         taken[first] += o.method().adaptive() ? run.attempts : run.step;
                         done.incrementAndGet();
                     }
@@ -250,8 +254,8 @@ public final class Simulator {
         Trajectory result = gather(
                 model,
                 recordedNames,
-                out,
                 direct,
+                samples,
                 maxRows,
                 o,
                 instance.declaration.name,
@@ -390,16 +394,20 @@ public final class Simulator {
                 + (d.element >= 0 ? " (try a smaller dt, or check the parameters)" : "");
     }
 
+    /**
+     * The trajectory of the recorded rows, sample after sample in one array (samples x rows x
+     * recorded elements): one recorded variable is that array itself; several are copied out
+     * variable by variable.
+     */
     private static Trajectory gather(
             CompiledModel model,
             List<String> names,
-            double[][] out,
-            double[] direct,
+            double[] recorded,
+            int samples,
             int rows,
             Options o,
             String modelName,
             long steps) {
-        int samples = out.length;
         double[] t = new double[rows];
         for (int r = 0; r < rows; r++) t[r] = o.t0() + (double) r * o.every() * o.dt();
         int width = 0;
@@ -409,29 +417,7 @@ public final class Simulator {
         for (String name : names) {
             int s = model.indexOf(name);
             int n = model.sizes[s];
-            double[] data;
-            if (direct != null) {
-                data = direct; // recorded in place: one variable, the samples' rows in order
-            } else {
-                double[] gathered = new double[samples * rows * n];
-                int offset = col;
-                int w = width;
-                IntStream.range(0, samples).parallel().forEach(k -> {
-                    if (n == w) { // the only recorded variable: the sample's rows are already its block
-                        System.arraycopy(out[k], 0, gathered, k * rows * n, rows * n);
-                        return;
-                    }
-                    double[] from = out[k];
-                    int to = k * rows * n;
-                    if (n >= 16) {
-                        for (int r = 0; r < rows; r++) System.arraycopy(from, r * w + offset, gathered, to + r * n, n);
-                    } else { // a few elements per row: a plain loop, not a call of arraycopy per row
-                        for (int r = 0; r < rows; r++)
-                            for (int i = 0; i < n; i++) gathered[to + r * n + i] = from[r * w + offset + i];
-                    }
-                });
-                data = gathered;
-            }
+            double[] data = n == width ? recorded : column(recorded, samples * rows, width, col, n);
             int[] shape = model.indexed[s] ? new int[] {rows, n} : new int[] {rows};
             if (o.batch() != null) shape = prepend(samples, shape);
             series.put(name, new Tensor(shape, data));
@@ -444,6 +430,17 @@ public final class Simulator {
                 modelName,
                 o.method().name().toLowerCase(),
                 steps);
+    }
+
+    /** Elements [offset, offset + n) of each of the rows of width elements in from, row after row. */
+    private static double[] column(double[] from, int rows, int width, int offset, int n) {
+        double[] to = new double[rows * n];
+        if (n >= 16) {
+            for (int r = 0; r < rows; r++) System.arraycopy(from, r * width + offset, to, r * n, n);
+        } else { // a few elements per row: a plain loop, not a call of arraycopy per row
+            for (int r = 0; r < rows; r++) for (int i = 0; i < n; i++) to[r * n + i] = from[r * width + offset + i];
+        }
+        return to;
     }
 
     private static int[] prepend(int n, int[] shape) {

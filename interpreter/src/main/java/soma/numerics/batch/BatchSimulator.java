@@ -7,8 +7,8 @@ import soma.model.nodes.Rhs;
  * Integrates a batch of samples with the samples innermost: chunks of {@link #chunk()} samples,
  * each state element a row, each step a sequence of loops over the chunk that C2 vectorises
  * ({@link BatchProgram}). Forward Euler and RK4 only, with the scalar path's arithmetic and
- * recording layout (one array per sample, rows of the recorded elements), so {@code Simulator}
- * gathers the result unchanged.
+ * recording layout (sample after sample, each its rows of the recorded elements, in one array), so
+ * {@code Simulator} gathers the result unchanged.
  *
  * <p>Not done here, and left to the scalar path (which the caller runs when {@link #run} returns
  * null): the adaptive method (every sample would need its own step), single runs and batches of
@@ -171,10 +171,11 @@ public final class BatchSimulator {
      *     (Ctrl-C); the workers stop at their next step when it returns or throws. Null: plain
      *     threads (the calling thread for one worker), not interruptible.
      * @param sampleSteps counts the sample-steps done, for a progress display (or null)
-     * @return per sample, the recorded rows (maxRows x recorded.length), or null when the scalar
-     *     path must run instead
+     * @return the recorded rows, sample after sample (samples x maxRows x recorded.length, one
+     *     array: no array per sample for the collector to copy while the batch runs), or null when
+     *     the scalar path must run instead
      */
-    public static double[][] run(
+    public static double[] run(
             String modelKey,
             Rhs rhs,
             int stateSize,
@@ -216,7 +217,7 @@ public final class BatchSimulator {
         int chunk = chunkFor(perThread);
         int chunks = (samples + chunk - 1) / chunk;
         int workers = Math.max(1, Math.min(threads, chunks));
-        double[][] out = new double[samples][];
+        double[] out = new double[samples * maxRows * recorded.length];
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] diverged = new boolean[workers];
         RuntimeException[] crashes = new RuntimeException[workers];
@@ -229,7 +230,10 @@ public final class BatchSimulator {
                 long mine = threadCpu();
                 try {
                     Worker w = new Worker(program, chunk, stages, recorded, stop, sampleSteps);
-                    for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                    // after an interrupt (stop), no further chunk is started
+                    for (int c = nextChunk.getAndIncrement();
+                            c < chunks && !stop.get();
+                            c = nextChunk.getAndIncrement()) {
                         int first = c * chunk;
                         int n = Math.min(chunk, samples - first);
                         if (!w.integrate(constants, initial, first, n, t0, dt, steps, every, maxRows, out)) {
@@ -283,9 +287,9 @@ public final class BatchSimulator {
         double[][] y, next;
         final double[] acc;
         /**
-         * Recorded rows not yet in the samples' arrays: up to {@link #blockRows} rows, element j of
+         * Recorded rows not yet in the output: up to {@link #blockRows} rows, element j of
          * row r at ((r * width + j) * chunk + i) for sample i. Writing each recorded row straight
-         * into the samples' arrays touched a new cache line of every sample's array each step or
+         * into the samples' parts of the output touched a new cache line of every sample's part each step or
          * two, a few hundred scattered streams (STG: ~30% of the kernel's time); from the block,
          * each sample's part is written as one run of adjacent values.
          */
@@ -331,16 +335,14 @@ public final class BatchSimulator {
                 long steps,
                 int every,
                 int maxRows,
-                double[][] out) {
+                double[] out) {
             for (int e = 0; e < size; e++) {
                 double[] row = y[e];
                 for (int i = 0; i < n; i++) row[i] = initial[first + i][e];
             }
             frame.loadConstants(constants, first, n);
-            int width = recorded.length;
-            for (int i = 0; i < n; i++) out[first + i] = new double[maxRows * width];
             int rows = 0;
-            record(out, first, n, rows++);
+            record(out, first, n, maxRows, rows++);
             double[] acc = this.acc;
             java.util.Arrays.fill(acc, 0, n, 0.0);
             int untilRecord = every;
@@ -356,11 +358,11 @@ public final class BatchSimulator {
                 next = swap;
                 if (--untilRecord == 0) {
                     untilRecord = every;
-                    record(out, first, n, rows++);
+                    record(out, first, n, maxRows, rows++);
                 }
                 if (done != null) done.addAndGet(n);
             }
-            if (buffered > 0) flush(out, first, n);
+            if (buffered > 0) flush(out, first, n, maxRows);
             // Checked once, at the end: a state that becomes infinite or NaN stays so, since every
             // step computes it as y + c k (Euler, RK4) and inf + x is inf or NaN, NaN + x NaN.
             for (int e = 0; e < size; e++) {
@@ -371,21 +373,21 @@ public final class BatchSimulator {
             return true;
         }
 
-        private void record(double[][] out, int first, int n, int row) {
+        private void record(double[] out, int first, int n, int maxRows, int row) {
             int width = recorded.length;
             if (buffered == 0) firstBuffered = row;
             for (int j = 0; j < width; j++)
                 System.arraycopy(y[recorded[j]], 0, block, (buffered * width + j) * chunk, n);
-            if (++buffered == blockRows) flush(out, first, n);
+            if (++buffered == blockRows) flush(out, first, n, maxRows);
         }
 
-        /** The buffered rows into the samples' arrays, sample by sample. */
-        private void flush(double[][] out, int first, int n) {
-            int values = buffered * recorded.length, base = firstBuffered * recorded.length, chunk = this.chunk;
+        /** The buffered rows into the samples' parts of out, sample by sample. */
+        private void flush(double[] out, int first, int n, int maxRows) {
+            int width = recorded.length, values = buffered * width, chunk = this.chunk;
             double[] block = this.block;
             for (int i = 0; i < n; i++) {
-                double[] o = out[first + i];
-                for (int q = 0; q < values; q++) o[base + q] = block[q * chunk + i];
+                int base = ((first + i) * maxRows + firstBuffered) * width;
+                for (int q = 0; q < values; q++) out[base + q] = block[q * chunk + i];
             }
             buffered = 0;
         }
