@@ -12,8 +12,8 @@ import soma.numerics.batch.BatchSimulator;
 /**
  * {@code soma bench kernel [seconds]}: the batch kernel alone (thread CPU time of
  * BatchSimulator.run, best of the calls) on FHN, STG and STG with two sensitivities, with the
- * generated code, with the operations one by one, and in exact mode (the platform's functions, as
- * EPI's simulations): for tuning the batch path. {@code -Dsoma.kernel.only=stg} measures one.
+ * generated code, with the operations one by one, and in exact mode (the platform's functions:
+ * what FastMath saves): for tuning the batch path. {@code -Dsoma.kernel.only=stg} measures one.
  */
 final class KernelProbe {
     private KernelProbe() {}
@@ -33,7 +33,7 @@ final class KernelProbe {
                 if (only != null && !only.contains(names[k])) continue;
                 Value f = context.eval(Source.create(SomaLanguage.ID, names[k]));
                 // the ways in alternating rounds, the best of each: none is measured only while C2 is still compiling;
-                // the third: exact mode (the platform's functions, as EPI runs its simulations), generated code
+                // the third: exact mode (the platform's functions), generated code
                 String[] ways = {"generated", "one by one", "exact"};
                 double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
                 for (int round = 0; round < 4; round++) {

@@ -60,8 +60,8 @@ public final class SimulatedObjective implements Objective {
                 base.from(),
                 base.threads(),
                 gradients ? over : List.of());
-        // The batch path's own functions (soma.util.FastMath, within 1-3 ulp of StrictMath, the same
-        // on every machine), not the platform's: exact Math functions ({@code BatchSimulator.exactly}) made
+        // The batch path's own functions (soma.util.FastMath, within 2-4 ulp of StrictMath, the same
+        // on every machine), not the platform's: exact Math functions (BatchSimulator.exactly) made
         // the batch's results equal the scalar path's bit for bit, but cost a third of an iteration
         // (issue 20: 30.8 against 20.3 ms, batch 300, T = 200); the gradient steps do turn such
         // last-bit differences into another run of the optimiser, as any change of seed does.

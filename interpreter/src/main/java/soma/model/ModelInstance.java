@@ -97,7 +97,7 @@ public final class ModelInstance implements SomaValue, HasFields {
      * of {@code names}) to its values, or to null where a static is not scalar arithmetic there.
      * Null when the quick way does not apply at all (as {@code quickValues} would say).
      */
-    public java.util.function.Function<double[], InstanceValues> quickBatch(List<String> names) {
+    public QuickBatch quickBatch(List<String> names) {
         for (String p : names) if (!declaration.parameters.contains(p)) return null;
         List<Declaration.Static> affected = new ArrayList<>();
         for (Declaration.Static st : declaration.statics) { // in setup (dependency) order
@@ -110,7 +110,9 @@ public final class ModelInstance implements SomaValue, HasFields {
         for (Declaration.StateSpec s : declaration.states) {
             for (String p : names) if (sizeOrInitUses(s, p)) return null;
         }
-        return row -> {
+        List<String> touched = new ArrayList<>(names);
+        for (Declaration.Static st : affected) touched.add(st.name());
+        return new QuickBatch(touched, row -> {
             SomaRecord out = new SomaRecord();
             out.fields.putAll(values.named().fields);
             for (int k = 0; k < names.size(); k++) out.put(names.get(k), row[k]);
@@ -120,8 +122,16 @@ public final class ModelInstance implements SomaValue, HasFields {
                 out.put(st.name(), v);
             }
             return values.with(out);
-        };
+        });
     }
+
+    /**
+     * A batch's samples made the quick way: {@code sample} maps one row of parameter values to the
+     * sample's values (null where a static is not scalar arithmetic); only the names in
+     * {@code touched} (the parameters and the statics that depend on them) can differ between
+     * samples: every other field is the instance's own object in all of them.
+     */
+    public record QuickBatch(List<String> touched, java.util.function.Function<double[], InstanceValues> sample) {}
 
     /** State sizes and initial values are not tracked symbolically: be safe if they could use the parameter. */
     private boolean sizeOrInitUses(Declaration.StateSpec state, String param) {

@@ -93,19 +93,29 @@ public final class Simulator {
             return overrides;
         };
         var quick = o.batch() == null ? null : instance.quickBatch(distinct(o.over()));
+        // which fields can differ between samples: all, unless every sample was made the quick way
+        Set<String> candidates = null;
         if (o.batch() == null) {
             sampleValues[0] = instance.values;
         } else if (quick != null && distinct(o.over()).size() == o.over().size()) {
             // only unit conversions depend on the batched parameters: prepare the samples on all cores
-            IntStream.range(0, samples).parallel().forEach(s -> sampleValues[s] = quick.apply(o.batch()[s]));
-            for (int s = 0; s < samples; s++) // a static that is not scalar arithmetic for this sample
-            if (sampleValues[s] == null) sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context);
+            IntStream.range(0, samples)
+                    .parallel()
+                    .forEach(s -> sampleValues[s] = quick.sample().apply(o.batch()[s]));
+            candidates = new java.util.LinkedHashSet<>(quick.touched());
+            for (int s = 0; s < samples; s++) { // a static that is not scalar arithmetic for this sample
+                if (sampleValues[s] != null) continue;
+                sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context);
+                candidates = null; // its setup ran again: any field may differ (a random static)
+            }
         } else {
             for (int s = 0; s < samples; s++)
                 sampleValues[s] = instance.valuesWith(overridesOf.apply(s), context); // runs Soma code: one thread
         }
         t0 = lap("values", t0);
-        CompiledModel model = ModelCompiler.compile(instance, context, varying(sampleValues), sampleValues[0]);
+        if (candidates == null) candidates = sampleValues[0].named().fields.keySet();
+        CompiledModel model =
+                ModelCompiler.compile(instance, context, varying(sampleValues, candidates), sampleValues[0]);
         t0 = lap("compile", t0);
         if (model.stateSize == 0 || instance.declaration.isFeedforward()) {
             throw new SomaError(
@@ -281,10 +291,10 @@ public final class Simulator {
         return new ArrayList<>(new java.util.LinkedHashSet<>(names));
     }
 
-    /** The names whose values are not identical in all samples (the same object is equal: most are shared). */
-    private static Set<String> varying(InstanceValues[] samples) {
+    /** Those of the names whose values are not identical in all samples (the same object is equal: most are shared). */
+    private static Set<String> varying(InstanceValues[] samples, Set<String> names) {
         Set<String> out = new HashSet<>();
-        for (String name : samples[0].named().fields.keySet()) {
+        for (String name : names) {
             Object first = samples[0].named().get(name);
             for (int s = 1; s < samples.length; s++) {
                 Object other = samples[s].named().get(name);
@@ -353,28 +363,32 @@ public final class Simulator {
                 }
             });
         }
-        boolean[] done = {false};
-        while (!done[0]) {
-            TruffleSafepoint.setBlockedThreadInterruptible(
-                    null, latch -> done[0] = latch.await(100, java.util.concurrent.TimeUnit.MILLISECONDS), finished);
-            tick.run();
-        }
+        waitTicking(
+                latch -> latch.await(100, java.util.concurrent.TimeUnit.MILLISECONDS),
+                finished,
+                () -> finished.getCount() == 0,
+                tick);
         for (Throwable e : errors) {
             if (e instanceof RuntimeException r) throw r;
             if (e instanceof Error r) throw r;
         }
     }
 
-    /**
-     * Joins the workers, ticking the progress display meanwhile. The wait lets Truffle's
-     * safepoints through, so Ctrl-C (a context interrupt) stops a batch instead of waiting for it.
-     */
+    /** Joins the workers, ticking the progress display meanwhile ({@link #waitTicking}). */
     private static void waitFor(Thread[] threads, Runnable tick) {
-        for (Thread t : threads) {
-            while (t.isAlive()) {
-                TruffleSafepoint.setBlockedThreadInterruptible(null, worker -> worker.join(100), t);
-                tick.run();
-            }
+        for (Thread t : threads) waitTicking(worker -> worker.join(100), t, () -> !t.isAlive(), tick);
+    }
+
+    /**
+     * Waits in slices (each at most 100 ms) until done, ticking the progress display after each.
+     * The wait lets Truffle's safepoints through, so Ctrl-C (a context interrupt) stops a batch
+     * instead of waiting for it.
+     */
+    private static <T> void waitTicking(
+            TruffleSafepoint.Interruptible<T> slice, T on, java.util.function.BooleanSupplier done, Runnable tick) {
+        while (!done.getAsBoolean()) {
+            TruffleSafepoint.setBlockedThreadInterruptible(null, slice, on);
+            tick.run();
         }
     }
 

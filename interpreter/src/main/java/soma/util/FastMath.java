@@ -1,7 +1,6 @@
 package soma.util;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * exp, expm1, tanh, cosh, sinh and the logistic sigmoid over arrays, written so that HotSpot's C2
@@ -31,7 +30,6 @@ public final class FastMath {
     private static final double LOG2E = 1.4426950408889634;
     private static final double LN2HI = 6.93147180369123816490e-01;
     private static final double LN2LO = 1.90821492927058770002e-10;
-    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
 
     /** Work arrays for the kernels, one per thread, at least as long as the longest call. */
     public static final class Scratch {

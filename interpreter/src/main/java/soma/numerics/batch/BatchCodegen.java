@@ -64,7 +64,7 @@ final class BatchCodegen {
             int from = k;
             while (k < ops.length && segment[k] == segment[from]) k++;
             BatchOps.Op[] parts = java.util.Arrays.copyOfRange(ops, from, k);
-            out.add(new BatchOps.Fused(loopFor(parts), parts));
+            out.add(new BatchOps.Fused(loopFor(parts)));
         }
         return out.toArray(new BatchOps.Op[0]);
     }

@@ -46,20 +46,24 @@ final class BatchLowering {
         this.exact = exact;
         this.stateSize = stateSize;
         this.constants = constants;
-        int slots = constants[0].length;
-        uniform = new boolean[slots];
-        for (int k = 0; k < slots; k++) {
+        uniform = uniformSlots(constants);
+        next = REG;
+    }
+
+    /** Which constant slots are equal in all samples (those fold into the program). */
+    static boolean[] uniformSlots(double[][][] constants) {
+        boolean[] uniform = new boolean[constants[0].length];
+        for (int k = 0; k < uniform.length; k++) {
             boolean same = true;
             for (int s = 1; s < constants.length && same; s++) same = Arrays.equals(constants[0][k], constants[s][k]);
             uniform[k] = same;
         }
-        next = REG;
+        return uniform;
     }
 
     /** The state elements' operands (rows, or the intermediate states of RK4) and the time's. */
     Ref[] stateRefs;
 
-    Ref timeRef;
     final boolean[] usesTime = new boolean[3];
     int timeIndex;
 
@@ -226,13 +230,15 @@ final class BatchLowering {
     private Ref matvec(Materialized.MatVec m, int i) {
         int[] out = matvecs.get(m);
         if (out == null) {
-            if (!uniform[m.matrix()]) {
-                // a small matrix that differs between samples: its entries are rows, the sums scalar operations
-                if ((long) m.rows() * m.cols() > 4096)
-                    throw new Unsupported("a large matrix that differs between samples");
-                Ref[] x = new Ref[m.cols()];
-                for (int j = 0; j < m.cols(); j++) x[j] = lower(m.x(), j, m.cols());
-                out = new int[m.rows()];
+            if (!uniform[m.matrix()] && (long) m.rows() * m.cols() > 4096)
+                throw new Unsupported("a large matrix that differs between samples");
+            Ref[] x = new Ref[m.cols()];
+            for (int j = 0; j < m.cols(); j++) x[j] = lower(m.x(), j, m.cols());
+            out = new int[m.rows()];
+            if (uniform[m.matrix()]) {
+                for (int r = 0; r < out.length; r++) out[r] = fresh();
+                ops.add(new MatVec(constants[0][m.matrix()], m.rows(), m.cols(), x, out.clone()));
+            } else { // a small matrix that differs between samples: its entries are rows, the sums scalar operations
                 for (int r = 0; r < out.length; r++) {
                     Ref sum = Ref.of(0);
                     for (int j = 0; j < m.cols(); j++) {
@@ -242,14 +248,7 @@ final class BatchLowering {
                     if (sum.constant()) throw new Unsupported("a constant matrix-vector product");
                     out[r] = sum.slot();
                 }
-                matvecs.put(m, out);
-                return new Ref(out[i], 0);
             }
-            Ref[] x = new Ref[m.cols()];
-            for (int j = 0; j < m.cols(); j++) x[j] = lower(m.x(), j, m.cols());
-            out = new int[m.rows()];
-            for (int r = 0; r < out.length; r++) out[r] = fresh();
-            ops.add(new MatVec(constants[0][m.matrix()], m.rows(), m.cols(), x, out.clone()));
             matvecs.put(m, out);
         }
         return new Ref(out[i], 0);
@@ -260,7 +259,7 @@ final class BatchLowering {
         long key = ((long) slot << 32) | index;
         Integer row = constRows.get(key);
         if (row == null) {
-            row = stateSize + 3 + constList.size();
+            row = BatchProgram.firstConstant(stateSize) + constList.size();
             constList.add(new int[] {slot, index});
             constRows.put(key, row);
         }
@@ -390,28 +389,27 @@ final class BatchLowering {
      */
     static volatile int maxLoops = Integer.getInteger("soma.batch.loops", 8);
 
-    /**
-     * Maps SSA registers to rows, reusing a row once the last operation that reads it has run.
-     * With code generation, runs of fusable operations become one loop each, and values used
-     * only inside their loop are locals of the generated code (no row at all).
-     */
-    private BatchProgram allocate(Ref[] next, boolean generate) {
-        int n = ops.size();
-        if (generate) { // count the loops first: too many, and the operations run one by one
-            int loops = 0;
-            boolean in = false;
-            for (Op op : ops) {
-                boolean f = fusable(op);
-                if (f && !in) loops++;
-                in = f;
-            }
-            if (loops > maxLoops) generate = false;
+    /** How many loops code generation would make: the runs of fusable operations. */
+    private int loops() {
+        int loops = 0;
+        boolean in = false;
+        for (Op op : ops) {
+            boolean f = fusable(op);
+            if (f && !in) loops++;
+            in = f;
         }
-        int[] segment = new int[n];
+        return loops;
+    }
+
+    /**
+     * The loop each operation belongs to (consecutive fusable operations, at most {@link #SEGMENT}
+     * per loop), or -1 for an operation that runs on its own (all of them without code generation).
+     */
+    private int[] segments(boolean generate) {
+        int[] segment = new int[ops.size()];
         int seg = -1, inSeg = 0;
-        for (int k = 0; k < n; k++) {
-            boolean f = generate && fusable(ops.get(k));
-            if (!f) {
+        for (int k = 0; k < segment.length; k++) {
+            if (!generate || !fusable(ops.get(k))) {
                 segment[k] = -1;
                 inSeg = 0;
                 continue;
@@ -423,6 +421,18 @@ final class BatchLowering {
             segment[k] = seg;
             inSeg++;
         }
+        return segment;
+    }
+
+    /**
+     * Maps SSA registers to rows, reusing a row once the last operation that reads it has run.
+     * With code generation, runs of fusable operations become one loop each, and values used
+     * only inside their loop are locals of the generated code (no row at all).
+     */
+    private BatchProgram allocate(Ref[] next, boolean generate) {
+        int n = ops.size();
+        boolean fused = generate && loops() <= maxLoops; // too many loops: the operations one by one
+        int[] segment = segments(fused);
         Map<Integer, Integer> defOp = new HashMap<>();
         for (int k = 0; k < n; k++) for (int r : ops.get(k).out) defOp.put(r, k);
         Map<Integer, Integer> lastUse = new HashMap<>();
@@ -435,7 +445,7 @@ final class BatchLowering {
                 if (segment[d] < 0 || segment[d] != segment[k]) escapes.add(r.slot());
             }
         }
-        int outputBase = stateSize + 3 + constList.size();
+        int outputBase = BatchProgram.firstConstant(stateSize) + constList.size();
         Map<Integer, Integer> outputOf = new HashMap<>(); // register -> state element it is the next value of
         Ref[] copies = new Ref[stateSize];
         for (int e = 0; e < stateSize; e++) {
@@ -490,7 +500,7 @@ final class BatchLowering {
             ci[k] = constList.get(k)[1];
         }
         Op[] program = ops.toArray(new Op[0]);
-        if (generate) program = BatchCodegen.fuse(program, segment);
-        return new BatchProgram(stateSize, cs, ci, rows, program, copies, usesTime.clone(), null);
+        if (fused) program = BatchCodegen.fuse(program, segment);
+        return new BatchProgram(stateSize, cs, ci, rows, program, copies, usesTime.clone());
     }
 }

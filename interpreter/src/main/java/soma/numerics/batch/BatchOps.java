@@ -41,6 +41,10 @@ final class BatchOps {
         public abstract void run(double[][] s, int n, FastMath.Scratch scratch);
     }
 
+    /**
+     * The operator, for the generated loops; {@link Bin#run} runs MIN, MAX and OTHER only: add,
+     * subtract, multiply and divide have classes of their own ({@link #binaryOp}).
+     */
     enum B {
         ADD,
         SUB,
@@ -87,18 +91,6 @@ final class BatchOps {
             if (!a.constant() && !b.constant()) {
                 double[] x = s[a.slot()], y = s[b.slot()];
                 switch (fast) {
-                    case ADD -> {
-                        for (int i = 0; i < n; i++) o[i] = x[i] + y[i];
-                    }
-                    case SUB -> {
-                        for (int i = 0; i < n; i++) o[i] = x[i] - y[i];
-                    }
-                    case MUL -> {
-                        for (int i = 0; i < n; i++) o[i] = x[i] * y[i];
-                    }
-                    case DIV -> {
-                        for (int i = 0; i < n; i++) o[i] = x[i] / y[i];
-                    }
                     case MIN -> {
                         for (int i = 0; i < n; i++) o[i] = Math.min(x[i], y[i]);
                     }
@@ -113,18 +105,6 @@ final class BatchOps {
                 double[] x = s[a.slot()];
                 double c = b.value();
                 switch (fast) {
-                    case ADD -> {
-                        for (int i = 0; i < n; i++) o[i] = x[i] + c;
-                    }
-                    case SUB -> {
-                        for (int i = 0; i < n; i++) o[i] = x[i] - c;
-                    }
-                    case MUL -> {
-                        for (int i = 0; i < n; i++) o[i] = x[i] * c;
-                    }
-                    case DIV -> {
-                        for (int i = 0; i < n; i++) o[i] = x[i] / c;
-                    }
                     case MIN -> {
                         for (int i = 0; i < n; i++) o[i] = Math.min(x[i], c);
                     }
@@ -139,18 +119,6 @@ final class BatchOps {
                 double c = a.value();
                 double[] y = s[b.slot()];
                 switch (fast) {
-                    case ADD -> {
-                        for (int i = 0; i < n; i++) o[i] = c + y[i];
-                    }
-                    case SUB -> {
-                        for (int i = 0; i < n; i++) o[i] = c - y[i];
-                    }
-                    case MUL -> {
-                        for (int i = 0; i < n; i++) o[i] = c * y[i];
-                    }
-                    case DIV -> {
-                        for (int i = 0; i < n; i++) o[i] = c / y[i];
-                    }
                     case MIN -> {
                         for (int i = 0; i < n; i++) o[i] = Math.min(c, y[i]);
                     }
@@ -445,11 +413,9 @@ final class BatchOps {
     /** The operations of a fused loop, run as one: its generated code. */
     static final class Fused extends Op {
         final Loop loop;
-        final Op[] parts;
 
-        Fused(Loop loop, Op[] parts) {
+        Fused(Loop loop) {
             this.loop = loop;
-            this.parts = parts;
             this.out = new int[0];
         }
 

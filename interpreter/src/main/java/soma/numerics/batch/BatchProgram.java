@@ -36,6 +36,12 @@ public final class BatchProgram {
     final int timeSlot;
 
     final int firstConstant;
+
+    /** The first per-sample constant's row: after the states and the three times of the stages. */
+    static int firstConstant(int stateSize) {
+        return stateSize + 3;
+    }
+
     /** Per-sample constant row k holds constants[s][constSlot[k]][constIndex[k]]. */
     final int[] constSlot, constIndex;
 
@@ -48,26 +54,12 @@ public final class BatchProgram {
     final Ref[] copies;
 
     final boolean[] usesTime;
-    /** The generated code of the whole step (null: the operations run one by one). */
-    final Kernel kernel;
-
-    /** Generated code for a step: fused loops and calls of the operations that are not fused. */
-    public interface Kernel {
-        void run(double[][] s, int n, FastMath.Scratch scratch, Op[] ops);
-    }
 
     BatchProgram(
-            int stateSize,
-            int[] constSlot,
-            int[] constIndex,
-            int slots,
-            Op[] ops,
-            Ref[] copies,
-            boolean[] usesTime,
-            Kernel kernel) {
+            int stateSize, int[] constSlot, int[] constIndex, int slots, Op[] ops, Ref[] copies, boolean[] usesTime) {
         this.stateSize = stateSize;
         this.timeSlot = stateSize;
-        this.firstConstant = stateSize + 3;
+        this.firstConstant = firstConstant(stateSize);
         this.constSlot = constSlot;
         this.constIndex = constIndex;
         this.outputBase = firstConstant + constSlot.length;
@@ -75,7 +67,6 @@ public final class BatchProgram {
         this.ops = ops;
         this.copies = copies;
         this.usesTime = usesTime;
-        this.kernel = kernel;
     }
 
     /** Operations by kind, rows: for traces ({@code -Dsoma.batch.trace=true}). */
@@ -94,22 +85,12 @@ public final class BatchProgram {
                 + constSlot.length + " per-sample constants)";
     }
 
-    public int operations() {
-        return ops.length;
-    }
-
-    public int rows() {
-        return slots;
-    }
-
     /** The memory of one thread: rows of the chunk length. */
     final class Frame {
         final double[][] s;
         final FastMath.Scratch scratch;
-        final int chunk;
 
         Frame(int chunk) {
-            this.chunk = chunk;
             s = new double[slots][];
             for (int k = stateSize; k < slots; k++)
                 if (k < outputBase || k >= outputBase + stateSize) s[k] = new double[chunk];
@@ -133,8 +114,7 @@ public final class BatchProgram {
             if (usesTime[0]) Arrays.fill(s[timeSlot], 0, n, t);
             if (usesTime[1]) Arrays.fill(s[timeSlot + 1], 0, n, t + 0.5 * h);
             if (usesTime[2]) Arrays.fill(s[timeSlot + 2], 0, n, t + h);
-            if (kernel != null) kernel.run(s, n, scratch, ops);
-            else for (Op op : ops) op.run(s, n, scratch);
+            for (Op op : ops) op.run(s, n, scratch);
             for (int e = 0; e < stateSize; e++) {
                 Ref d = copies[e];
                 if (d == null) continue;
@@ -153,9 +133,7 @@ public final class BatchProgram {
         if (generate) {
             try {
                 return new BatchLowering(stateSize, constants, exact).step(rhs, stages, h, true);
-            } catch (Unsupported e) { // too many loops: the operations one by one
-                if (e.getMessage().startsWith("too many"))
-                    return new BatchLowering(stateSize, constants, exact).step(rhs, stages, h, false);
+            } catch (Unsupported e) { // the model, not the code generation: the same without it
                 throw e;
             } catch (RuntimeException | LinkageError e) { // code generation failed: the operations one by one
                 if (Boolean.getBoolean("soma.batch.trace")) e.printStackTrace();

@@ -89,23 +89,14 @@ public final class BatchSimulator {
     private static Object key(
             String model, double[][][] constants, int stages, double h, boolean exact, boolean generate) {
         java.util.List<Object> parts = new java.util.ArrayList<>();
-        for (int slot = 0; slot < constants[0].length; slot++) {
-            boolean same = true;
-            for (int s = 1; s < constants.length && same; s++)
-                same = java.util.Arrays.equals(constants[0][slot], constants[s][slot]);
-            parts.add(same ? new Values(constants[0][slot]) : "varies");
-        }
+        boolean[] uniform = BatchLowering.uniformSlots(constants);
+        for (int slot = 0; slot < uniform.length; slot++)
+            parts.add(uniform[slot] ? new Values(constants[0][slot]) : "varies");
         return new Key(
                 model, stages, Double.doubleToRawLongBits(h), exact, generate ? BatchLowering.maxLoops : -1, parts);
     }
 
     private static final ThreadLocal<Boolean> EXACT = ThreadLocal.withInitial(() -> false);
-
-    /**
-     * {@code -Dsoma.batch.exact=false} makes {@link #exactly} run FastMath's functions anyway: only
-     * to measure what the exact functions cost a caller (an EPI iteration), never for results.
-     */
-    private static final boolean EXACT_HONOURED = !"false".equals(System.getProperty("soma.batch.exact"));
 
     private static final ThreadLocal<Boolean> ANY_SIZE = ThreadLocal.withInitial(() -> false);
 
@@ -128,12 +119,12 @@ public final class BatchSimulator {
 
     /**
      * Runs body with the platform's Math functions in batches started on this thread (the scalar
-     * path's results, bit for bit; the arithmetic is still vectorised, the functions are not):
-     * for callers whose results amplify the last bits, such as an inference's gradient steps.
+     * path's results, bit for bit; the arithmetic is still vectorised, the functions are not): for
+     * tests, and for {@code bench kernel} to measure what FastMath saves.
      */
     public static <T> T exactly(java.util.function.Supplier<T> body) {
         boolean before = EXACT.get();
-        EXACT.set(EXACT_HONOURED);
+        EXACT.set(true);
         try {
             return body.get();
         } finally {
@@ -167,9 +158,8 @@ public final class BatchSimulator {
      * @param modelKey the compiled model's key (its structure and folded values), to reuse the
      *     lowered program when the same model runs again with the same constants, or null
      * @param stages 1 (forward Euler) or 4 (RK4); anything else returns null
-     * @param runner runs the workers on threads of the caller's and waits for them, interruptibly
-     *     (Ctrl-C); the workers stop at their next step when it returns or throws. Null: plain
-     *     threads (the calling thread for one worker), not interruptible.
+     * @param runner runs the workers on threads other than the caller's and waits for them,
+     *     interruptibly (Ctrl-C); the workers stop at their next step when it returns or throws
      * @param sampleSteps counts the sample-steps done, for a progress display (or null)
      * @return the recorded rows, sample after sample (samples x maxRows x recorded.length, one
      *     array: no array per sample for the collector to copy while the batch runs), or null when
@@ -229,7 +219,7 @@ public final class BatchSimulator {
             work[k] = () -> {
                 long mine = threadCpu();
                 try {
-                    Worker w = new Worker(program, chunk, stages, recorded, stop, sampleSteps);
+                    Worker w = new Worker(program, chunk, recorded, stop, sampleSteps);
                     // after an interrupt (stop), no further chunk is started
                     for (int c = nextChunk.getAndIncrement();
                             c < chunks && !stop.get();
@@ -248,30 +238,10 @@ public final class BatchSimulator {
                 }
             };
         }
-        if (runner != null) {
-            // always on worker threads (an empty second one for a single worker), so that the wait is interruptible
-            Runnable[] all = workers == 1 ? new Runnable[] {work[0], () -> {}} : work;
-            try {
-                runner.accept(all);
-            } finally {
-                stop.set(true);
-            }
-        } else if (workers == 1) work[0].run();
-        else {
-            Thread[] ts = new Thread[workers];
-            for (int k = 0; k < workers; k++) {
-                ts[k] = new Thread(work[k], "soma-batch-" + k);
-                ts[k].setDaemon(true);
-                ts[k].start();
-            }
-            try {
-                for (Thread t : ts) t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuntimeException("interrupted", e);
-            } finally {
-                stop.set(true);
-            }
+        try {
+            runner.accept(work);
+        } finally {
+            stop.set(true);
         }
         for (RuntimeException e : crashes) if (e != null) throw e;
         for (boolean d : diverged) if (d) return null;
@@ -306,7 +276,6 @@ public final class BatchSimulator {
         Worker(
                 BatchProgram program,
                 int chunk,
-                int stages,
                 int[] recorded,
                 java.util.concurrent.atomic.AtomicBoolean stop,
                 java.util.concurrent.atomic.AtomicLong done) {
@@ -318,7 +287,7 @@ public final class BatchSimulator {
             this.next = new double[size][chunk];
             this.acc = new double[chunk];
             this.chunk = chunk;
-            // 16 rows, or fewer when many elements are recorded (the block at most 512 KB)
+            // 16 rows, or fewer when many elements are recorded (at most 512 KB, unless one row is more)
             this.blockRows = Math.max(1, Math.min(16, (1 << 16) / Math.max(1, recorded.length * chunk)));
             this.block = new double[blockRows * recorded.length * chunk];
             this.recorded = recorded;
