@@ -104,39 +104,64 @@ make_aot_cache() {
 
 # Sets JAVA, JVM_MODULE_OPTS (how the modules are found) and AOT_OPTS (the cache, if usable).
 fast_start() {
-    JAVA="$JDK/bin/java"
-    JVM_MODULE_OPTS=(
-        --upgrade-module-path="$TARGET/upgrade"
-        --module-path="$TARGET/soma.jar:$TARGET/lib:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib"
-    )
+    choose_java
     AOT_OPTS=()
+    soma_module_path
+    if on_image; then
+        JVM_MODULE_OPTS=(--module-path="$REPLY")
+    else
+        JVM_MODULE_OPTS=(--upgrade-module-path="$TARGET/upgrade" --module-path="$REPLY")
+    fi
+}
+
+# JAVA: the run-time image's (and COMPILER_JAR: Graal's compiler jar, for its module path) when
+# the fast start is on and the image can be had, else the JDK's.
+choose_java() {
+    JAVA="$JDK/bin/java"
     [ "${SOMA_FAST_START:-1}" != "0" ] || return 0
     # a JFR recording (SOMA_JAVA_OPTS=-XX:StartFlightRecording...) needs the JDK: the image has no jdk.jfr
     case "${SOMA_JAVA_OPTS:-}" in *FlightRecord*) return 0 ;; esac
     prepare_runtime || return 0
     local jars=("$TARGET"/upgrade/compiler-*.jar)
-    local compiler="${jars[0]}"
-    [ -f "$compiler" ] || return 0
+    [ -f "${jars[0]}" ] || return 0
     JAVA="$RUNTIME/bin/java"
-    COMPILER_JAR="$compiler"
-    # Graal's other modules (truffle-compiler, word, collections, nativeimage) are in lib already.
-    JVM_MODULE_OPTS=(--module-path="$TARGET/soma.jar:$TARGET/lib:$compiler:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib")
+    COMPILER_JAR="${jars[0]}"
 }
 
-# GraalVM's tools (--inspect, --dap, --cpusampler: their jars and the JSON library they share)
-# are left off the launcher's module path when none is asked for: Truffle loads every instrument
-# it finds while the engine starts, and looks through every jar for service files (issue 20). The
+# True when this start runs on the run-time image (fast_start chose it), where the lean module
+# path and the start-up cache apply.
+on_image() {
+    [ "${SOMA_FAST_START:-1}" != "0" ] && [ "$JAVA" = "$RUNTIME/bin/java" ]
+}
+
+# The module path into REPLY: Soma's jar and libraries, on the image Graal's compiler jar (Graal's
+# other modules, truffle-compiler, word, collections, nativeimage, are in lib already; on the JDK
+# it comes by --upgrade-module-path), then the launcher's jar and libraries. With "lean", and on
+# the image, GraalVM's tools (--inspect, --dap, --cpusampler: their jars and the JSON library they
+# share) are left out: Truffle loads every instrument it finds while the engine starts, and looks
+# through every jar for service files (issue 20).
+soma_module_path() {
+    local jar libs=":$TARGET/lib" compiler=""
+    if on_image; then
+        compiler=":$COMPILER_JAR"
+        if [ "${1:-}" = lean ]; then
+            libs=""
+            for jar in "$TARGET"/lib/*.jar; do
+                case "${jar##*/}" in *-tool-*.jar | json-*.jar) ;; *) libs="$libs:$jar" ;; esac
+            done
+        fi
+    fi
+    REPLY="$TARGET/soma.jar$libs$compiler:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib"
+}
+
+# The launcher's module path without GraalVM's tools, when none is asked for (bin/soma): the
 # start-up cache is made and used with this module path; a run with a tool starts without it.
 lean_module_path() {
-    [ "${SOMA_FAST_START:-1}" != "0" ] && [ "$JAVA" = "$RUNTIME/bin/java" ] || return 0
-    local i jar path=""
-    for jar in "$TARGET"/lib/*.jar; do
-        case "${jar##*/}" in *-tool-*.jar | json-*.jar) ;; *) path="$path:$jar" ;; esac
-    done
+    on_image || return 0
+    local i
+    soma_module_path lean
     for i in "${!JVM_OPTS[@]}"; do
-        case "${JVM_OPTS[$i]}" in
-            --module-path=*) JVM_OPTS[i]="--module-path=$TARGET/soma.jar$path:$COMPILER_JAR:$LAUNCHER/soma-launcher.jar:$LAUNCHER/lib" ;;
-        esac
+        case "${JVM_OPTS[$i]}" in --module-path=*) JVM_OPTS[i]="--module-path=$REPLY" ;; esac
     done
 }
 
@@ -161,7 +186,7 @@ same_module_path() {
 # The cache's options for the launcher (-m soma.launcher): made first if missing or stale.
 # -Xlog:aot/cds off: a cache the JVM cannot map (another CPU, a changed jar) is not worth a word.
 aot_options() {
-    [ "${SOMA_FAST_START:-1}" != "0" ] && [ "$JAVA" = "$RUNTIME/bin/java" ] || return 0
+    on_image || return 0
     fresh_for_build "$AOT_CACHE" && same_module_path || make_aot_cache
     if [ -f "$AOT_CACHE" ]; then
         if [ "${SOMA_FAST_START:-1}" = "debug" ]; then

@@ -62,7 +62,7 @@ public final class Spectra {
             paperBlock(v, offset, length, 1, o, basis, out, 0);
             return out[0];
         }
-        return hubFrequency(v, offset, length, o, basis);
+        return hubFrequency(v, offset, o, basis);
     }
 
     private record BasisKey(int n, double dt, double fMax, int frequencies) {}
@@ -174,6 +174,7 @@ public final class Spectra {
         double[] lambda = basis.lambda;
         for (int r = 0; r < rows; r++) {
             int base = offset + r * length + o.start();
+            // not centredAverage: the paper's code adds no threshold back and divides by w after the mean removal
             double run = 0;
             for (int i = 0; i < w; i++) run += Math.max(v[base + i] - threshold, 0);
             x[0] = run;
@@ -246,12 +247,12 @@ public final class Spectra {
         return num / den;
     }
 
-    private static double hubFrequency(double[] v, int offset, int length, HubOptions o, Basis basis) {
-        checkLength(length, o);
+    /** The spec's statistic of one trace (its length checked by the caller). */
+    private static double hubFrequency(double[] v, int offset, HubOptions o, Basis basis) {
         int n = basis.n, count = basis.freqs.length;
         double[] x = new double[n];
         centredAverage(v, offset, o, n, x);
-        double[] mag = new double[count], re = new double[count], im = new double[count];
+        double[] re = new double[count], im = new double[count];
         // every frequency's sum in the same order (k ascending, from 0) as a dot product per frequency,
         // but with the frequency innermost: a loop that C2 vectorises, no dependency chain per sum
         for (int k = 0; k < n; k++) {
@@ -260,8 +261,7 @@ public final class Spectra {
             for (int j = 0; j < count; j++) re[j] += xk * c[j]; // one array stored per loop: vectorised
             for (int j = 0; j < count; j++) im[j] += xk * s[j];
         }
-        for (int j = 0; j < count; j++) mag[j] = Math.sqrt(re[j] * re[j] + im[j] * im[j]);
-        return softArgMax(basis.freqs, mag, o.alpha());
+        return softArgMax(basis.freqs, magnitude(re, im, new double[count]), o.alpha());
     }
 
     /**
@@ -291,7 +291,7 @@ public final class Spectra {
     /**
      * The spec's statistic of {@code rows} consecutive traces from {@code offset} into out[at..],
      * {@link #ROWS} at a time. The DFT is the per-trace loop of {@link #hubFrequency(double[], int,
-     * int, HubOptions, Basis)} register-blocked: four traces and two samples per pass over the
+     * HubOptions, Basis)} register-blocked: four traces and two samples per pass over the
      * frequency grid, so one load of a basis value serves four traces and one load and store of an
      * accumulator serves two samples (the plain loop loads and stores an accumulator per sample
      * and loads the 200 kB basis once per trace); 5-7 times faster on one core. Each sum is still
@@ -322,7 +322,7 @@ public final class Spectra {
                 out[at + r + 3] = softArgMax(basis.freqs, magnitude(re3, im3, mag), o.alpha(), skip);
             }
         }
-        for (; r < rows; r++) out[at + r] = hubFrequency(v, offset + r * length, length, o, basis);
+        for (; r < rows; r++) out[at + r] = hubFrequency(v, offset + r * length, o, basis);
     }
 
     private static double[] magnitude(double[] re, double[] im, double[] mag) {
@@ -418,19 +418,11 @@ public final class Spectra {
         return softArgMax(freqs, mag, alpha, negligible(alpha));
     }
 
+    /** The same with {@code negligible(alpha)} given (a block of traces computes it once). */
     private static double softArgMax(double[] freqs, double[] mag, double alpha, double negligible) {
         double top = 0;
         for (double m : mag) top = Math.max(top, m);
         if (top == 0) return 0;
-        return softArgMax(freqs, mag, top, alpha, negligible);
-    }
-
-    /** The ratio below which ratio^alpha < 1e-20 (0.63 for alpha 100), or 0 (nothing skipped) unless alpha > 0. */
-    static double negligible(double alpha) {
-        return alpha > 0 ? Math.pow(10, -20 / alpha) : 0;
-    }
-
-    private static double softArgMax(double[] freqs, double[] mag, double top, double alpha, double negligible) {
         double num = 0, den = 0;
         double below = negligible * top;
         for (int j = 0; j < mag.length; j++) {
@@ -441,6 +433,11 @@ public final class Spectra {
             den += p;
         }
         return num / den;
+    }
+
+    /** The ratio below which ratio^alpha < 1e-20 (0.63 for alpha 100), or 0 (nothing skipped) unless alpha > 0. */
+    static double negligible(double alpha) {
+        return alpha > 0 ? Math.pow(10, -20 / alpha) : 0;
     }
 
     /** The frequency of the largest |X(f)| on a grid up to fMax (mean removed first). */

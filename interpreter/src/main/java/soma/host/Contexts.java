@@ -80,9 +80,10 @@ public final class Contexts {
      * runtime tells by its class: its fallback is DefaultTruffleRuntime ("Interpreted"), the
      * optimizing ones live in com.oracle.truffle.runtime. Not by the engine's name: to give it,
      * Graal builds its compiler configuration, some 5% of a start that compiles nothing (issue 20).
+     * Truffle's runtime is one per JVM, the one the context's engine already runs on, so the
+     * context itself is not consulted.
      */
     public static boolean isOptimizing(Context context) {
-        context.getEngine(); // the engine, and with it Truffle's runtime, exists
         return Truffle.getRuntime().getClass().getName().startsWith("com.oracle.truffle.runtime.");
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Implements {@link Tensor#get(Index...)} and {@link Tensor#set}. Both first resolve the index
- * expression into a {@link Selection}: the result shape plus, for every result element in
- * row-major order, its flat offset in the source. get gathers from those offsets, set scatters
- * a broadcast value into them, so reading and writing cannot disagree about what is selected.
+ * expression into a {@link Selection}: the result shape plus where each result element, in
+ * row-major order, sits in the source. get gathers from there, set scatters a broadcast value
+ * there, so reading and writing cannot disagree about what is selected.
  *
  * <p>numpy rules, with one simplification: an integer index is never treated as an "advanced"
  * index. numpy places the combined fancy-index dimensions first when advanced indices are
@@ -19,18 +19,69 @@ import java.util.List;
 final class Indexer {
     private Indexer() {}
 
-    record Selection(int[] shape, int[] offsets) {}
+    /**
+     * What an index selects: the result's shape and, for integers and slices alone (the usual
+     * {@code run.V[:, :, 2]}), a strided block: result element (i_0, i_1, ...) is the source's
+     * base + sum_d i_d steps[d], copied row by row without an offset table (an int per element,
+     * built by outer sums, which took longer than the copy). With a list or a mask, table holds
+     * the flat source offset of every result element in row-major order (base 0, steps null).
+     */
+    record Selection(int[] shape, int base, int[] steps, int[] table) {
+        /** Every result element's flat offset in the source, in row-major order. */
+        int[] offsets() {
+            if (table != null) return table;
+            List<int[]> tables = new ArrayList<>();
+            for (int d = 0; d < shape.length; d++) tables.add(stepped(shape[d], steps[d]));
+            return outerSum(base, tables);
+        }
+    }
+
+    /**
+     * The rows of a strided selection (its runs along the last axis, one element when it has no
+     * axis) in row-major order: from is the source offset of the current row's first element.
+     */
+    private static final class Rows {
+        final int length, step;
+        private final int[] counts, steps, at;
+        int from;
+
+        Rows(Selection s) {
+            int dims = s.shape.length;
+            counts = s.shape;
+            steps = s.steps;
+            length = dims == 0 ? 1 : counts[dims - 1];
+            step = dims == 0 ? 1 : steps[dims - 1];
+            at = new int[Math.max(dims - 1, 0)];
+            from = s.base;
+        }
+
+        /** The next row: an odometer over the outer axes. */
+        void next() {
+            for (int q = at.length - 1; q >= 0; q--) {
+                from += steps[q];
+                if (++at[q] < counts[q]) return;
+                from -= steps[q] * counts[q];
+                at[q] = 0;
+            }
+        }
+    }
 
     static Tensor get(Tensor t, Index[] idx) {
-        Tensor basic = basic(t, idx);
-        if (basic != null) return basic;
         Selection s = resolve(t, idx);
-        int n = s.offsets.length;
+        int n = s.table == null ? Shape.size(s.shape) : s.table.length;
         double[] re = new double[n];
         double[] im = t.im == null ? null : new double[n];
-        for (int i = 0; i < n; i++) {
-            re[i] = t.re[s.offsets[i]];
-            if (im != null) im[i] = t.im[s.offsets[i]];
+        if (s.table == null) {
+            Rows rows = new Rows(s);
+            for (int k = 0; k < n; k += rows.length, rows.next()) {
+                copy(t.re, rows.from, rows.step, re, k, rows.length);
+                if (im != null) copy(t.im, rows.from, rows.step, im, k, rows.length);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                re[i] = t.re[s.table[i]];
+                if (im != null) im[i] = t.im[s.table[i]];
+            }
         }
         return new Tensor(s.shape, re, im, t.isBool);
     }
@@ -51,65 +102,21 @@ final class Indexer {
                     + " to a selection of shape " + Shape.toString(s.shape));
         }
         Walker w = new Walker(s.shape, Shape.broadcastStrides(value.shape, s.shape), null);
-        for (int i = 0; i < s.offsets.length; i++, w.next()) {
-            int o = s.offsets[i];
-            double v = value.re[w.ia];
-            t.re[o] = t.isBool ? (v != 0 ? 1 : 0) : v; // a bool tensor stays 0/1
-            if (t.im != null) t.im[o] = value.im == null ? 0 : value.im[w.ia];
+        if (s.table == null) {
+            int n = Shape.size(s.shape);
+            Rows rows = new Rows(s);
+            for (int k = 0; k < n; k += rows.length, rows.next()) {
+                for (int i = 0; i < rows.length; i++, w.next()) store(t, rows.from + i * rows.step, value, w.ia);
+            }
+        } else {
+            for (int i = 0; i < s.table.length; i++, w.next()) store(t, s.table[i], value, w.ia);
         }
     }
 
-    /**
-     * get for integers and slices alone (the usual {@code run.V[:, :, 2]}): the selection is a
-     * strided block, copied row by row without the offset table of {@link #resolve} (an int per
-     * element, built by outer sums, which took longer than the copy). Null when an index is a list
-     * or a mask, or there are too many (resolve says so, in its words); the same checks in the same
-     * order otherwise.
-     */
-    private static Tensor basic(Tensor t, Index[] idx) {
-        int rank = t.rank();
-        if (idx.length > rank) return null;
-        for (Index ix : idx) if (ix instanceof Index.Take || ix instanceof Index.Mask) return null;
-        int[] strides = Shape.strides(t.shape);
-        int[] counts = new int[rank], steps = new int[rank];
-        int dims = 0, base = 0;
-        for (int axis = 0; axis < rank; axis++) {
-            Index ix = axis < idx.length ? idx[axis] : Index.ALL;
-            if (ix instanceof Index.At at) {
-                base += strides[axis] * position(at.index(), axis, t.shape[axis]);
-            } else if (ix instanceof Index.Slice sl) {
-                int[] pos = slice(sl, axis, t.shape[axis]);
-                if (pos.length > 0) base += pos[0] * strides[axis];
-                counts[dims] = pos.length;
-                steps[dims++] = (sl.step() == null ? 1 : sl.step()) * strides[axis];
-            } else {
-                counts[dims] = t.shape[axis];
-                steps[dims++] = strides[axis];
-            }
-        }
-        int[] shape = Arrays.copyOf(counts, dims);
-        int size = Shape.size(shape);
-        double[] re = new double[size];
-        double[] im = t.im == null ? null : new double[size];
-        if (dims == 0) {
-            re[0] = t.re[base];
-            if (im != null) im[0] = t.im[base];
-            return new Tensor(shape, re, im, t.isBool);
-        }
-        int inner = counts[dims - 1], step = steps[dims - 1];
-        int[] at = new int[dims - 1];
-        int from = base;
-        for (int k = 0; k < size; k += inner) {
-            copy(t.re, from, step, re, k, inner);
-            if (im != null) copy(t.im, from, step, im, k, inner);
-            for (int q = dims - 2; q >= 0; q--) { // the next row: an odometer over the outer axes
-                from += steps[q];
-                if (++at[q] < counts[q]) break;
-                from -= steps[q] * counts[q];
-                at[q] = 0;
-            }
-        }
-        return new Tensor(shape, re, im, t.isBool);
+    private static void store(Tensor t, int o, Tensor value, int ia) {
+        double v = value.re[ia];
+        t.re[o] = t.isBool ? (v != 0 ? 1 : 0) : v; // a bool tensor stays 0/1
+        if (t.im != null) t.im[o] = value.im == null ? 0 : value.im[ia];
     }
 
     private static void copy(double[] src, int from, int step, double[] dst, int to, int n) {
@@ -129,10 +136,10 @@ final class Indexer {
         if (consumed > rank) {
             throw new TensorException("too many indices: tensor of rank " + rank + " indexed with " + consumed);
         }
-        // Output "virtual dims" in order; the fancy group is inserted as one entry (null marker).
-        List<int[]> dimShapes = new ArrayList<>();
-        List<int[]> dimOffsets = new ArrayList<>();
-        List<Fancy> fancy = new ArrayList<>();
+        // The result's axes in order: a slice's count and step in the source, or (at fancySlot) the fancy group.
+        int[] counts = new int[rank], steps = new int[rank];
+        int dims = 0;
+        List<Fancy> fancy = null;
         int fancySlot = -1;
         boolean fancyAdjacent = true, fancyClosed = false;
         int base = 0, axis = 0;
@@ -142,19 +149,22 @@ final class Indexer {
                 base += strides[axis] * position(at.index(), axis, t.shape[axis]);
                 axis++;
             } else if (ix instanceof Index.Slice || ix instanceof Index.All) {
-                int[] pos = ix instanceof Index.Slice sl ? slice(sl, axis, t.shape[axis]) : range(t.shape[axis]);
-                int[] off = new int[pos.length];
-                for (int i = 0; i < pos.length; i++) off[i] = pos[i] * strides[axis];
-                dimShapes.add(new int[] {pos.length});
-                dimOffsets.add(off);
+                if (ix instanceof Index.Slice sl) {
+                    int[] pos = slice(sl, axis, t.shape[axis]);
+                    if (pos.length > 0) base += pos[0] * strides[axis];
+                    counts[dims] = pos.length;
+                    steps[dims++] = (sl.step() == null ? 1 : sl.step()) * strides[axis];
+                } else {
+                    counts[dims] = t.shape[axis];
+                    steps[dims++] = strides[axis];
+                }
                 if (fancySlot >= 0) fancyClosed = true;
                 axis++;
             } else {
                 if (fancyClosed) fancyAdjacent = false;
                 if (fancySlot < 0) {
-                    fancySlot = dimShapes.size();
-                    dimShapes.add(null);
-                    dimOffsets.add(null);
+                    fancySlot = dims++;
+                    fancy = new ArrayList<>();
                 }
                 if (ix instanceof Index.Take tk) {
                     fancy.add(take(tk.indices(), axis, t.shape[axis]));
@@ -166,37 +176,47 @@ final class Indexer {
                 }
             }
         }
-        if (fancySlot >= 0) {
-            int[] bshape = new int[0];
-            for (Fancy f : fancy) bshape = Shape.broadcast(bshape, f.shape);
-            int count = Shape.size(bshape);
-            int[] off = new int[count];
-            for (Fancy f : fancy) {
-                Walker w = new Walker(bshape, Shape.broadcastStrides(f.shape, bshape), null);
-                for (int i = 0; i < count; i++, w.next()) off[i] += f.positions[w.ia] * strides[f.axis];
-            }
-            if (!fancyAdjacent) { // numpy: separated advanced indices put their dims first
-                dimShapes.remove(fancySlot);
-                dimOffsets.remove(fancySlot);
-                fancySlot = 0;
-                dimShapes.add(0, null);
-                dimOffsets.add(0, null);
-            }
-            dimShapes.set(fancySlot, bshape);
-            dimOffsets.set(fancySlot, off);
+        if (fancySlot < 0) return new Selection(Arrays.copyOf(counts, dims), base, Arrays.copyOf(steps, dims), null);
+        int[] bshape = new int[0];
+        for (Fancy f : fancy) bshape = Shape.broadcast(bshape, f.shape);
+        int count = Shape.size(bshape);
+        int[] off = new int[count];
+        for (Fancy f : fancy) {
+            Walker w = new Walker(bshape, Shape.broadcastStrides(f.shape, bshape), null);
+            for (int i = 0; i < count; i++, w.next()) off[i] += f.positions[w.ia] * strides[f.axis];
         }
-        // Outer sum of the offset tables, in row-major order of the output.
+        // One offset table per result axis, the fancy group's in its place, or first when its
+        // indices are separated by a slice (numpy: separated advanced indices put their dims first).
+        List<int[]> shapes = new ArrayList<>(), tables = new ArrayList<>();
+        for (int d = 0; d < dims; d++) {
+            if (d == fancySlot) continue;
+            shapes.add(new int[] {counts[d]});
+            tables.add(stepped(counts[d], steps[d]));
+        }
+        int at = fancyAdjacent ? fancySlot : 0;
+        shapes.add(at, bshape);
+        tables.add(at, off);
+        int[] shape = shapes.stream().flatMapToInt(Arrays::stream).toArray();
+        return new Selection(shape, 0, null, outerSum(base, tables));
+    }
+
+    /** 0, step, 2 step, ... (count of them): a strided axis's offset table. */
+    private static int[] stepped(int count, int step) {
+        int[] table = new int[count];
+        for (int i = 0; i < count; i++) table[i] = i * step;
+        return table;
+    }
+
+    /** base plus every combination of one entry of each table, in row-major order of the tables. */
+    private static int[] outerSum(int base, List<int[]> tables) {
         int[] offsets = {base};
-        List<Integer> shape = new ArrayList<>();
-        for (int d = 0; d < dimShapes.size(); d++) {
-            for (int s : dimShapes.get(d)) shape.add(s);
-            int[] table = dimOffsets.get(d);
+        for (int[] table : tables) {
             int[] next = new int[Math.multiplyExact(offsets.length, table.length)];
             int k = 0;
             for (int o : offsets) for (int x : table) next[k++] = o + x;
             offsets = next;
         }
-        return new Selection(shape.stream().mapToInt(Integer::intValue).toArray(), offsets);
+        return offsets;
     }
 
     private static int position(long i, int axis, int size) {
@@ -205,12 +225,6 @@ final class Indexer {
             throw new TensorException("index " + i + " out of range for axis " + axis + " with size " + size);
         }
         return (int) p;
-    }
-
-    private static int[] range(int n) {
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) r[i] = i;
-        return r;
     }
 
     /** Python's slice.indices(len): clamp start/stop, defaults depend on the sign of step. */

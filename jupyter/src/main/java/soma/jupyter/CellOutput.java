@@ -32,12 +32,30 @@ final class CellOutput implements Frontend {
 
     @Override
     public void figure(Figure figure) {
-        System.out.flush(); // text printed before the plot stays above it
         DisplayData data = new DisplayData(figure.title().isEmpty() ? "<plot>" : "<plot: " + figure.title() + ">");
         data.putData("image/png", Base64.getEncoder().encodeToString(figure.toPng()));
         String svg = figure.toSvg();
         if (svg.length() <= SVG_LIMIT) data.putSVG(svg);
-        kernel.display(data);
+        sendUninterrupted(() -> {
+            System.out.flush(); // text printed before the plot stays above it
+            kernel.display(data);
+        });
+    }
+
+    /**
+     * Runs a send to the notebook with the thread's interrupt flag cleared, and sets the flag again
+     * afterwards. JeroMQ fails a send on an interrupted thread (ZMQException: Errno 4), and an
+     * interrupt (the notebook's stop button, a context interrupt) can arrive between a batch's
+     * interruptible wait and a plot or progress update: the update goes out, and the next wait
+     * still stops the cell as interrupted.
+     */
+    private static void sendUninterrupted(Runnable send) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            send.run();
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -55,14 +73,9 @@ final class CellOutput implements Frontend {
 
             @Override
             public void show(String text) {
-                // JeroMQ fails a send on an interrupted thread (ZMQException: Errno 4). An interrupt
-                // (the notebook's stop button, a context interrupt) can arrive between the batch's
-                // interruptible wait and this update: the update goes out with the flag cleared,
-                // and the flag is set again, so the next wait still stops the cell as interrupted.
-                boolean interrupted = Thread.interrupted();
-                try {
-                    DisplayData data = new DisplayData(text);
-                    data.setDisplayId(id);
+                DisplayData data = new DisplayData(text);
+                data.setDisplayId(id);
+                sendUninterrupted(() -> {
                     if (shown) {
                         kernel.getIO().display.updateDisplay(data);
                     } else {
@@ -70,9 +83,7 @@ final class CellOutput implements Frontend {
                         kernel.display(data);
                         shown = true;
                     }
-                } finally {
-                    if (interrupted) Thread.currentThread().interrupt();
-                }
+                });
             }
 
             @Override
