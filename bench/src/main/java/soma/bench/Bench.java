@@ -38,7 +38,7 @@ public final class Bench {
 
     private Bench() {}
 
-    /** Started by {@code bin/soma bench [path|peers|kernel|epi|flow|jacobian|calls|seconds]}. */
+    /** Started by {@code bin/soma bench [path [--warm]|peers|kernel|epi|flow|jacobian|calls|seconds]}. */
     public static void main(String[] args) {
         System.exit(run(List.of(args)));
     }
@@ -48,7 +48,9 @@ public final class Bench {
             return BuiltinCallBench.run(args.subList(1, args.size()));
         }
         if (!args.isEmpty() && args.get(0).equals("path")) {
-            PathBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 20);
+            boolean warm = args.contains("--warm");
+            List<String> rest = args.stream().filter(a -> !a.equals("--warm")).toList();
+            PathBench.run(rest.size() > 1 ? Double.parseDouble(rest.get(1)) : 20, warm);
             return 0;
         }
         if (!args.isEmpty() && args.get(0).equals("peers")) {

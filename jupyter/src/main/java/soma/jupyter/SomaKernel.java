@@ -17,6 +17,7 @@ import soma.SomaLanguage;
 import soma.display.Display;
 import soma.host.Contexts;
 import soma.host.ErrorReporter;
+import soma.host.WarmUp;
 import soma.util.GracefulStop;
 
 /**
@@ -34,6 +35,7 @@ final class SomaKernel extends BaseKernel {
         this.settings = settings;
         Display.install(output);
         this.context = newContext();
+        WarmUp.startInBackground(); // while the notebook's first cells are written
     }
 
     private Context newContext() {

@@ -14,6 +14,7 @@ import soma.host.ErrorReporter;
 import soma.host.HeadStart;
 import soma.host.ScriptSeed;
 import soma.host.Tools;
+import soma.host.WarmUp;
 import soma.repl.Repl;
 import soma.util.GracefulStop;
 import soma.util.StartupTrace;
@@ -119,6 +120,9 @@ public final class Main {
                 return 2;
             }
             StartupTrace.mark("compiler checked");
+            // a script's first simulate comes too soon for a warm-up to help, unless asked for
+            // (-Dsoma.warmup=always: a script that reads its data first; measurements)
+            if ("always".equals(System.getProperty("soma.warmup"))) WarmUp.startInBackground();
             // The script's value is not wanted (SomaLanguage.RUN_MIME); with a tool (profiler,
             // debugger) the program stays the outermost frame, as the tool expects.
             String run = tools.options().isEmpty() ? SomaLanguage.RUN_MIME : SomaLanguage.MIME;
@@ -151,6 +155,7 @@ public final class Main {
                         .build();
                 return evaluate(context, source, errors);
             }
+            WarmUp.startInBackground(); // while the user types the first line
             return new Repl(context, errors).run();
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("soma: " + e.getMessage());

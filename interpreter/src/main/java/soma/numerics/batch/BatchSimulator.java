@@ -250,6 +250,25 @@ public final class BatchSimulator {
         return out;
     }
 
+    /**
+     * Runs program on this thread for one chunk of samples from the given initial states,
+     * recording the first state element every step (as a simulate call records; more rows than
+     * a block holds): the batch path's loops as a call runs them ({@link BatchWarmup}). False if
+     * a state became non-finite.
+     */
+    static boolean integrateForWarmup(BatchProgram program, int chunk, double[][] initial, int steps) {
+        int n = initial.length, every = 1, rows = steps / every + 1;
+        // with a progress count, as a call has: a branch never taken here would be compiled as
+        // a trap, and the first real call would throw the compiled code away
+        Worker w = new Worker(
+                program,
+                chunk,
+                new int[] {0},
+                new java.util.concurrent.atomic.AtomicBoolean(),
+                new java.util.concurrent.atomic.AtomicLong());
+        return w.integrate(new double[n][0][], initial, 0, n, 0, 0.01, steps, every, rows, new double[n * rows]);
+    }
+
     /** One thread's rows: the state, the next state and the program's frame. */
     private static final class Worker {
         final BatchProgram.Frame frame;
