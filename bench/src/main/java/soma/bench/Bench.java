@@ -57,6 +57,10 @@ public final class Bench {
             PeersBench.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 20);
             return 0;
         }
+        if (!args.isEmpty() && args.get(0).equals(PeersBench.EPI_FIGURES)) { // bench peers' child JVM
+            PeersBench.printEpiFigures(args.size() > 1 ? Double.parseDouble(args.get(1)) : 8);
+            return 0;
+        }
         if (!args.isEmpty() && args.get(0).equals("kernel")) {
             KernelProbe.run(args.size() > 1 ? Double.parseDouble(args.get(1)) : 10);
             return 0;
