@@ -199,9 +199,10 @@ public final class BatchSimulator {
             }
         }
         BatchProgram program = known;
-        if (Boolean.getBoolean("soma.batch.trace"))
-            System.err.println(
-                    "batch: " + program.describe() + ", lowered in " + (System.nanoTime() - started) / 1e6 + " ms");
+        if (Boolean.getBoolean("soma.batch.trace")) {
+            double millis = (System.nanoTime() - started) / 1e6; // before describe(), which is not the lowering's
+            System.err.println("batch: " + program.describe() + ", lowered (or found) in " + millis + " ms");
+        }
         // chunks of at most chunk() samples, as even as the threads need (300 samples on 2 threads: 2 x 150)
         int perThread = (samples + Math.max(1, threads) - 1) / Math.max(1, threads);
         int chunk = chunkFor(perThread);
