@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import soma.numerics.batch.BatchSimulator;
 import soma.numerics.batch.BatchWarmup;
 import soma.util.Progress;
 
@@ -13,8 +15,12 @@ import soma.util.Progress;
  * HotSpot to compile the batch path's loops and the Java code that prepares a call (about 1 s of
  * an STG batch that takes 17 ms once compiled, issue 20). On a daemon thread, once per process:
  * first the batch path's loops ({@link BatchWarmup}), then a small model simulated as a batch
- * in a context of its own (no guest compilation, no output, nothing shared with the user's
- * context but the JVM's compiled code). {@code -Dsoma.warmup=false} turns it off.
+ * in a context of its own (no output, one core). Its first model instance also starts the Graal
+ * compiler ({@code CompilerWarmup}, once per JVM), which then compiles the user's code without
+ * first warming itself up. It shares the JVM's compiled code with the user's context and nothing
+ * the user would see: its batch programs are not cached, its calls are not traced or timed
+ * ({@code BatchSimulator.warmUpOnThisThread}), and whatever goes wrong in it is dropped.
+ * {@code -Dsoma.warmup=false} turns it off.
  */
 public final class WarmUp {
     private WarmUp() {}
@@ -37,7 +43,7 @@ public final class WarmUp {
             let p = stack([uniform(0.5, 1.5, [64]), uniform(0.2, 0.8, [64])], axis: 1)
             for k in 0..150 {
                 let run = simulate(WarmUp(tau: 10 + k), params: p, over: ["a", "b"], record: ["x", "y"], steps: 20, dt: 0.05,
-                                   method: euler, threads: 2)
+                                   method: euler, threads: 1)
                 let v = run.y[:, :, 0]
                 let s = mean(v) + std(run.x)
             }
@@ -60,16 +66,23 @@ public final class WarmUp {
     }
 
     private static void run() {
-        Progress.quietOnThisThread();
-        BatchWarmup.run();
-        try (Context context = Contexts.newContext(
-                Contexts.Settings.defaults().withCompilation(false),
-                new ByteArrayInputStream(new byte[0]),
-                OutputStream.nullOutputStream(),
-                OutputStream.nullOutputStream())) {
-            context.eval("soma", SCRIPT);
-        } catch (RuntimeException e) {
-            // a warm-up that fails costs the session nothing but the time it took
+        try {
+            Progress.quietOnThisThread();
+            BatchSimulator.warmUpOnThisThread();
+            BatchWarmup.run();
+            Context context = Contexts.newContext(
+                    Contexts.Settings.defaults(),
+                    new ByteArrayInputStream(new byte[0]),
+                    OutputStream.nullOutputStream(),
+                    OutputStream.nullOutputStream());
+            Engine engine = context.getEngine(); // its own, which closing the context leaves open
+            try {
+                context.eval("soma", SCRIPT);
+            } finally {
+                context.close();
+                engine.close();
+            }
+        } catch (Throwable e) { // a warm-up that fails costs the session nothing but the time it took
         }
     }
 }

@@ -64,11 +64,6 @@ public final class Run {
         this.atol = atol;
     }
 
-    /** Starts a new sample: its initial state, constants, and a fresh recording. */
-    void reset(int sample, double[] y0, double[][] constants, int maxRows) {
-        reset(sample, y0, constants, new double[maxRows * recorded.length], 0);
-    }
-
     /** Starts a new sample that records into {@code into} from {@code base} on (room for all its rows). */
     void reset(int sample, double[] y0, double[][] constants, double[] into, int base) {
         this.sample = sample;

@@ -76,7 +76,8 @@ public final class Simulator {
 
     private static long lap(String what, long since) {
         long now = System.nanoTime();
-        if (TRACE) System.err.printf("  simulate %-10s %8.2f ms%n", what, (now - since) / 1e6);
+        if (TRACE && !BatchSimulator.warmingUp())
+            System.err.printf("  simulate %-10s %8.2f ms%n", what, (now - since) / 1e6);
         return now;
     }
 
@@ -196,7 +197,9 @@ public final class Simulator {
                     o,
                     instance.declaration.name,
                     samples * o.steps());
-            last = new Timing(beforeBatch - start, integrated - beforeBatch, lap("gather", t0) - integrated);
+            long end = lap("gather", t0);
+            if (!BatchSimulator.warmingUp())
+                last = new Timing(beforeBatch - start, integrated - beforeBatch, end - integrated);
             return result;
         }
         CallTarget target = original.declaration.integrators.computeIfAbsent(
@@ -244,8 +247,8 @@ public final class Simulator {
                     failures[first] = d;
                 } catch (RuntimeException e) { // e.g. the interrupt of Ctrl-C, delivered at a safepoint of the loop
                     crashes[first] = e;
-                } catch (OutOfMemoryError e) { // reported from this thread, so the context stays usable
-                    run.out = null;
+                } catch (OutOfMemoryError e) { // the workspace, or a model's own arrays: reported from
+                    // this thread, so the context stays usable (the recording was allocated before)
                     crashes[first] = new SomaError(MemoryBudget.outOfMemory("simulate"));
                 }
             };
@@ -271,7 +274,7 @@ public final class Simulator {
                 instance.declaration.name,
                 Arrays.stream(taken).sum());
         long end = lap("gather", t0);
-        last = new Timing(prepared - start, integrated - prepared, end - integrated);
+        if (!BatchSimulator.warmingUp()) last = new Timing(prepared - start, integrated - prepared, end - integrated);
         return result;
     }
 

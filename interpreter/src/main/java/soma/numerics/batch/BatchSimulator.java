@@ -100,6 +100,22 @@ public final class BatchSimulator {
 
     private static final ThreadLocal<Boolean> ANY_SIZE = ThreadLocal.withInitial(() -> false);
 
+    private static final ThreadLocal<Boolean> WARM_UP = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Batches started on this thread are a session's background warm-up ({@code soma.host.WarmUp}):
+     * their programs are not cached (they would push the user's out of the cache), nothing is
+     * traced, and the timings that benchmarks read are left alone.
+     */
+    public static void warmUpOnThisThread() {
+        WARM_UP.set(true);
+    }
+
+    /** True on a warm-up's thread ({@link #warmUpOnThisThread}). */
+    public static boolean warmingUp() {
+        return WARM_UP.get();
+    }
+
     /**
      * Runs body with batches started on this thread taking the batch path at any size, even under
      * {@link #MIN_SAMPLES}: for the slices of a larger batch (a sweep split into partitions), whose
@@ -193,13 +209,13 @@ public final class BatchSimulator {
             } catch (BatchProgram.Unsupported e) {
                 return null;
             }
-            if (key != null) {
+            if (key != null && !WARM_UP.get()) {
                 if (PROGRAMS.size() > 64) PROGRAMS.clear();
                 PROGRAMS.put(key, known);
             }
         }
         BatchProgram program = known;
-        if (Boolean.getBoolean("soma.batch.trace")) {
+        if (Boolean.getBoolean("soma.batch.trace") && !WARM_UP.get()) {
             double millis = (System.nanoTime() - started) / 1e6; // before describe(), which is not the lowering's
             System.err.println("batch: " + program.describe() + ", lowered (or found) in " + millis + " ms");
         }
@@ -247,7 +263,7 @@ public final class BatchSimulator {
         for (RuntimeException e : crashes) if (e != null) throw e;
         for (boolean d : diverged) if (d) return null;
         COMPLETED.incrementAndGet();
-        lastNanos = workers == 1 && cpu0 >= 0 ? cpu[0] : System.nanoTime() - started;
+        if (!WARM_UP.get()) lastNanos = workers == 1 && cpu0 >= 0 ? cpu[0] : System.nanoTime() - started;
         return out;
     }
 
