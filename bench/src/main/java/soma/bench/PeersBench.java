@@ -217,24 +217,19 @@ final class PeersBench {
             List<String> cmd = new ArrayList<>(self.subList(0, main + 1));
             // a cold JVM: as long as bin/soma bench epi 12 takes, or the compiler is still at work
             cmd.addAll(List.of(EPI_FIGURES, Double.toString(Math.max(seconds, 12))));
+            Map<String, double[]> figures = new LinkedHashMap<>();
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                Map<String, double[]> figures = new LinkedHashMap<>();
-                try (BufferedReader r =
-                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        String[] parts = line.trim().split("\\s+");
-                        if (parts.length == 5 && parts[0].startsWith("epi-")) {
-                            double[] v = new double[4];
-                            for (int k = 0; k < 4; k++) v[k] = Double.parseDouble(parts[k + 1]);
-                            figures.put(parts[0], v);
-                        }
+                int exit = run(cmd, null, line -> {
+                    String[] parts = fields(line);
+                    if (parts.length == 5 && parts[0].startsWith("epi-")) {
+                        double[] v = new double[4];
+                        for (int k = 0; k < 4; k++) v[k] = Double.parseDouble(parts[k + 1]);
+                        figures.put(parts[0], v);
                     }
-                }
-                if (p.waitFor() == 0 && figures.size() == 2)
+                });
+                if (exit == 0 && figures.size() == 2)
                     return new double[][] {figures.get("epi-seed"), figures.get("epi-paper")};
-                System.out.println("  EPI in its own JVM failed (exit " + p.exitValue() + "): measured in this one");
+                System.out.println("  EPI in its own JVM failed (exit " + exit + "): measured in this one");
             } catch (Exception e) {
                 System.out.println("  EPI in its own JVM did not run (" + e + "): measured in this one");
             }
@@ -261,31 +256,40 @@ final class PeersBench {
         List<String> cmd = new ArrayList<>(List.of(python, script));
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd)
-                    .directory(new File(dir.toString()))
-                    .redirectErrorStream(true)
-                    .start();
-            try (BufferedReader r =
-                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    String[] parts = line.trim().split("\\s+");
-                    if (parts.length == 2) {
-                        try {
-                            out.put(parts[0], Double.parseDouble(parts[1]));
-                            System.out.println("  " + script + ": " + line);
-                            continue;
-                        } catch (NumberFormatException e) {
-                            // not a result line
-                        }
+            run(cmd, new File(dir.toString()), line -> {
+                String[] parts = fields(line);
+                if (parts.length == 2) {
+                    try {
+                        out.put(parts[0], Double.parseDouble(parts[1]));
+                        System.out.println("  " + script + ": " + line);
+                        return;
+                    } catch (NumberFormatException e) {
+                        // not a result line
                     }
-                    System.out.println("  " + script + "| " + line);
                 }
-            }
-            p.waitFor();
+                System.out.println("  " + script + "| " + line);
+            });
         } catch (Exception e) {
             System.out.println("  " + script + " did not run: " + e);
         }
         return out;
+    }
+
+    /**
+     * Runs cmd (in dir, or here when null), stdout and stderr together, giving each line to
+     * lines; returns the exit status.
+     */
+    static int run(List<String> cmd, File dir, java.util.function.Consumer<String> lines) throws Exception {
+        Process p =
+                new ProcessBuilder(cmd).directory(dir).redirectErrorStream(true).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) lines.accept(line);
+        }
+        return p.waitFor();
+    }
+
+    private static String[] fields(String line) {
+        return line.trim().split("\\s+");
     }
 }

@@ -74,6 +74,11 @@ public final class Simulator {
         return last;
     }
 
+    /** The timing of a call, for {@link #lastTiming}: not a session's background warm-up's. */
+    private static void remember(Timing timing) {
+        if (!BatchSimulator.warmingUp()) last = timing;
+    }
+
     private static long lap(String what, long since) {
         long now = System.nanoTime();
         if (TRACE && !BatchSimulator.warmingUp())
@@ -93,12 +98,15 @@ public final class Simulator {
             for (int k = 0; k < o.over().size(); k++) overrides.put(o.over().get(k), o.batch()[s][k]);
             return overrides;
         };
-        var quick = o.batch() == null ? null : instance.quickBatch(distinct(o.over()));
+        // the quick way needs each batched name once (a name given twice: every sample's setup runs)
+        var quick = o.batch() == null || distinct(o.over()).size() != o.over().size()
+                ? null
+                : instance.quickBatch(o.over());
         // which fields can differ between samples: all, unless every sample was made the quick way
         Set<String> candidates = null;
         if (o.batch() == null) {
             sampleValues[0] = instance.values;
-        } else if (quick != null && distinct(o.over()).size() == o.over().size()) {
+        } else if (quick != null) {
             // only unit conversions depend on the batched parameters: prepare the samples on all cores
             IntStream.range(0, samples)
                     .parallel()
@@ -198,8 +206,7 @@ public final class Simulator {
                     instance.declaration.name,
                     samples * o.steps());
             long end = lap("gather", t0);
-            if (!BatchSimulator.warmingUp())
-                last = new Timing(beforeBatch - start, integrated - beforeBatch, end - integrated);
+            remember(new Timing(beforeBatch - start, integrated - beforeBatch, end - integrated));
             return result;
         }
         CallTarget target = original.declaration.integrators.computeIfAbsent(
@@ -274,7 +281,7 @@ public final class Simulator {
                 instance.declaration.name,
                 Arrays.stream(taken).sum());
         long end = lap("gather", t0);
-        if (!BatchSimulator.warmingUp()) last = new Timing(prepared - start, integrated - prepared, end - integrated);
+        remember(new Timing(prepared - start, integrated - prepared, end - integrated));
         return result;
     }
 

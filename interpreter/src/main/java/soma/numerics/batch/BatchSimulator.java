@@ -37,9 +37,12 @@ public final class BatchSimulator {
 
     private static volatile long lastNanos;
 
+    /** Looked up once: ManagementFactory finds it anew on every call, and run() asks twice per call. */
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private static long threadCpu() {
-        var bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     /**
